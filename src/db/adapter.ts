@@ -1,0 +1,32 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { parseIntoClientConfig } from 'pg-connection-string';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { providerOf } from './provider.js';
+
+export interface AdapterOptions {
+  /** SQLite: how long a writer waits for the lock before failing. @default 5000 */
+  sqliteBusyTimeoutMs?: number;
+  /** PostgreSQL: connections in this instance's pool. @default 10 */
+  poolSize?: number;
+  /** PostgreSQL: how long to wait for a connection before failing fast. @default 5000 */
+  connectTimeoutMs?: number;
+}
+
+/** The driver adapter for a `DATABASE_URL`; SQLite's folder is created if missing. */
+export function createAdapterFactory(databaseUrl: string, options: AdapterOptions = {}): SqlMigrationAwareDriverAdapterFactory {
+  if (providerOf(databaseUrl) === 'sqlite') {
+    const path = databaseUrl.replace(/^file:/, '');
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    return new PrismaBetterSqlite3({ url: path, timeout: options.sqliteBusyTimeoutMs ?? 5000 });
+  }
+  // Parsed rather than passed as connectionString: adapter-pg opens migration shadow databases by
+  // overriding `database`, which a connectionString would silently win over.
+  return new PrismaPg({
+    ...parseIntoClientConfig(databaseUrl),
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+  });
+}
