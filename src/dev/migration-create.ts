@@ -4,8 +4,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lockfileContent, migrationsDir, pendingSchemaChange } from '../migrate/migrations.js';
-import type { Provider } from '../provider.js';
+import { lockfileContent, migrationsDir, pendingSchemaChange } from '../db/migrate/migrations.js';
+import type { Provider } from '../db/provider.js';
 import { postgresShadowUrl } from './postgres-shadow.js';
 
 const name = (process.argv[2] ?? '').trim();

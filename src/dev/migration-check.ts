@@ -2,7 +2,7 @@
  * `npm run db:check`: fails when prisma/schema.prisma and the committed migrations disagree, for
  * SQLite always and for PostgreSQL when a server is configured (CI always configures one).
  */
-import { pendingSchemaChange } from '../migrate/migrations.js';
+import { pendingSchemaChange } from '../db/migrate/migrations.js';
 import { postgresShadowUrl } from './postgres-shadow.js';
 
 let failed = false;

@@ -9,8 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { postgresSchemaPath, schemaFor, sourceSchemaPath } from '../provider-schema.js';
-import { repoRoot } from '../repo-root.js';
+import { postgresSchemaPath, schemaFor, sourceSchemaPath } from '../db/provider-schema.js';
+import { repoRoot } from '../db/repo-root.js';
 
 const standIn = join(tmpdir(), 'gatehouse-schema-engine-stand-in');
 writeFileSync(standIn, '#!/bin/sh\necho "Gatehouse does not use the native schema engine" >&2\nexit 1\n');

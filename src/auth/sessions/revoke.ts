@@ -1,0 +1,22 @@
+import type { Deps } from '../../server/deps.js';
+
+export type RevokeReason = 'logout' | 'logout_all' | 'revoked_by_user' | 'revoked_by_admin' | 'password_changed' | 'password_reset' | 'refresh_token_reuse' | 'account_deactivated';
+
+/** Revokes the given live sessions; returns how many were live. */
+export async function revokeSessions(
+  deps: Pick<Deps, 'prisma' | 'clock'>,
+  where: { userId: string; id?: string; exceptId?: string },
+  reason: RevokeReason,
+  db: Pick<Deps['prisma'], 'session'> = deps.prisma,
+): Promise<number> {
+  const { count } = await db.session.updateMany({
+    where: {
+      userId: where.userId,
+      revokedAt: null,
+      ...(where.id ? { id: where.id } : {}),
+      ...(where.exceptId ? { NOT: { id: where.exceptId } } : {}),
+    },
+    data: { revokedAt: deps.clock.now(), revokeReason: reason },
+  });
+  return count;
+}

@@ -1,0 +1,40 @@
+/**
+ * The management CLI: `npm run gatehouse -- <command> [options]`, like Django's manage.py.
+ */
+import { ConfigError } from '../config/index.js';
+import { CommandError, type Command } from './command.js';
+import { migrate } from './commands/migrate.js';
+import { printschema } from './commands/printschema.js';
+
+const commands: Command[] = [migrate, printschema];
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return ['usage: npm run gatehouse -- <command> [options]', '', 'commands:', ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`)].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help') {
+    console.log(help());
+    return name ? 0 : 2;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    console.error(`gatehouse: unknown command "${name}"\n\n${help()}`);
+    return 2;
+  }
+  return command.run(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof CommandError || error instanceof ConfigError) {
+      console.error(`gatehouse: ${error.message}`);
+      process.exit(error instanceof CommandError ? error.exitCode : 1);
+    }
+    console.error('gatehouse: unexpected error:', error);
+    process.exit(1);
+  },
+);

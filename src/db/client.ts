@@ -1,0 +1,33 @@
+/**
+ * The Prisma client for a DATABASE_URL, through the driver adapter its scheme names.
+ *
+ * Two clients are generated from one schema (they are bound to their provider); the SQLite one's
+ * type is the application's type, and the PostgreSQL one is converted to it here, the only place
+ * that knows there are two.
+ */
+import { PrismaClient as PostgresClient } from '../generated/postgresql/client.js';
+import { PrismaClient } from '../generated/sqlite/client.js';
+import { createAdapterFactory } from './adapter.js';
+import type { Config } from '../config/index.js';
+
+export type { PrismaClient };
+export type Database = PrismaClient;
+
+/** Opens the database of `config`; for SQLite it also switches the file to WAL. */
+export async function openDatabase(database: Config['database']): Promise<PrismaClient> {
+  const adapter = createAdapterFactory(database.url, {
+    poolSize: database.poolSize,
+    connectTimeoutMs: database.connectTimeoutMs,
+    sqliteBusyTimeoutMs: database.sqliteBusyTimeoutMs,
+  });
+  if (database.provider === 'postgresql') {
+    return new PostgresClient({ adapter }) as unknown as PrismaClient;
+  }
+  const prisma = new PrismaClient({ adapter });
+  // WAL lets readers run beside the writer; NORMAL sync is durable in WAL mode except on power loss.
+  await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+  await prisma.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
+  await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
+  return prisma;
+}
+

@@ -1,0 +1,104 @@
+/**
+ * The Pothos schema builder: scope-auth first (every field's rule lives beside the field), then
+ * the Prisma plugin, which plans one query per request for `t.prismaField` / `t.relation`.
+ */
+import SchemaBuilder from '@pothos/core';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import ScopeAuthPlugin, { AuthScopeFailureType, type AuthFailure } from '@pothos/plugin-scope-auth';
+import type PrismaTypes from '../generated/pothos-types.js';
+import { getDatamodel } from '../generated/pothos-types.js';
+import type { PrismaClient } from '../db/client.js';
+import { Kind } from 'graphql';
+import { GatehouseError } from '../errors.js';
+import type { Context } from '../server/context.js';
+
+export interface AuthScopes {
+  /** Anyone, signed in or not. Stated explicitly so every root field carries a rule. */
+  public: boolean;
+  /** A signed-in user with a live session. */
+  authenticated: boolean;
+}
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: AuthScopes;
+  DefaultFieldNullability: false;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    ID: { Input: string; Output: string };
+  };
+}>({
+  plugins: [ScopeAuthPlugin, PrismaPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    treatErrorsAsUnauthorized: true,
+    authScopes: (context) => ({
+      public: true,
+      authenticated: context.viewer !== null,
+    }),
+    unauthorizedError: (_parent, context, _info, result) => toAuthError(context, result.failure),
+  },
+  prisma: {
+    // The client is resolved per request from deps, keeping it out of the Context type.
+    client: (context: Context) => context.deps.prisma as PrismaClient,
+    dmmf: getDatamodel(),
+    exposeDescriptions: false,
+    filterConnectionTotalCount: true,
+    onUnusedQuery: null,
+  },
+});
+
+/** Scope failures reach clients as UNAUTHENTICATED (or why the token failed) or FORBIDDEN. */
+function toAuthError(context: Context, failure: AuthFailure): GatehouseError {
+  const thrown = firstError(failure);
+  if (thrown instanceof GatehouseError) return thrown;
+  if (!context.viewer) return context.authError ?? new GatehouseError('UNAUTHENTICATED');
+  const missing = missingScopes(failure);
+  return new GatehouseError('FORBIDDEN', {
+    message: missing.length ? `You are not allowed to do this (requires ${missing.join(' or ')}).` : undefined,
+    details: missing.length ? { required: missing } : undefined,
+  });
+}
+
+function firstError(failure: AuthFailure): Error | null {
+  if ('error' in failure && failure.error) return failure.error;
+  if (failure.kind === AuthScopeFailureType.AnyAuthScopes || failure.kind === AuthScopeFailureType.AllAuthScopes) {
+    for (const child of failure.failures) {
+      const error = firstError(child);
+      if (error) return error;
+    }
+  }
+  return null;
+}
+
+/** Names of the scopes that failed, e.g. `permission:users.view_user`, for the error message. */
+function missingScopes(failure: AuthFailure): string[] {
+  switch (failure.kind) {
+    case AuthScopeFailureType.AuthScope:
+      return [failure.parameter === true || failure.parameter === undefined ? failure.scope : `${failure.scope}:${String(failure.parameter)}`];
+    case AuthScopeFailureType.AnyAuthScopes:
+    case AuthScopeFailureType.AllAuthScopes:
+      return failure.failures.flatMap(missingScopes);
+    case AuthScopeFailureType.GrantedScope:
+      return [failure.scope];
+    default:
+      return [];
+  }
+}
+
+builder.scalarType('DateTime', {
+  description: 'An ISO-8601 date-time in UTC.',
+  serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString()),
+  parseValue: (value) => parseDateTime(value),
+  parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : null),
+});
+
+builder.queryType({});
+builder.mutationType({});
+
+function parseDateTime(value: unknown): Date {
+  const date = typeof value === 'string' ? new Date(value) : new Date(NaN);
+  if (Number.isNaN(date.getTime())) throw new GatehouseError('BAD_REQUEST', { message: 'DateTime must be an ISO-8601 string.' });
+  return date;
+}

@@ -1,0 +1,10 @@
+/**
+ * The GraphQL schema. Each domain file registers its types and root fields on the builder when
+ * imported; this module exports the schema and nothing else.
+ */
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder.js';
+import './sessions.js';
+import './user.js';
+
+export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,0 +1,46 @@
+/**
+ * The User type as a user sees themself. Admin-only fields are added by the admin schema files,
+ * each with its own rule.
+ */
+import { builder } from './builder.js';
+
+export const Role = builder.enumType('Role', {
+  description: 'What clients read to tell ordinary users, staff and administrators apart; kept in step with isStaff/isSuperuser.',
+  values: ['USER', 'STAFF', 'ADMIN'] as const,
+});
+
+export const UserType = builder.prismaObject('User', {
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    email: t.exposeString('email'),
+    username: t.exposeString('username', { nullable: true }),
+    firstName: t.exposeString('firstName'),
+    lastName: t.exposeString('lastName'),
+    pictureUrl: t.exposeString('pictureUrl', { nullable: true }),
+    role: t.expose('role', { type: Role }),
+    isActive: t.exposeBoolean('isActive'),
+    isStaff: t.exposeBoolean('isStaff'),
+    isSuperuser: t.exposeBoolean('isSuperuser'),
+    emailVerified: t.boolean({ resolve: (user) => user.emailVerifiedAt !== null }),
+    emailVerifiedAt: t.expose('emailVerifiedAt', { type: 'DateTime', nullable: true }),
+    lastLoginAt: t.expose('lastLoginAt', { type: 'DateTime', nullable: true }),
+    organizationName: t.exposeString('organizationName', { nullable: true }),
+    organizationType: t.exposeString('organizationType', { nullable: true }),
+    country: t.exposeString('country', { nullable: true }),
+    signatureName: t.exposeString('signatureName', { nullable: true }),
+    signatureRole: t.exposeString('signatureRole', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.queryField('me', (t) =>
+  t.prismaField({
+    type: 'User',
+    nullable: true,
+    description: 'The signed-in user, or null when anonymous.',
+    authScopes: { public: true },
+    resolve: (query, _root, _args, context) =>
+      context.viewer ? context.deps.prisma.user.findUnique({ ...query, where: { id: context.viewer.user.id } }) : null,
+  }),
+);

@@ -1,0 +1,64 @@
+/**
+ * The per-request GraphQL context: who is asking (resolved once, before any resolver) and a lazy,
+ * request-cached view of their permissions. The Prisma client is deliberately not on it (it slows
+ * type-checking of the Pothos types); resolvers reach the database through `deps`.
+ */
+import { authenticate, type Viewer } from '../auth/sessions/authenticate.js';
+import { loadEffectiveAccess, NO_ACCESS, type EffectiveAccess } from '../auth/permissions/effective.js';
+import { GatehouseError } from '../errors.js';
+import type { Deps } from './deps.js';
+import { requestIdOf } from './request-id.js';
+
+export interface Context {
+  deps: Deps;
+  request: Request;
+  requestId: string;
+  ip: string | null;
+  userAgent: string | null;
+  /** The signed-in user and session, or null when anonymous. */
+  viewer: Viewer | null;
+  /** Why a presented token was not accepted; reported by the `authenticated` scope. */
+  authError: GatehouseError | null;
+  /** Effective groups and permissions of the viewer, loaded at most once per request. */
+  access(): Promise<EffectiveAccess>;
+}
+
+export interface RequestInfo {
+  request: Request;
+  ip: string | null;
+}
+
+/** The bearer token of a request; tokens in URL parameters are never read. */
+export function bearerToken(request: Request): string | null {
+  const header = request.headers.get('authorization');
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match ? match[1]! : null;
+}
+
+export async function createContext(deps: Deps, { request, ip }: RequestInfo): Promise<Context> {
+  let viewer: Viewer | null = null;
+  let authError: GatehouseError | null = null;
+  const token = bearerToken(request);
+  if (token) {
+    try {
+      viewer = await authenticate(deps, token);
+    } catch (error) {
+      if (!(error instanceof GatehouseError)) throw error;
+      // An unusable token makes the request anonymous rather than failing it, so public
+      // operations (login, refresh) still work with a stale header; guarded fields report why.
+      authError = error;
+    }
+  }
+  let access: Promise<EffectiveAccess> | undefined;
+  return {
+    deps,
+    request,
+    requestId: requestIdOf(request),
+    ip,
+    userAgent: request.headers.get('user-agent'),
+    viewer,
+    authError,
+    access: () => (access ??= viewer ? loadEffectiveAccess(deps.prisma, viewer.user) : Promise.resolve(NO_ACCESS)),
+  };
+}

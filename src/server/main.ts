@@ -1,0 +1,55 @@
+/**
+ * Entry point: config -> dependencies -> listen -> graceful shutdown.
+ */
+import { createServer } from 'node:http';
+import { ConfigError, loadConfig } from '../config/index.js';
+import { createApp } from './app.js';
+import { closeDeps, createDeps } from './create-deps.js';
+
+/** How long shutdown waits for in-flight requests before closing anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const deps = await createDeps(config);
+  const { logger } = deps;
+  const app = createApp(deps);
+  const server = createServer(app);
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ url: `http://${config.host}:${port}/graphql`, database: config.database.provider }, 'Gatehouse is listening');
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      logger.warn('in-flight requests did not finish in time; closing connections');
+      server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    // close() stops accepting and waits for open requests; idle keep-alive sockets are closed now.
+    server.close(async () => {
+      await closeDeps(deps);
+      logger.info('stopped');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  // One clear line for a configuration problem; the full error for anything else.
+  if (error instanceof ConfigError) console.error(`gatehouse: ${error.message}`);
+  else console.error('gatehouse: failed to start:', error);
+  process.exit(1);
+});
