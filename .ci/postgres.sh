@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL 15 on a loopback port, for tests and CI.
 #   bash .ci/postgres.sh start [PORT]   prints the DATABASE_URL to use
-#   bash .ci/postgres.sh stop
+#   bash .ci/postgres.sh stop [PORT]
 # Data lives in a temporary folder owned by the postgres user (initdb refuses to run as root).
 set -euo pipefail
 PGPORT="${2:-${GATEHOUSE_PG_PORT:-55432}}"
-STATE=/tmp/gatehouse-pg
+STATE="/tmp/gatehouse-pg-$PGPORT"
 PGDATA="$STATE/data"
 
 find_bin() {
@@ -40,5 +40,5 @@ case "${1:-}" in
     [ -d "$PGDATA" ] && run_as_pg "$BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >&2 || true
     rm -rf "$STATE"
     ;;
-  *) echo "usage: $0 start [PORT] | stop" >&2; exit 2 ;;
+  *) echo "usage: $0 start [PORT] | stop [PORT]" >&2; exit 2 ;;
 esac
