@@ -41,6 +41,13 @@ export const envSchema = z.object({
   PASSWORD_HASH_ITERATIONS: int(1, 100).default(2),
   PASSWORD_HASH_PARALLELISM: int(1, 16).default(1),
 
+  PASSWORD_MIN_LENGTH: int(1, 1024).default(8),
+  /** Always enforced: bounds the cost of hashing. */
+  PASSWORD_MAX_LENGTH: int(8, 4096).default(128),
+  /** Comma-separated: similarity, min_length, common, numeric. */
+  PASSWORD_VALIDATORS: list.default(['similarity', 'min_length', 'common', 'numeric']).pipe(z.array(z.enum(['similarity', 'min_length', 'common', 'numeric']))),
+  PASSWORD_MAX_SIMILARITY: z.coerce.number().min(0.1).max(1).default(0.7),
+
   // GraphQL endpoint
   GRAPHIQL: bool.optional(),
 });

@@ -21,7 +21,15 @@ export interface Config {
   };
   jwt: { secret: string; issuer: string; audience: string };
   tokens: { accessTtlSeconds: number; refreshTtlSeconds: number; refreshGraceSeconds: number };
-  passwords: { argon2: { memoryKib: number; iterations: number; parallelism: number } };
+  passwords: {
+    argon2: { memoryKib: number; iterations: number; parallelism: number };
+    policy: {
+      rules: ('similarity' | 'min_length' | 'common' | 'numeric')[];
+      minLength: number;
+      maxLength: number;
+      maxSimilarity: number;
+    };
+  };
   graphiql: boolean;
 }
 
@@ -75,6 +83,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     passwords: {
       argon2: { memoryKib: e.PASSWORD_HASH_MEMORY_KIB, iterations: e.PASSWORD_HASH_ITERATIONS, parallelism: e.PASSWORD_HASH_PARALLELISM },
+      policy: {
+        rules: e.PASSWORD_VALIDATORS,
+        minLength: e.PASSWORD_MIN_LENGTH,
+        maxLength: e.PASSWORD_MAX_LENGTH,
+        maxSimilarity: e.PASSWORD_MAX_SIMILARITY,
+      },
     },
     graphiql: e.GRAPHIQL ?? !isProduction,
   });

@@ -1,0 +1,62 @@
+/**
+ * Password validation equivalent to Django's four validators (user-attribute similarity, minimum
+ * length, common passwords, entirely numeric), plus a maximum length that bounds hashing cost.
+ * Each rule can be switched off in configuration and fails with its own code (Django's codes).
+ */
+import type { Config } from '../../config/index.js';
+import type { FieldError } from '../../errors.js';
+import { commonPasswords } from './common-passwords.js';
+import { similarityRatio } from './similarity.js';
+
+export type PasswordRule = 'similarity' | 'min_length' | 'common' | 'numeric';
+export const PASSWORD_RULES: readonly PasswordRule[] = ['similarity', 'min_length', 'common', 'numeric'];
+
+export type PasswordPolicy = Config['passwords']['policy'];
+
+/** What the password is compared with by the similarity rule. */
+export interface UserAttributes {
+  email?: string | null;
+  username?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+}
+
+/**
+ * The problems with `password` under `policy`, empty when it is acceptable.
+ * @param field the input field name reported in each FieldError. @default "password"
+ */
+export function validatePassword(policy: PasswordPolicy, password: string, user: UserAttributes = {}, field = 'password'): FieldError[] {
+  const problems: FieldError[] = [];
+  const fail = (code: string, message: string) => problems.push({ field, code, message });
+  // The maximum is always enforced: an unbounded password is an unbounded hashing cost.
+  if (password.length > policy.maxLength) {
+    fail('password_too_long', `This password is too long. It must contain at most ${policy.maxLength} characters.`);
+    return problems;
+  }
+  const on = new Set(policy.rules);
+  if (on.has('similarity') && tooSimilar(password, user, policy.maxSimilarity)) {
+    fail('password_too_similar', 'The password is too similar to your personal information.');
+  }
+  if (on.has('min_length') && password.length < policy.minLength) {
+    fail('password_too_short', `This password is too short. It must contain at least ${policy.minLength} characters.`);
+  }
+  if (on.has('common') && commonPasswords().has(password.trim().toLowerCase())) {
+    fail('password_too_common', 'This password is too common.');
+  }
+  if (on.has('numeric') && /^\d+$/.test(password)) {
+    fail('password_entirely_numeric', 'This password is entirely numeric.');
+  }
+  return problems;
+}
+
+/** As Django: each attribute, and each word of it, compared with the password. */
+function tooSimilar(password: string, user: UserAttributes, maxSimilarity: number): boolean {
+  const lowered = password.toLowerCase();
+  for (const value of [user.email, user.username, user.firstName, user.lastName]) {
+    if (!value) continue;
+    const lower = value.toLowerCase();
+    const parts = [lower, ...lower.split(/\W+/).filter(Boolean)];
+    if (parts.some((part) => similarityRatio(lowered, part) >= maxSimilarity)) return true;
+  }
+  return false;
+}
