@@ -1,0 +1,82 @@
+/**
+ * Child processes for the benchmark: Gatehouse itself and the bare-yoga ceiling, each on a
+ * loopback port, with their peak resident memory read from /proc.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('../', import.meta.url));
+const tsx = `${root}node_modules/.bin/tsx`;
+
+export interface Started {
+  url: string;
+  child: ChildProcess;
+  /** Milliseconds from spawn to the first line announcing the URL. */
+  startupMs: number;
+  stop(): Promise<void>;
+}
+
+/** Starts `script` and waits for `urlPattern` (first capture group: the base URL) on its output. */
+export async function start(script: string, env: Record<string, string>, urlPattern: RegExp): Promise<Started> {
+  const began = performance.now();
+  const child = spawn(tsx, [script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: string[] = [];
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${lines.join('\n')}`)), 60_000);
+    for (const stream of [child.stdout!, child.stderr!]) {
+      createInterface({ input: stream }).on('line', (line) => {
+        if (lines.length < 200) lines.push(line);
+        const match = urlPattern.exec(line);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      });
+    }
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${lines.join('\n')}`)));
+  });
+  return {
+    url,
+    child,
+    startupMs: performance.now() - began,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
+
+/**
+ * Peak resident set size in MB of the process behind `child` (VmHWM). tsx runs the script in a
+ * child of its own, so the deepest descendant is the server.
+ */
+export function peakRssMb(child: ChildProcess): number {
+  let pid = child.pid!;
+  for (;;) {
+    let next: number | undefined;
+    try {
+      next = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)[0];
+    } catch {
+      next = undefined;
+    }
+    if (!next) break;
+    pid = next;
+  }
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+/** Runs a script to completion and returns its stdout. */
+export async function run(script: string, args: string[], env: Record<string, string>): Promise<string> {
+  const child = spawn(tsx, [script, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`${script} exited with ${code}`);
+  return out;
+}

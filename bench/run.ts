@@ -1,0 +1,140 @@
+/**
+ * `npm run bench [-- --quick] [--only NAME,...] [--json FILE]`: Gatehouse under load on this
+ * machine, each scenario as a ratio to the ceiling measured in the same run (a bare yoga server for
+ * GraphQL, raw argon2id verification for password work). SQLite by default; PostgreSQL when
+ * DATABASE_URL says so. Speed is judged here, never by timed assertions in tests.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { load, median, type LoadResult } from './load.js';
+import { peakRssMb, run, start } from './processes.js';
+import { scenarios, type Scenario } from './scenarios.js';
+import { seed } from './seed.js';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    json: { type: 'string', default: 'bench-results/latest.json' },
+  },
+});
+const quick = values.quick!;
+const seconds = quick ? 2 : 8;
+const rounds = quick ? 1 : 3;
+const connectionLevels = [16, 64];
+
+const serverEnv: Record<string, string> = {
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'info', // the listening line carries the URL; requests are not logged at info
+  JWT_SECRET: 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
+  GRAPHIQL: 'false',
+  AUTH_COOKIES: 'true',
+  AUTH_COOKIE_SECURE: 'false',
+  // The benchmark measures throughput, not abuse limits: lift them for its loopback client.
+  RATE_LIMITS_ENABLED: 'false',
+};
+
+interface Row {
+  scenario: string;
+  connections: number;
+  result?: LoadResult;
+  ceiling?: number;
+  ratio?: number;
+  target: number;
+  error?: string;
+}
+
+async function measure(url: string, scenario: Pick<Scenario, 'body' | 'headers' | 'onResponse'>, connections: number): Promise<LoadResult> {
+  const runs: LoadResult[] = [];
+  for (let i = 0; i < rounds; i++) runs.push(await load({ url, connections, seconds, ...scenario }));
+  const best = (pick: (r: LoadResult) => number) => median(runs.map(pick));
+  return {
+    requestsPerSecond: best((r) => r.requestsPerSecond),
+    p50Ms: best((r) => r.p50Ms),
+    p99Ms: best((r) => r.p99Ms),
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+    requests: runs.reduce((sum, r) => sum + r.requests, 0),
+  };
+}
+
+/** One request first: a scenario whose operation fails is reported, not measured. */
+async function probe(url: string, scenario: Scenario): Promise<string | undefined> {
+  const context = {};
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...scenario.headers?.(context) },
+    body: scenario.body(context),
+  });
+  const text = await response.text();
+  return response.status === 200 && !text.includes('"errors"') ? undefined : `probe failed (${response.status}): ${text.slice(0, 200)}`;
+}
+
+const baseUrl = process.env.DATABASE_URL;
+const provider = baseUrl?.startsWith('postgres') ? 'postgresql' : 'sqlite';
+console.log(`Gatehouse benchmark (${quick ? 'quick' : 'full'}): ${provider}, ${rounds} round(s) of ${seconds}s at ${connectionLevels.join(' and ')} connections`);
+
+// Ceilings first, each alone on the machine.
+const argon2 = JSON.parse(await run('bench/ceilings/argon2-verify.ts', [String(quick ? 3 : 8)], {})) as { opsPerSecond: number };
+console.log(`ceiling: argon2id verify ${argon2.opsPerSecond.toFixed(1)}/s`);
+const bare = await start('bench/ceilings/bare-yoga.ts', {}, /^(http:\/\/\S+)$/);
+const yogaCeiling: Record<number, LoadResult> = {};
+for (const connections of connectionLevels) {
+  yogaCeiling[connections] = await measure(bare.url, { body: () => '{"query":"{ __typename }"}' }, connections);
+  console.log(`ceiling: bare yoga at ${connections} connections ${yogaCeiling[connections]!.requestsPerSecond.toFixed(0)} req/s`);
+}
+await bare.stop();
+
+const seeded = await seed(serverEnv, baseUrl, Math.max(...connectionLevels));
+const server = await start('src/server/main.ts', { ...serverEnv, DATABASE_URL: seeded.databaseUrl, HOST: '127.0.0.1', PORT: '0' }, /"url":"(http:\/\/[^"]+)\/graphql"/);
+console.log(`Gatehouse cold start to listening: ${server.startupMs.toFixed(0)} ms`);
+
+const rows: Row[] = [];
+const wanted = values.only?.split(',').map((s) => s.trim().toLowerCase());
+for (const scenario of scenarios(seeded, { access: 'gatehouse_access' })) {
+  if (wanted && !wanted.some((w) => scenario.name.toLowerCase().startsWith(w))) continue;
+  const problem = await probe(server.url, scenario);
+  for (const connections of connectionLevels) {
+    if (problem) {
+      rows.push({ scenario: scenario.name, connections, target: scenario.target, error: problem });
+      continue;
+    }
+    const result = await measure(server.url, scenario, connections);
+    const ceiling = scenario.ceiling === 'argon2' ? argon2.opsPerSecond : yogaCeiling[connections]!.requestsPerSecond;
+    rows.push({ scenario: scenario.name, connections, result, ceiling, ratio: result.requestsPerSecond / ceiling, target: scenario.target });
+    console.log(`  ${scenario.name} @${connections}: ${result.requestsPerSecond.toFixed(0)} req/s`);
+  }
+}
+const peakRss = peakRssMb(server.child);
+await server.stop();
+await seeded.drop();
+
+const pad = (s: string, n: number) => s.padEnd(n);
+console.log(`\n${pad('scenario', 24)}${pad('conns', 7)}${pad('req/s', 9)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('errors', 8)}${pad('ceiling', 10)}${pad('ratio', 7)}target`);
+for (const row of rows) {
+  if (!row.result) {
+    console.log(`${pad(row.scenario, 24)}${pad(String(row.connections), 7)}${row.error}`);
+    continue;
+  }
+  const r = row.result;
+  const verdict = row.target ? `${row.target} ${row.ratio! >= row.target ? 'ok' : 'BELOW'}` : '-';
+  console.log(
+    `${pad(row.scenario, 24)}${pad(String(row.connections), 7)}${pad(r.requestsPerSecond.toFixed(0), 9)}${pad(String(r.p50Ms), 8)}${pad(String(r.p99Ms), 8)}${pad(String(r.errors), 8)}${pad(row.ceiling!.toFixed(0), 10)}${pad(row.ratio!.toFixed(2), 7)}${verdict}`,
+  );
+}
+console.log(`\nserver peak RSS ${peakRss.toFixed(0)} MB (target < 150); cold start ${server.startupMs.toFixed(0)} ms (target < 1000)`);
+
+const report = {
+  when: new Date().toISOString(),
+  mode: quick ? 'quick' : 'full',
+  database: provider,
+  seconds,
+  rounds,
+  ceilings: { argon2VerifyPerSecond: argon2.opsPerSecond, bareYoga: Object.fromEntries(Object.entries(yogaCeiling).map(([c, r]) => [c, r.requestsPerSecond])) },
+  coldStartMs: server.startupMs,
+  peakRssMb: peakRss,
+  rows,
+};
+mkdirSync(dirname(values.json!), { recursive: true });
+writeFileSync(values.json!, JSON.stringify(report, null, 2));
+console.log(`report written to ${values.json}`);
