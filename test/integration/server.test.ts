@@ -4,6 +4,10 @@ import { adminQuery, testPostgresUrl } from '../helpers/test-database.js';
 import { errorCode } from '../helpers/graphql.js';
 import { signedInUser } from '../helpers/factories.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { graphql } from '../client/gql/index.js';
+
+const Me = graphql(`query Me { me { id email } }`);
+const Logout = graphql(`mutation Logout { logout }`);
 
 describe('server', () => {
   let t: TestApp;
@@ -45,17 +49,17 @@ describe('server', () => {
 
   it('resolves the viewer from a Bearer token, and a logout rejects that token at once', async () => {
     const { user, accessToken } = await signedInUser(t.deps);
-    const me = await t.graphql<{ me: { id: string; email: string } }>('{ me { id email } }', {}, { token: accessToken });
+    const me = await t.graphql(Me, {}, { token: accessToken });
     expect(me.data?.me).toEqual({ id: user.id, email: user.email });
 
-    const logout = await t.graphql('mutation { logout }', {}, { token: accessToken });
+    const logout = await t.graphql(Logout, {}, { token: accessToken });
     expect(logout.data).toEqual({ logout: true });
     const session = await t.deps.prisma.session.findFirstOrThrow({ where: { userId: user.id } });
     expect(session.revokedAt).not.toBeNull();
     expect(session.revokeReason).toBe('logout');
 
-    expect((await t.graphql('{ me { id } }', {}, { token: accessToken })).data).toEqual({ me: null });
-    const again = await t.graphql('mutation { logout }', {}, { token: accessToken });
+    expect((await t.graphql(Me, {}, { token: accessToken })).data).toEqual({ me: null });
+    const again = await t.graphql(Logout, {}, { token: accessToken });
     expect(errorCode(again)).toBe('UNAUTHENTICATED');
   });
 

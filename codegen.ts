@@ -1,0 +1,28 @@
+/**
+ * GraphQL Code Generator: typed documents for every operation written with `graphql(...)` in the
+ * tests, benchmark and examples, from the committed schema.graphql. A schema change that breaks an
+ * operation then fails type-checking, as it would in a user's frontend. `npm run codegen` writes
+ * test/client/gql/; `npm run codegen:check` (CI) fails when that output is stale.
+ */
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const config: CodegenConfig = {
+  schema: 'schema.graphql',
+  documents: ['test/**/*.ts', '!test/client/gql/**'],
+  ignoreNoDocuments: true,
+  // NodeNext resolution needs explicit .js extensions on relative imports.
+  emitLegacyCommonJSImports: false,
+  generates: {
+    'test/client/gql/': {
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        scalars: { DateTime: 'string' },
+        enumsAsTypes: true,
+        useTypeImports: true,
+      },
+    },
+  },
+};
+
+export default config;
