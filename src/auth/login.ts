@@ -1,0 +1,49 @@
+/**
+ * Signing in with email and password. An unknown address costs the same work (a dummy hash) and
+ * gets the same error as a wrong password; the account's state (disabled, unverified) is revealed
+ * only to someone who knows the password.
+ */
+import type { User } from '../generated/sqlite/client.js';
+import { recordAudit } from '../audit/record.js';
+import { GatehouseError } from '../errors.js';
+import type { Deps } from '../server/deps.js';
+import { MAX_EMAIL_LENGTH } from '../users/email.js';
+import { lookupEmail } from './email-input.js';
+import { createSession, type DeviceInfo, type SessionTokens } from './sessions/create-session.js';
+
+export interface LoginResult extends SessionTokens {
+  user: User;
+}
+
+/**
+ * @throws GatehouseError INVALID_CREDENTIALS, ACCOUNT_DISABLED, EMAIL_NOT_VERIFIED
+ */
+export async function login(deps: Deps, input: { email: string; password: string }, device: DeviceInfo): Promise<LoginResult> {
+  const email = lookupEmail(input.email);
+  const user = email ? await deps.prisma.user.findUnique({ where: { email } }) : null;
+  // An over-long password is refused without hashing it (bounded cost), as the same error.
+  const password = input.password.length <= deps.config.passwords.policy.maxLength ? input.password : null;
+  const matches = user?.passwordHash && password !== null ? await deps.passwords.verify(user.passwordHash, password) : await deps.passwords.verifyDummy(input.password.slice(0, deps.config.passwords.policy.maxLength));
+
+  if (!user || !matches) {
+    await recordAudit(
+      deps.prisma,
+      { type: 'auth.login_failed', userId: user?.id ?? null, ...device, metadata: { email: (email ?? input.email).slice(0, MAX_EMAIL_LENGTH), reason: user ? 'wrong_password' : 'unknown_email' } },
+      deps.clock.now(),
+    );
+    throw new GatehouseError('INVALID_CREDENTIALS');
+  }
+  if (!user.isActive) throw new GatehouseError('ACCOUNT_DISABLED');
+  if (deps.config.accounts.requireEmailVerification && !user.emailVerifiedAt) throw new GatehouseError('EMAIL_NOT_VERIFIED');
+
+  // Weaker (or legacy) hashes are upgraded now, while the plain password is at hand.
+  const rehash = deps.passwords.needsRehash(user.passwordHash!) ? await deps.passwords.hash(input.password) : null;
+  return deps.prisma.$transaction(async (tx) => {
+    const now = deps.clock.now();
+    const tokens = await createSession(deps, user.id, device, tx);
+    const updated = await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now, ...(rehash ? { passwordHash: rehash } : {}) } });
+    await recordAudit(tx, { type: 'auth.login_succeeded', userId: user.id, ...device, metadata: { sessionId: tokens.session.id } }, now);
+    if (rehash) await recordAudit(tx, { type: 'auth.password_rehashed', userId: user.id, ...device }, now);
+    return { ...tokens, user: updated };
+  });
+}
