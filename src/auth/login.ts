@@ -25,16 +25,19 @@ export async function login(deps: Deps, input: { email: string; password: string
   const password = input.password.length <= deps.config.passwords.policy.maxLength ? input.password : null;
   const matches = user?.passwordHash && password !== null ? await deps.passwords.verify(user.passwordHash, password) : await deps.passwords.verifyDummy(input.password.slice(0, deps.config.passwords.policy.maxLength));
 
-  if (!user || !matches) {
-    await recordAudit(
-      deps.prisma,
-      { type: 'auth.login_failed', userId: user?.id ?? null, ...device, metadata: { email: (email ?? input.email).slice(0, MAX_EMAIL_LENGTH), reason: user ? 'wrong_password' : 'unknown_email' } },
-      deps.clock.now(),
-    );
-    throw new GatehouseError('INVALID_CREDENTIALS');
+  const refusal: { reason: string; error: GatehouseError } | null =
+    !user || !matches
+      ? { reason: user ? 'wrong_password' : 'unknown_email', error: new GatehouseError('INVALID_CREDENTIALS') }
+      : !user.isActive
+        ? { reason: 'account_disabled', error: new GatehouseError('ACCOUNT_DISABLED') }
+        : deps.config.accounts.requireEmailVerification && !user.emailVerifiedAt
+          ? { reason: 'email_not_verified', error: new GatehouseError('EMAIL_NOT_VERIFIED') }
+          : null;
+  if (refusal || !user) {
+    const metadata = { email: (email ?? input.email).slice(0, MAX_EMAIL_LENGTH), reason: refusal?.reason };
+    await recordAudit(deps.prisma, { type: 'auth.login_failed', userId: user?.id ?? null, ...device, metadata }, deps.clock.now());
+    throw refusal?.error ?? new GatehouseError('INVALID_CREDENTIALS');
   }
-  if (!user.isActive) throw new GatehouseError('ACCOUNT_DISABLED');
-  if (deps.config.accounts.requireEmailVerification && !user.emailVerifiedAt) throw new GatehouseError('EMAIL_NOT_VERIFIED');
 
   // Weaker (or legacy) hashes are upgraded now, while the plain password is at hand.
   const rehash = deps.passwords.needsRehash(user.passwordHash!) ? await deps.passwords.hash(input.password) : null;
