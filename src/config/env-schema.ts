@@ -50,6 +50,52 @@ export const envSchema = z.object({
 
   // GraphQL endpoint
   GRAPHIQL: bool.optional(),
+
+  // Accounts
+  /** When on, an unverified account cannot sign in (it gets EMAIL_NOT_VERIFIED). */
+  REQUIRE_EMAIL_VERIFICATION: bool.default(true),
+  /** Profile fields a registration must fill in, comma-separated. */
+  REGISTRATION_REQUIRED_FIELDS: list
+    .default([])
+    .pipe(z.array(z.enum(['username', 'pictureUrl', 'organizationName', 'organizationType', 'country', 'signatureName', 'signatureRole']))),
+  VERIFICATION_CODE_TTL_SECONDS: int(60, 86_400).default(900),
+  VERIFICATION_CODE_MAX_ATTEMPTS: int(1, 20).default(5),
+  PASSWORD_RESET_TTL_SECONDS: int(300, 604_800).default(3600),
+  /** Email an "account updated" notice after a profile change. */
+  PROFILE_UPDATE_NOTICE: bool.default(true),
+  /** The front end's address; links in emails start here. */
+  APP_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+  /** The reset page; `{token}` is replaced by the token. Default: APP_BASE_URL/reset-password?token={token}. */
+  PASSWORD_RESET_URL: z.string().includes('{token}', { message: 'must contain {token}' }).optional(),
+
+  // Browser cookie mode
+  AUTH_COOKIES: bool.default(false),
+  /** Turn off only for local development over plain http. */
+  AUTH_COOKIE_SECURE: bool.default(true),
+  AUTH_COOKIE_ACCESS_NAME: z.string().regex(/^[\w-]{1,64}$/).default('gatehouse_access'),
+  AUTH_COOKIE_REFRESH_NAME: z.string().regex(/^[\w-]{1,64}$/).default('gatehouse_refresh'),
+  AUTH_COOKIE_DOMAIN: z.string().optional(),
+  /** Headers any one of which satisfies CSRF prevention in cookie mode. */
+  CSRF_HEADERS: list.default(['x-graphql-csrf', 'apollo-require-preflight']).pipe(z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1)),
+
+  // Email
+  /** No SMTP_HOST: emails are written as .eml files into MAIL_DIR and their path is logged. */
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: int(1, 65535).default(587),
+  /** TLS from the first byte (port 465). */
+  SMTP_SECURE: bool.default(false),
+  /** Refuse to send unless STARTTLS succeeds (nodemailer's requireTLS). */
+  SMTP_STARTTLS: bool.default(false),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_TIMEOUT_MS: int(1000, 120_000).default(15_000),
+  MAIL_FROM: z.string().min(3).default('Gatehouse <no-reply@localhost>'),
+  MAIL_DIR: z.string().min(1).default('./data/mail'),
+  /** How often the outbox sender looks for due emails. */
+  MAIL_SEND_INTERVAL_MS: int(100, 3_600_000).default(2000),
+  MAIL_MAX_ATTEMPTS: int(1, 50).default(8),
+  /** First retry delay; doubles with each failed attempt (capped at 6 h). */
+  MAIL_RETRY_BASE_SECONDS: int(1, 3600).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

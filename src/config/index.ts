@@ -2,7 +2,7 @@
  * The only module that reads process.env. It validates once and returns a frozen Config;
  * everything else receives the Config it needs.
  */
-import { DEV_JWT_SECRET, envSchema } from './env-schema.js';
+import { DEV_JWT_SECRET, envSchema, type Env } from './env-schema.js';
 import { providerOf, type Provider } from '../db/provider.js';
 
 export interface Config {
@@ -31,7 +31,37 @@ export interface Config {
     };
   };
   graphiql: boolean;
+  accounts: {
+    requireEmailVerification: boolean;
+    registrationRequiredFields: RegistrationField[];
+    codeTtlSeconds: number;
+    codeMaxAttempts: number;
+    resetTtlSeconds: number;
+    profileUpdateNotice: boolean;
+    appBaseUrl: string;
+    /** Contains `{token}`. */
+    passwordResetUrl: string;
+  };
+  cookies: {
+    enabled: boolean;
+    secure: boolean;
+    accessName: string;
+    refreshName: string;
+    domain: string | null;
+    csrfHeaders: string[];
+  };
+  mail: {
+    from: string;
+    /** Null: write .eml files into `dir`. */
+    smtp: { host: string; port: number; secure: boolean; requireTls: boolean; user: string | null; password: string | null; timeoutMs: number } | null;
+    dir: string;
+    sendIntervalMs: number;
+    maxAttempts: number;
+    retryBaseSeconds: number;
+  };
 }
+
+export type RegistrationField = Env['REGISTRATION_REQUIRED_FIELDS'][number];
 
 /** Thrown for a configuration that must stop the server; its message is one line naming the variable. */
 export class ConfigError extends Error {
@@ -91,6 +121,42 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       },
     },
     graphiql: e.GRAPHIQL ?? !isProduction,
+    accounts: {
+      requireEmailVerification: e.REQUIRE_EMAIL_VERIFICATION,
+      registrationRequiredFields: e.REGISTRATION_REQUIRED_FIELDS,
+      codeTtlSeconds: e.VERIFICATION_CODE_TTL_SECONDS,
+      codeMaxAttempts: e.VERIFICATION_CODE_MAX_ATTEMPTS,
+      resetTtlSeconds: e.PASSWORD_RESET_TTL_SECONDS,
+      profileUpdateNotice: e.PROFILE_UPDATE_NOTICE,
+      appBaseUrl: e.APP_BASE_URL.replace(/\/+$/, ''),
+      passwordResetUrl: e.PASSWORD_RESET_URL ?? `${e.APP_BASE_URL.replace(/\/+$/, '')}/reset-password?token={token}`,
+    },
+    cookies: {
+      enabled: e.AUTH_COOKIES,
+      secure: e.AUTH_COOKIE_SECURE,
+      accessName: e.AUTH_COOKIE_ACCESS_NAME,
+      refreshName: e.AUTH_COOKIE_REFRESH_NAME,
+      domain: e.AUTH_COOKIE_DOMAIN ?? null,
+      csrfHeaders: e.CSRF_HEADERS.map((h) => h.toLowerCase()),
+    },
+    mail: {
+      from: e.MAIL_FROM,
+      smtp: e.SMTP_HOST
+        ? {
+            host: e.SMTP_HOST,
+            port: e.SMTP_PORT,
+            secure: e.SMTP_SECURE,
+            requireTls: e.SMTP_STARTTLS,
+            user: e.SMTP_USER ?? null,
+            password: e.SMTP_PASSWORD ?? null,
+            timeoutMs: e.SMTP_TIMEOUT_MS,
+          }
+        : null,
+      dir: e.MAIL_DIR,
+      sendIntervalMs: e.MAIL_SEND_INTERVAL_MS,
+      maxAttempts: e.MAIL_MAX_ATTEMPTS,
+      retryBaseSeconds: e.MAIL_RETRY_BASE_SECONDS,
+    },
   });
 }
 

@@ -4,6 +4,7 @@
  */
 import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder.js';
+import './account.js';
 import './sessions.js';
 import './user.js';
 

@@ -1,16 +1,140 @@
 /**
- * Signing out. Sign-in and refresh live with the account flows.
+ * Signing in and out, token refresh, and the signed-in devices of the viewer.
  */
-import { revokeSessions } from '../auth/sessions/revoke.js';
+import { login } from '../auth/login.js';
+import { logout, logoutAll, mySessions, revokeSession } from '../auth/my-sessions.js';
+import { refresh } from '../auth/refresh.js';
+import { GatehouseError } from '../errors.js';
+import { clearAuthCookies, readCookie, setAuthCookies } from '../server/auth-cookies.js';
 import { builder } from './builder.js';
+import { deviceOf } from './device.js';
+import { UserType } from './user.js';
+import type { LoginResult } from '../auth/login.js';
+
+export const SessionType = builder.prismaObject('Session', {
+  description: 'A signed-in device.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', description: 'Last sign-in or token refresh.' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+    ip: t.exposeString('ip', { nullable: true }),
+    userAgent: t.exposeString('userAgent', { nullable: true }),
+    current: t.boolean({ description: 'True for the session of this request.', resolve: (session, _args, context) => session.id === context.viewer?.session.id }),
+  }),
+});
+
+const AuthPayload = builder.objectRef<LoginResult>('AuthPayload').implement({
+  description: 'Tokens for a session. Send the access token as `Authorization: Bearer`; trade the refresh token for new tokens with refreshToken.',
+  fields: (t) => ({
+    accessToken: t.exposeString('accessToken'),
+    accessTokenExpiresAt: t.expose('accessTokenExpiresAt', { type: 'DateTime' }),
+    refreshToken: t.exposeString('refreshToken'),
+    refreshTokenExpiresAt: t.expose('refreshTokenExpiresAt', { type: 'DateTime' }),
+    user: t.field({ type: UserType, resolve: (payload) => payload.user }),
+    session: t.field({ type: SessionType, resolve: (payload) => payload.session }),
+  }),
+});
+
+builder.mutationField('login', (t) =>
+  t.field({
+    type: AuthPayload,
+    description: 'Signs in with email and password. In cookie mode also sets the auth cookies.',
+    authScopes: { public: true },
+    args: { email: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
+    resolve: async (_root, args, context) => {
+      const result = await login(context.deps, args, deviceOf(context));
+      setAuthCookies(context.deps.config.cookies, context.request, result, context.deps.clock.now());
+      return result;
+    },
+  }),
+);
+
+builder.mutationField('refreshToken', (t) =>
+  t.field({
+    type: AuthPayload,
+    description:
+      'Trades a refresh token for a new access token and a new refresh token (the old one stops working; presenting it again after a short grace window ends the session). In cookie mode the argument may be omitted: the refresh cookie is used.',
+    authScopes: { public: true },
+    args: { refreshToken: t.arg.string({ required: false }) },
+    resolve: async (_root, args, context) => {
+      const { cookies } = context.deps.config;
+      const token = args.refreshToken ?? (cookies.enabled ? readCookie(context.request, cookies.refreshName) : null);
+      if (!token) throw new GatehouseError('TOKEN_INVALID', { message: 'No refresh token was given.' });
+      try {
+        const result = await refresh(context.deps, token, deviceOf(context));
+        setAuthCookies(cookies, context.request, result, context.deps.clock.now());
+        return result;
+      } catch (error) {
+        if (error instanceof GatehouseError && !args.refreshToken) clearAuthCookies(cookies, context.request);
+        throw error;
+      }
+    },
+  }),
+);
 
 builder.mutationField('logout', (t) =>
   t.boolean({
-    description: 'Revokes the current session; its access and refresh tokens stop working at once.',
+    description: 'Revokes the current session; its access and refresh tokens stop working at once. Clears the auth cookies in cookie mode.',
     authScopes: { authenticated: true },
-    resolve: async (_root, _args, { deps, viewer }) => {
-      await revokeSessions(deps, { userId: viewer!.user.id, id: viewer!.session.id }, 'logout');
+    resolve: async (_root, _args, context) => {
+      await logout(context.deps, context.viewer!, deviceOf(context));
+      clearAuthCookies(context.deps.config.cookies, context.request);
       return true;
     },
+  }),
+);
+
+builder.mutationField('logoutAll', (t) =>
+  t.int({
+    description: 'Revokes every session of mine, this one included; returns how many were signed out.',
+    authScopes: { authenticated: true },
+    resolve: async (_root, _args, context) => {
+      const count = await logoutAll(context.deps, context.viewer!, deviceOf(context));
+      clearAuthCookies(context.deps.config.cookies, context.request);
+      return count;
+    },
+  }),
+);
+
+builder.mutationField('revokeSession', (t) =>
+  t.boolean({
+    description: 'Signs one of my devices out (NOT_FOUND unless it is one of my live sessions).',
+    authScopes: { authenticated: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, context) => {
+      await revokeSession(context.deps, context.viewer!, String(args.id), deviceOf(context));
+      return true;
+    },
+  }),
+);
+
+builder.queryField('mySessions', (t) =>
+  t.field({
+    type: [SessionType],
+    description: 'My signed-in devices, most recently used first.',
+    authScopes: { authenticated: true },
+    resolve: (_root, _args, context) => mySessions(context.deps, context.viewer!),
+  }),
+);
+
+interface AuthStatusShape {
+  isAuthenticated: boolean;
+}
+
+const AuthStatus = builder.objectRef<AuthStatusShape>('AuthStatus').implement({
+  fields: (t) => ({
+    isAuthenticated: t.exposeBoolean('isAuthenticated'),
+    user: t.field({ type: UserType, nullable: true, resolve: (_status, _args, context) => context.viewer?.user ?? null }),
+    session: t.field({ type: SessionType, nullable: true, resolve: (_status, _args, context) => context.viewer?.session ?? null }),
+  }),
+});
+
+builder.queryField('authStatus', (t) =>
+  t.field({
+    type: AuthStatus,
+    description: 'Whether this request is signed in, as whom and in which session. Never fails: a bad token reads as signed out.',
+    authScopes: { public: true },
+    resolve: (_root, _args, context) => ({ isAuthenticated: context.viewer !== null }),
   }),
 );

@@ -10,6 +10,8 @@ import { createContext, type Context } from './context.js';
 import type { Deps } from './deps.js';
 import { checkReadiness } from './readiness.js';
 import { requestIdOf } from './request-id.js';
+import { GRAPHQL_PATH, useAuthCookies } from './auth-cookies.js';
+import { useCsrfHeader } from './csrf.js';
 
 export interface ServerContext {
   req?: IncomingMessage;
@@ -22,7 +24,7 @@ export function createApp(deps: Deps): App {
   const { config, logger } = deps;
   return createYoga<ServerContext, Context>({
     schema,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: GRAPHQL_PATH,
     healthCheckEndpoint: '/healthz',
     landingPage: false,
     graphiql: config.graphiql ? { title: 'Gatehouse', defaultQuery: '{ me { id email } }' } : false,
@@ -42,6 +44,9 @@ export function createApp(deps: Deps): App {
     },
     plugins: [
       useRequestId(),
+      useAuthCookies(),
+      // Cookies ride along on cross-site requests; a required header makes forging one impossible.
+      ...(config.cookies.enabled ? [useCsrfHeader(config.cookies.csrfHeaders)] : []),
       useReadinessCheck({
         endpoint: '/readyz',
         check: async ({ fetchAPI }) => {

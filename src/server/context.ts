@@ -8,6 +8,7 @@ import { loadEffectiveAccess, NO_ACCESS, type EffectiveAccess } from '../auth/pe
 import { GatehouseError } from '../errors.js';
 import type { Deps } from './deps.js';
 import { requestIdOf } from './request-id.js';
+import { readCookie } from './auth-cookies.js';
 
 export interface Context {
   deps: Deps;
@@ -28,7 +29,7 @@ export interface RequestInfo {
   ip: string | null;
 }
 
-/** The bearer token of a request; tokens in URL parameters are never read. */
+/** The bearer token of a request; tokens in URL parameters are never read (nor are they anywhere else). */
 export function bearerToken(request: Request): string | null {
   const header = request.headers.get('authorization');
   if (!header) return null;
@@ -39,7 +40,8 @@ export function bearerToken(request: Request): string | null {
 export async function createContext(deps: Deps, { request, ip }: RequestInfo): Promise<Context> {
   let viewer: Viewer | null = null;
   let authError: GatehouseError | null = null;
-  const token = bearerToken(request);
+  // A Bearer header wins; in cookie mode a browser's access cookie is the fallback.
+  const token = bearerToken(request) ?? (deps.config.cookies.enabled ? readCookie(request, deps.config.cookies.accessName) : null);
   if (token) {
     try {
       viewer = await authenticate(deps, token);

@@ -5,11 +5,13 @@ import type { Config } from '../config/index.js';
 import { openDatabase } from '../db/client.js';
 import { applyPendingMigrations } from '../db/migrate/migrations.js';
 import { createLogger, type Logger } from '../logger.js';
+import { createMailer, type Mailer } from '../mail/mailer.js';
 import type { Deps } from './deps.js';
 
 export interface DepsOverrides {
   clock?: Clock;
   logger?: Logger;
+  mailer?: Mailer;
 }
 
 /** Builds every dependency from the config; applies pending migrations first when configured to. */
@@ -27,10 +29,12 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
     clock: overrides.clock ?? systemClock,
     accessTokens: createAccessTokenService(config),
     passwords: createPasswordHasher(config.passwords.argon2),
+    mailer: overrides.mailer ?? createMailer(config.mail, logger),
   };
 }
 
 /** Releases what createDeps opened. */
 export async function closeDeps(deps: Deps): Promise<void> {
+  deps.mailer.close();
   await deps.prisma.$disconnect();
 }

@@ -10,6 +10,10 @@ import type { Deps } from '../../src/server/deps.js';
 import { createLogger } from '../../src/logger.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 import { createGraphQLClient, type GraphQLClient } from './graphql.js';
+import type { SmtpCatcher } from './smtp.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** A clock tests can move. */
 export class TestClock implements Clock {
@@ -39,6 +43,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Use a movable clock instead of the system clock. */
   clock?: TestClock;
+  /** Send email to this SMTP catcher; otherwise .eml files go to a temporary MAIL_DIR. */
+  smtp?: SmtpCatcher;
 }
 
 /** Test defaults: quiet logs, and argon2 cheap through config (the real hashing path still runs). */
@@ -52,7 +58,8 @@ export const TEST_ENV: Record<string, string> = {
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config = loadConfig({ ...TEST_ENV, DATABASE_URL: db.url, MIGRATE_ON_START: 'false', ...options.env });
+  const mailDir = mkdtempSync(join(tmpdir(), 'gatehouse-mail-'));
+  const config = loadConfig({ ...TEST_ENV, DATABASE_URL: db.url, MIGRATE_ON_START: 'false', MAIL_DIR: mailDir, ...options.smtp?.env, ...options.env });
   const deps = await createDeps(config, { clock: options.clock, logger: createLogger(config.logLevel) });
   const app = createApp(deps);
   return {
@@ -65,6 +72,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     async close() {
       await closeDeps(deps);
       await db.drop();
+      rmSync(mailDir, { recursive: true, force: true });
     },
   };
 }

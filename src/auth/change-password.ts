@@ -1,0 +1,33 @@
+/**
+ * Changing one's password: the current one is checked, the new one validated; every other device
+ * is signed out and a notice is emailed.
+ */
+import { recordAudit } from '../audit/record.js';
+import { validationError } from '../errors.js';
+import { enqueueEmail } from '../mail/outbox.js';
+import type { Deps } from '../server/deps.js';
+import { validatePassword } from './passwords/validators.js';
+import { requirePassword } from './require-password.js';
+import type { Viewer } from './sessions/authenticate.js';
+import type { DeviceInfo } from './sessions/create-session.js';
+import { revokeSessions } from './sessions/revoke.js';
+
+/**
+ * @returns how many other sessions were signed out.
+ * @throws GatehouseError INVALID_CREDENTIALS (wrong current password), VALIDATION_FAILED (field newPassword)
+ */
+export async function changePassword(deps: Deps, viewer: Viewer, input: { currentPassword: string; newPassword: string }, device: DeviceInfo): Promise<number> {
+  await requirePassword(deps, viewer.user.id, input.currentPassword, 'currentPassword');
+  const user = viewer.user;
+  const problems = validatePassword(deps.config.passwords.policy, input.newPassword, user, 'newPassword');
+  if (problems.length) throw validationError(problems);
+  const passwordHash = await deps.passwords.hash(input.newPassword);
+  return deps.prisma.$transaction(async (tx) => {
+    const now = deps.clock.now();
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now } });
+    const revoked = await revokeSessions(deps, { userId: user.id, exceptId: viewer.session.id }, 'password_changed', tx);
+    await recordAudit(tx, { type: 'auth.password_changed', userId: user.id, ...device, metadata: { otherSessionsRevoked: revoked } }, now);
+    await enqueueEmail(tx, { to: user.email, template: 'password_changed', payload: { firstName: user.firstName } }, now);
+    return revoked;
+  });
+}

@@ -1,0 +1,55 @@
+/**
+ * Changing one's email address: the new address must prove itself with an emailed code before
+ * it replaces the old one, and the old address is told.
+ */
+import type { User } from '../generated/sqlite/client.js';
+import { recordAudit } from '../audit/record.js';
+import { GatehouseError, validationError } from '../errors.js';
+import { enqueueEmail } from '../mail/outbox.js';
+import type { Deps } from '../server/deps.js';
+import { rethrowTaken } from './account-errors.js';
+import { requireEmail } from './email-input.js';
+import { checkCode, consumeCode, issueCode } from './one-time-codes.js';
+import { requirePassword } from './require-password.js';
+import type { Viewer } from './sessions/authenticate.js';
+import type { DeviceInfo } from './sessions/create-session.js';
+
+/**
+ * Emails a confirmation code to `newEmail`.
+ * @throws GatehouseError INVALID_CREDENTIALS, VALIDATION_FAILED (field newEmail), EMAIL_TAKEN
+ */
+export async function requestEmailChange(deps: Deps, viewer: Viewer, input: { newEmail: string; password: string }, device: DeviceInfo): Promise<void> {
+  await requirePassword(deps, viewer.user.id, input.password);
+  const newEmail = requireEmail(input.newEmail, 'newEmail');
+  if (newEmail === viewer.user.email) throw validationError([{ field: 'newEmail', code: 'unchanged', message: 'This is already your email address.' }]);
+  if (await deps.prisma.user.findUnique({ where: { email: newEmail }, select: { id: true } })) throw new GatehouseError('EMAIL_TAKEN');
+  await deps.prisma.$transaction(async (tx) => {
+    const now = deps.clock.now();
+    const { code, minutes } = await issueCode(deps, tx, viewer.user.id, 'EMAIL_CHANGE', { newEmail });
+    await enqueueEmail(tx, { to: newEmail, template: 'email_change_code', payload: { firstName: viewer.user.firstName, code, minutes, newEmail } }, now);
+    await recordAudit(tx, { type: 'auth.email_change_requested', userId: viewer.user.id, ...device, metadata: { newEmail } }, now);
+  });
+}
+
+/**
+ * Replaces the address with the one the code was sent to (now verified) and notifies the old one.
+ * @throws GatehouseError INVALID_CODE, CODE_EXPIRED, TOO_MANY_ATTEMPTS, EMAIL_TAKEN
+ */
+export async function confirmEmailChange(deps: Deps, viewer: Viewer, input: { code: string }, device: DeviceInfo): Promise<User> {
+  const token = await checkCode(deps, viewer.user.id, 'EMAIL_CHANGE', input.code.trim());
+  const { newEmail } = JSON.parse(token.payload ?? '{}') as { newEmail?: string };
+  if (!newEmail) throw new GatehouseError('INVALID_CODE');
+  try {
+    return await deps.prisma.$transaction(async (tx) => {
+      const now = deps.clock.now();
+      await consumeCode(tx, token.id, now);
+      const before = await tx.user.findUniqueOrThrow({ where: { id: viewer.user.id } });
+      const user = await tx.user.update({ where: { id: before.id }, data: { email: newEmail, emailVerifiedAt: now } });
+      await enqueueEmail(tx, { to: before.email, template: 'email_change_notice', payload: { firstName: user.firstName, newEmail } }, now);
+      await recordAudit(tx, { type: 'auth.email_changed', userId: user.id, ...device, metadata: { from: before.email, to: newEmail } }, now);
+      return user;
+    });
+  } catch (error) {
+    rethrowTaken(error);
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Proving an email address: a 6-digit code is emailed at registration (and on request), and
+ * verifyEmail marks the address verified. resendVerificationEmail answers the same for any address.
+ */
+import type { User } from '../generated/sqlite/client.js';
+import type { PrismaClient } from '../db/client.js';
+import { recordAudit } from '../audit/record.js';
+import { enqueueEmail } from '../mail/outbox.js';
+import type { Deps } from '../server/deps.js';
+import { checkCode, consumeCode, issueCode } from './one-time-codes.js';
+import { lookupEmail } from './email-input.js';
+import type { DeviceInfo } from './sessions/create-session.js';
+
+type Tx = Pick<PrismaClient, 'oneTimeToken' | 'outboxEmail'>;
+
+/** Issues a verification code for `user` and queues its email, in the caller's transaction. */
+export async function sendVerificationCode(deps: Pick<Deps, 'config' | 'clock'>, tx: Tx, user: Pick<User, 'id' | 'email' | 'firstName'>): Promise<void> {
+  const { code, minutes } = await issueCode(deps, tx, user.id, 'EMAIL_VERIFICATION');
+  await enqueueEmail(tx, { to: user.email, template: 'verification_code', payload: { firstName: user.firstName, code, minutes } }, deps.clock.now());
+}
+
+/**
+ * Marks the address verified when `code` is its live verification code.
+ * @throws GatehouseError INVALID_CODE, CODE_EXPIRED, TOO_MANY_ATTEMPTS
+ */
+export async function verifyEmail(deps: Deps, input: { email: string; code: string }, device: DeviceInfo, actor?: { cli: true }): Promise<User> {
+  const email = lookupEmail(input.email);
+  const user = email ? await deps.prisma.user.findUnique({ where: { email } }) : null;
+  const token = await checkCode(deps, user?.id ?? null, 'EMAIL_VERIFICATION', input.code.trim());
+  return deps.prisma.$transaction(async (tx) => {
+    const now = deps.clock.now();
+    await consumeCode(tx, token.id, now);
+    const verified = await tx.user.update({ where: { id: token.userId }, data: { emailVerifiedAt: now } });
+    await recordAudit(tx, { type: 'auth.email_verified', userId: verified.id, ...device, metadata: actor?.cli ? { via: 'cli' } : {} }, now);
+    return verified;
+  });
+}
+
+/** Emails a fresh code when the address has an active, unverified account; otherwise does nothing. Same answer either way. */
+export async function resendVerificationEmail(deps: Deps, input: { email: string }): Promise<void> {
+  const email = lookupEmail(input.email);
+  if (!email) return;
+  await deps.prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { email } });
+    if (!user || !user.isActive || user.emailVerifiedAt) return;
+    await sendVerificationCode(deps, tx, user);
+  });
+}
+

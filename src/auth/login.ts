@@ -1,0 +1,52 @@
+/**
+ * Signing in with email and password. An unknown address costs the same work (a dummy hash) and
+ * gets the same error as a wrong password; the account's state (disabled, unverified) is revealed
+ * only to someone who knows the password.
+ */
+import type { User } from '../generated/sqlite/client.js';
+import { recordAudit } from '../audit/record.js';
+import { GatehouseError } from '../errors.js';
+import type { Deps } from '../server/deps.js';
+import { MAX_EMAIL_LENGTH } from '../users/email.js';
+import { lookupEmail } from './email-input.js';
+import { createSession, type DeviceInfo, type SessionTokens } from './sessions/create-session.js';
+
+export interface LoginResult extends SessionTokens {
+  user: User;
+}
+
+/**
+ * @throws GatehouseError INVALID_CREDENTIALS, ACCOUNT_DISABLED, EMAIL_NOT_VERIFIED
+ */
+export async function login(deps: Deps, input: { email: string; password: string }, device: DeviceInfo): Promise<LoginResult> {
+  const email = lookupEmail(input.email);
+  const user = email ? await deps.prisma.user.findUnique({ where: { email } }) : null;
+  // An over-long password is refused without hashing it (bounded cost), as the same error.
+  const password = input.password.length <= deps.config.passwords.policy.maxLength ? input.password : null;
+  const matches = user?.passwordHash && password !== null ? await deps.passwords.verify(user.passwordHash, password) : await deps.passwords.verifyDummy(input.password.slice(0, deps.config.passwords.policy.maxLength));
+
+  const refusal: { reason: string; error: GatehouseError } | null =
+    !user || !matches
+      ? { reason: user ? 'wrong_password' : 'unknown_email', error: new GatehouseError('INVALID_CREDENTIALS') }
+      : !user.isActive
+        ? { reason: 'account_disabled', error: new GatehouseError('ACCOUNT_DISABLED') }
+        : deps.config.accounts.requireEmailVerification && !user.emailVerifiedAt
+          ? { reason: 'email_not_verified', error: new GatehouseError('EMAIL_NOT_VERIFIED') }
+          : null;
+  if (refusal || !user) {
+    const metadata = { email: (email ?? input.email).slice(0, MAX_EMAIL_LENGTH), reason: refusal?.reason };
+    await recordAudit(deps.prisma, { type: 'auth.login_failed', userId: user?.id ?? null, ...device, metadata }, deps.clock.now());
+    throw refusal?.error ?? new GatehouseError('INVALID_CREDENTIALS');
+  }
+
+  // Weaker (or legacy) hashes are upgraded now, while the plain password is at hand.
+  const rehash = deps.passwords.needsRehash(user.passwordHash!) ? await deps.passwords.hash(input.password) : null;
+  return deps.prisma.$transaction(async (tx) => {
+    const now = deps.clock.now();
+    const tokens = await createSession(deps, user.id, device, tx);
+    const updated = await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now, ...(rehash ? { passwordHash: rehash } : {}) } });
+    await recordAudit(tx, { type: 'auth.login_succeeded', userId: user.id, ...device, metadata: { sessionId: tokens.session.id } }, now);
+    if (rehash) await recordAudit(tx, { type: 'auth.password_rehashed', userId: user.id, ...device }, now);
+    return { ...tokens, user: updated };
+  });
+}

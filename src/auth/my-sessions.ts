@@ -1,0 +1,50 @@
+/**
+ * A user's own devices: list them, sign out of this one, of all, or of one other.
+ */
+import type { Session } from '../generated/sqlite/client.js';
+import { recordAudit } from '../audit/record.js';
+import { GatehouseError } from '../errors.js';
+import type { Deps } from '../server/deps.js';
+import type { Viewer } from './sessions/authenticate.js';
+import type { DeviceInfo } from './sessions/create-session.js';
+import { revokeSessions } from './sessions/revoke.js';
+
+/** Revokes the viewer's current session. */
+export async function logout(deps: Deps, viewer: Viewer, device: DeviceInfo): Promise<void> {
+  await deps.prisma.$transaction(async (tx) => {
+    const now = deps.clock.now();
+    await revokeSessions(deps, { userId: viewer.user.id, id: viewer.session.id }, 'logout', tx);
+    await recordAudit(tx, { type: 'auth.logout', userId: viewer.user.id, ...device, metadata: { sessionId: viewer.session.id } }, now);
+  });
+}
+
+/** Revokes every live session of the viewer, this one included; returns how many. */
+export async function logoutAll(deps: Deps, viewer: Viewer, device: DeviceInfo): Promise<number> {
+  return deps.prisma.$transaction(async (tx) => {
+    const now = deps.clock.now();
+    const count = await revokeSessions(deps, { userId: viewer.user.id }, 'logout_all', tx);
+    await recordAudit(tx, { type: 'auth.logout_all', userId: viewer.user.id, ...device, metadata: { count } }, now);
+    return count;
+  });
+}
+
+/**
+ * Revokes one live session of the viewer's (another device, or this one).
+ * @throws GatehouseError NOT_FOUND when it is not one of the viewer's live sessions.
+ */
+export async function revokeSession(deps: Deps, viewer: Viewer, sessionId: string, device: DeviceInfo): Promise<void> {
+  await deps.prisma.$transaction(async (tx) => {
+    const now = deps.clock.now();
+    const count = await revokeSessions(deps, { userId: viewer.user.id, id: sessionId }, 'revoked_by_user', tx);
+    if (count === 0) throw new GatehouseError('NOT_FOUND', { message: 'No such session.' });
+    await recordAudit(tx, { type: 'auth.session_revoked', userId: viewer.user.id, ...device, metadata: { sessionId } }, now);
+  });
+}
+
+/** The viewer's live sessions, most recently used first. */
+export async function mySessions(deps: Deps, viewer: Viewer): Promise<Session[]> {
+  return deps.prisma.session.findMany({
+    where: { userId: viewer.user.id, revokedAt: null, expiresAt: { gt: deps.clock.now() } },
+    orderBy: { lastUsedAt: 'desc' },
+  });
+}

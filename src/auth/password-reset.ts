@@ -1,0 +1,76 @@
+/**
+ * Forgotten passwords: a single-use link (32 random bytes, stored as a SHA-256 digest) is emailed
+ * to an active account; using it sets a new password and ends every session. Requesting answers
+ * the same whether or not the address has an account.
+ */
+import type { OneTimeToken, User } from '../generated/sqlite/client.js';
+import { recordAudit } from '../audit/record.js';
+import { GatehouseError, validationError } from '../errors.js';
+import { enqueueEmail } from '../mail/outbox.js';
+import type { Deps } from '../server/deps.js';
+import { lookupEmail } from './email-input.js';
+import { validatePassword } from './passwords/validators.js';
+import type { DeviceInfo } from './sessions/create-session.js';
+import { revokeSessions } from './sessions/revoke.js';
+import { generateToken, tokenDigest } from './tokens/opaque.js';
+
+const MAX_TOKEN_LENGTH = 256;
+
+/** Emails a reset link when `email` belongs to an active account; otherwise does nothing. */
+export async function requestPasswordReset(deps: Deps, input: { email: string }, device: DeviceInfo): Promise<void> {
+  const email = lookupEmail(input.email);
+  if (!email) return;
+  await deps.prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { email } });
+    if (!user || !user.isActive) return;
+    const now = deps.clock.now();
+    const ttl = deps.config.accounts.resetTtlSeconds;
+    // One live link at a time: a new request invalidates the older ones.
+    await tx.oneTimeToken.deleteMany({ where: { userId: user.id, purpose: 'PASSWORD_RESET' } });
+    const token = generateToken(32);
+    await tx.oneTimeToken.create({
+      data: { userId: user.id, purpose: 'PASSWORD_RESET', tokenHash: tokenDigest(token), expiresAt: new Date(now.getTime() + ttl * 1000), createdAt: now },
+    });
+    const url = deps.config.accounts.passwordResetUrl.replace('{token}', encodeURIComponent(token));
+    await enqueueEmail(tx, { to: user.email, template: 'password_reset', payload: { firstName: user.firstName, url, minutes: Math.round(ttl / 60) } }, now);
+    await recordAudit(tx, { type: 'auth.password_reset_requested', userId: user.id, ...device }, now);
+  });
+}
+
+/** Finds the live reset token, or says why there is none. */
+async function findResetToken(deps: Deps, token: string): Promise<{ token: OneTimeToken & { user: User } } | { error: GatehouseError }> {
+  const row = token && token.length <= MAX_TOKEN_LENGTH
+    ? await deps.prisma.oneTimeToken.findUnique({ where: { tokenHash: tokenDigest(token) }, include: { user: true } })
+    : null;
+  if (!row || row.purpose !== 'PASSWORD_RESET' || row.consumedAt || !row.user.isActive) return { error: new GatehouseError('TOKEN_INVALID', { message: 'The reset link is invalid or was already used.' }) };
+  if (row.expiresAt <= deps.clock.now()) return { error: new GatehouseError('TOKEN_EXPIRED', { message: 'The reset link has expired; request a new one.' }) };
+  return { token: row };
+}
+
+/** Whether a reset token is still usable; no side effects. */
+export async function isPasswordResetTokenUsable(deps: Deps, token: string): Promise<boolean> {
+  return 'token' in (await findResetToken(deps, token));
+}
+
+/**
+ * Sets a new password with a reset token, consumes it and ends every session. Following the
+ * emailed link also proves the address, so an unverified one becomes verified.
+ * @throws GatehouseError TOKEN_INVALID, TOKEN_EXPIRED, VALIDATION_FAILED (field newPassword)
+ */
+export async function resetPassword(deps: Deps, input: { token: string; newPassword: string }, device: DeviceInfo): Promise<void> {
+  const found = await findResetToken(deps, input.token);
+  if ('error' in found) throw found.error;
+  const { user } = found.token;
+  const problems = validatePassword(deps.config.passwords.policy, input.newPassword, user, 'newPassword');
+  if (problems.length) throw validationError(problems);
+  const passwordHash = await deps.passwords.hash(input.newPassword);
+  await deps.prisma.$transaction(async (tx) => {
+    const now = deps.clock.now();
+    const { count } = await tx.oneTimeToken.updateMany({ where: { id: found.token.id, consumedAt: null }, data: { consumedAt: now } });
+    if (count !== 1) throw new GatehouseError('TOKEN_INVALID', { message: 'The reset link is invalid or was already used.' });
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now, emailVerifiedAt: user.emailVerifiedAt ?? now } });
+    const revoked = await revokeSessions(deps, { userId: user.id }, 'password_reset', tx);
+    await recordAudit(tx, { type: 'auth.password_reset', userId: user.id, ...device, metadata: { sessionsRevoked: revoked } }, now);
+    await enqueueEmail(tx, { to: user.email, template: 'password_changed', payload: { firstName: user.firstName } }, now);
+  });
+}

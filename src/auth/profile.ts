@@ -1,0 +1,39 @@
+/**
+ * Editing one's own profile: names, username, picture and profile fields; never the email
+ * address (email-change.ts), the role or the flags.
+ */
+import type { User } from '../generated/sqlite/client.js';
+import { recordAudit } from '../audit/record.js';
+import { validationError } from '../errors.js';
+import { enqueueEmail } from '../mail/outbox.js';
+import type { Deps } from '../server/deps.js';
+import { rethrowTaken } from './account-errors.js';
+import { cleanProfile, type ProfileInput } from './profile-fields.js';
+import type { Viewer } from './sessions/authenticate.js';
+import type { DeviceInfo } from './sessions/create-session.js';
+
+/**
+ * Applies the given fields (absent: unchanged; null or blank: cleared, unless mandatory).
+ * @throws GatehouseError VALIDATION_FAILED, USERNAME_TAKEN
+ */
+export async function updateProfile(deps: Deps, viewer: Viewer, input: ProfileInput, device: DeviceInfo): Promise<User> {
+  const required = ['firstName', 'lastName', ...deps.config.accounts.registrationRequiredFields] as const;
+  const { data, problems } = cleanProfile(input, required, false);
+  if (problems.length) throw validationError(problems);
+  try {
+    return await deps.prisma.$transaction(async (tx) => {
+      const now = deps.clock.now();
+      const before = await tx.user.findUniqueOrThrow({ where: { id: viewer.user.id } });
+      const changed = (Object.keys(data) as (keyof typeof data)[]).filter((field) => before[field] !== data[field]);
+      if (!changed.length) return before;
+      const user = await tx.user.update({ where: { id: before.id }, data });
+      await recordAudit(tx, { type: 'auth.profile_updated', userId: user.id, ...device, metadata: { fields: changed } }, now);
+      if (deps.config.accounts.profileUpdateNotice) {
+        await enqueueEmail(tx, { to: user.email, template: 'account_updated', payload: { firstName: user.firstName, fields: changed } }, now);
+      }
+      return user;
+    });
+  } catch (error) {
+    rethrowTaken(error);
+  }
+}

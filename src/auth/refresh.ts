@@ -1,0 +1,96 @@
+/**
+ * Refresh-token rotation with reuse detection.
+ *
+ * Each refresh replaces the session's token with the next one, derived from it with a keyed HMAC:
+ * two refreshes racing with one token therefore compute the same successor, both succeed and both
+ * answer with the same, valid pair, and the session survives whichever answer the client keeps.
+ * The token just rotated out keeps answering (with that same successor) for REFRESH_GRACE_SECONDS;
+ * presented after that, it is taken as stolen: the session is revoked and the event audited.
+ * Only digests are stored; the successor cannot be computed without the server's secret.
+ */
+import { createHmac } from 'node:crypto';
+import type { Session, User } from '../generated/sqlite/client.js';
+import { recordAudit } from '../audit/record.js';
+import { GatehouseError } from '../errors.js';
+import type { Deps } from '../server/deps.js';
+import type { DeviceInfo, SessionTokens } from './sessions/create-session.js';
+import { revokeSessions } from './sessions/revoke.js';
+import { tokenDigest } from './tokens/opaque.js';
+
+export interface RefreshResult extends SessionTokens {
+  user: User;
+}
+
+/** Longest refresh token looked up; ours are 43 characters. */
+const MAX_REFRESH_TOKEN_LENGTH = 256;
+
+/** The token that replaces `token`; domain-separated from every other use of the secret. */
+export function nextRefreshToken(secret: string, token: string): string {
+  return createHmac('sha256', secret).update(`gatehouse.refresh-rotation\0${token}`, 'utf8').digest('base64url');
+}
+
+const invalid = () => new GatehouseError('TOKEN_INVALID', { message: 'The refresh token is invalid; sign in again.' });
+
+/**
+ * @throws GatehouseError TOKEN_INVALID (unknown, revoked or reused token), TOKEN_EXPIRED, ACCOUNT_DISABLED
+ */
+export async function refresh(deps: Deps, refreshToken: string, device: DeviceInfo): Promise<RefreshResult> {
+  if (!refreshToken || refreshToken.length > MAX_REFRESH_TOKEN_LENGTH) throw invalid();
+  const { prisma, clock, config } = deps;
+  const presented = tokenDigest(refreshToken);
+  const next = nextRefreshToken(config.jwt.secret, refreshToken);
+  const nextDigest = tokenDigest(next);
+  const now = clock.now();
+
+  const session = await prisma.session.findFirst({
+    where: { OR: [{ refreshTokenHash: presented }, { previousTokenHash: presented }] },
+    include: { user: true },
+  });
+  if (!session || session.revokedAt) throw invalid();
+  if (session.expiresAt <= now) throw new GatehouseError('TOKEN_EXPIRED', { message: 'The session has expired; sign in again.' });
+  if (!session.user.isActive) throw new GatehouseError('ACCOUNT_DISABLED');
+
+  let current: Session | null = null;
+  if (session.refreshTokenHash === presented) {
+    const { count } = await prisma.session.updateMany({
+      where: { id: session.id, refreshTokenHash: presented, revokedAt: null },
+      data: {
+        refreshTokenHash: nextDigest,
+        previousTokenHash: presented,
+        rotatedAt: now,
+        lastUsedAt: now,
+        // Sliding lifetime: an active device stays signed in.
+        expiresAt: new Date(now.getTime() + config.tokens.refreshTtlSeconds * 1000),
+      },
+    });
+    // count 0: a concurrent refresh with this very token rotated first; it is read back below.
+    if (count === 1) current = await prisma.session.findUnique({ where: { id: session.id } });
+  }
+  current ??= await prisma.session.findUnique({ where: { id: session.id } });
+  if (!current || current.revokedAt) throw invalid();
+
+  const isTwin = current.previousTokenHash === presented && current.refreshTokenHash === nextDigest;
+  const inGrace = current.rotatedAt !== null && now.getTime() - current.rotatedAt.getTime() <= config.tokens.refreshGraceSeconds * 1000;
+  if (!isTwin || (!inGrace && session.refreshTokenHash !== presented)) {
+    await reportReuse(deps, session, device);
+    throw invalid();
+  }
+  const access = deps.accessTokens.sign({ userId: current.userId, sessionId: current.id }, now);
+  return {
+    session: current,
+    user: session.user,
+    accessToken: access.token,
+    accessTokenExpiresAt: access.expiresAt,
+    refreshToken: next,
+    refreshTokenExpiresAt: current.expiresAt,
+  };
+}
+
+/** A rotated-out token came back after the grace window: whoever holds it, the session is ended. */
+async function reportReuse(deps: Deps, session: Session, device: DeviceInfo): Promise<void> {
+  await deps.prisma.$transaction(async (tx) => {
+    const now = deps.clock.now();
+    const revoked = await revokeSessions(deps, { userId: session.userId, id: session.id }, 'refresh_token_reuse', tx);
+    if (revoked) await recordAudit(tx, { type: 'auth.refresh_token_reused', userId: session.userId, ...device, metadata: { sessionId: session.id } }, now);
+  });
+}

@@ -1,0 +1,57 @@
+/**
+ * Signing up: a new account with a password, unverified until the emailed code is entered.
+ * Whether an unverified account may sign in meanwhile is REQUIRE_EMAIL_VERIFICATION.
+ */
+import type { User } from '../generated/sqlite/client.js';
+import { recordAudit } from '../audit/record.js';
+import { GatehouseError, validationError, type FieldError } from '../errors.js';
+import type { Deps } from '../server/deps.js';
+import { rethrowTaken } from './account-errors.js';
+import { requireEmail } from './email-input.js';
+import { sendVerificationCode } from './email-verification.js';
+import { validatePassword } from './passwords/validators.js';
+import { cleanProfile, type ProfileInput } from './profile-fields.js';
+import type { DeviceInfo } from './sessions/create-session.js';
+
+export interface RegisterInput extends ProfileInput {
+  email: string;
+  password: string;
+  firstName: string;
+  lastName: string;
+}
+
+/**
+ * @throws GatehouseError VALIDATION_FAILED (every bad field at once), EMAIL_TAKEN, USERNAME_TAKEN
+ */
+export async function register(deps: Deps, input: RegisterInput, device: DeviceInfo): Promise<User> {
+  const problems: FieldError[] = [];
+  let email = '';
+  try {
+    email = requireEmail(input.email);
+  } catch (error) {
+    if (!(error instanceof GatehouseError)) throw error;
+    problems.push(...(error.extensions.fields as FieldError[]));
+  }
+  const required = ['firstName', 'lastName', ...deps.config.accounts.registrationRequiredFields] as const;
+  const { data, problems: profileProblems } = cleanProfile(input, required, true);
+  problems.push(...profileProblems);
+  problems.push(...validatePassword(deps.config.passwords.policy, input.password, { email, username: data.username, firstName: data.firstName, lastName: data.lastName }));
+  if (problems.length) throw validationError(problems);
+
+  // Checked first for the common case (and to spare the hashing); the unique constraint decides races.
+  const clash = await deps.prisma.user.findFirst({ where: { OR: [{ email }, ...(data.username ? [{ username: data.username }] : [])] }, select: { email: true } });
+  if (clash) throw clash.email === email ? new GatehouseError('EMAIL_TAKEN') : new GatehouseError('USERNAME_TAKEN');
+
+  const passwordHash = await deps.passwords.hash(input.password);
+  try {
+    return await deps.prisma.$transaction(async (tx) => {
+      const now = deps.clock.now();
+      const user = await tx.user.create({ data: { ...data, email, passwordHash, passwordChangedAt: now, createdAt: now } });
+      await sendVerificationCode(deps, tx, user);
+      await recordAudit(tx, { type: 'auth.registered', userId: user.id, ...device }, now);
+      return user;
+    });
+  } catch (error) {
+    rethrowTaken(error);
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Sending one rendered email. The outbox sender is the only caller: use-cases never send directly,
+ * they write an OutboxEmail row in the transaction of the change that causes it.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import nodemailer from 'nodemailer';
+import type { Config } from '../config/index.js';
+import type { Logger } from '../logger.js';
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface Mailer {
+  /** Resolves once the message is handed over; rejects when it could not be. */
+  send(message: OutgoingEmail): Promise<void>;
+  close(): void;
+}
+
+/** SMTP when SMTP_HOST is set; otherwise .eml files in MAIL_DIR, each path logged. */
+export function createMailer(mail: Config['mail'], logger: Logger): Mailer {
+  return mail.smtp ? createSmtpMailer(mail.from, mail.smtp) : createFileMailer(mail.from, mail.dir, logger);
+}
+
+function createSmtpMailer(from: string, smtp: NonNullable<Config['mail']['smtp']>): Mailer {
+  const transport = nodemailer.createTransport({
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.secure,
+    requireTLS: smtp.requireTls,
+    auth: smtp.user ? { user: smtp.user, pass: smtp.password ?? '' } : undefined,
+    // Bounded so a hung server cannot outlast the outbox claim (and a second send of the same row).
+    connectionTimeout: smtp.timeoutMs,
+    greetingTimeout: smtp.timeoutMs,
+    socketTimeout: smtp.timeoutMs,
+  });
+  return {
+    async send(message) {
+      await transport.sendMail({ from, ...message });
+    },
+    close: () => transport.close(),
+  };
+}
+
+function createFileMailer(from: string, dir: string, logger: Logger): Mailer {
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const folder = resolve(dir);
+  return {
+    async send(message) {
+      const info = await transport.sendMail({ from, ...message });
+      mkdirSync(folder, { recursive: true });
+      const path = join(folder, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`);
+      writeFileSync(path, info.message as Buffer, { mode: 0o600 });
+      // The path only: the message may hold a code or a reset link.
+      logger.info({ to: message.to, subject: message.subject, path }, 'email written to file (no SMTP_HOST configured)');
+    },
+    close: () => transport.close(),
+  };
+}

@@ -1,0 +1,12 @@
+/**
+ * Queuing an email: a row in OutboxEmail, written with the caller's transaction so the email exists
+ * if and only if the change that causes it committed. The sender (sender.ts) delivers it.
+ */
+import type { PrismaClient } from '../db/client.js';
+import type { EmailMessage } from './templates.js';
+
+export async function enqueueEmail(db: Pick<PrismaClient, 'outboxEmail'>, message: EmailMessage, now: Date): Promise<void> {
+  await db.outboxEmail.create({
+    data: { to: message.to, template: message.template, payload: JSON.stringify(message.payload), nextAttemptAt: now, createdAt: now },
+  });
+}

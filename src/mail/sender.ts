@@ -1,0 +1,109 @@
+/**
+ * The outbox sender: claims due OutboxEmail rows, sends them, and records the outcome.
+ *
+ * A claim is a conditional update (PENDING -> SENDING, guarded by the attempt count the sender
+ * read), so two instances never send the same row; a claim carries `lockedUntil`, and a row whose
+ * claim expired (its sender died) is claimed again. Failures are retried with exponential back-off
+ * until MAIL_MAX_ATTEMPTS, then the row is FAILED. A SENT row is never sent again. Once a row is
+ * SENT or FAILED its payload (which may hold a code or a reset link) is erased.
+ */
+import type { OutboxEmail } from '../generated/sqlite/client.js';
+import type { Deps } from '../server/deps.js';
+import { renderEmail, type EmailTemplates, type TemplateName } from './templates.js';
+
+type SenderDeps = Pick<Deps, 'prisma' | 'clock' | 'config' | 'logger' | 'mailer'>;
+
+export interface DeliveryReport {
+  sent: number;
+  retrying: number;
+  failed: number;
+}
+
+/** Longest back-off between two attempts. */
+const MAX_BACKOFF_MS = 6 * 3600 * 1000;
+/** Rows claimed per pass. */
+const BATCH_SIZE = 20;
+const MAX_ERROR_LENGTH = 500;
+
+/** How long a claim lasts: well beyond the SMTP timeouts, so a live sender never loses its row. */
+function claimMs(config: SenderDeps['config']): number {
+  return Math.max(60_000, 4 * (config.mail.smtp?.timeoutMs ?? 0));
+}
+
+/** One pass over the due rows. Tests call it directly; the loop below calls it on a timer. */
+export async function deliverPendingEmails(deps: SenderDeps): Promise<DeliveryReport> {
+  const { prisma, clock } = deps;
+  const now = clock.now();
+  const due = await prisma.outboxEmail.findMany({
+    where: { OR: [{ status: 'PENDING', nextAttemptAt: { lte: now } }, { status: 'SENDING', lockedUntil: { lt: now } }] },
+    orderBy: { nextAttemptAt: 'asc' },
+    take: BATCH_SIZE,
+    select: { id: true, status: true, attempts: true },
+  });
+  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
+  for (const row of due) {
+    const outcome = await deliverOne(deps, row);
+    if (outcome) report[outcome] += 1;
+  }
+  return report;
+}
+
+async function deliverOne(deps: SenderDeps, seen: Pick<OutboxEmail, 'id' | 'status' | 'attempts'>): Promise<keyof DeliveryReport | null> {
+  const { prisma, clock, config, logger } = deps;
+  const attempts = seen.attempts + 1;
+  const claimed = await prisma.outboxEmail.updateMany({
+    where: { id: seen.id, status: seen.status, attempts: seen.attempts },
+    data: { status: 'SENDING', attempts, lockedUntil: new Date(clock.now().getTime() + claimMs(config)) },
+  });
+  if (claimed.count !== 1) return null; // another sender has it
+  const mine = { id: seen.id, status: 'SENDING' as const, attempts };
+  const row = await prisma.outboxEmail.findUniqueOrThrow({ where: { id: seen.id } });
+  try {
+    const rendered = renderEmail(row.template as TemplateName, JSON.parse(row.payload) as EmailTemplates[TemplateName]);
+    await deps.mailer.send({ to: row.to, ...rendered });
+  } catch (error) {
+    const lastError = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
+    const now = clock.now();
+    if (attempts >= config.mail.maxAttempts) {
+      await prisma.outboxEmail.updateMany({ where: mine, data: { status: 'FAILED', lockedUntil: null, lastError, payload: '{}' } });
+      logger.error({ outboxId: row.id, template: row.template, attempts, error: lastError }, 'email failed for good');
+      return 'failed';
+    }
+    const backoff = Math.min(MAX_BACKOFF_MS, config.mail.retryBaseSeconds * 1000 * 2 ** (attempts - 1));
+    const nextAttemptAt = new Date(now.getTime() + backoff);
+    await prisma.outboxEmail.updateMany({ where: mine, data: { status: 'PENDING', lockedUntil: null, lastError, nextAttemptAt } });
+    logger.warn({ outboxId: row.id, template: row.template, attempts, nextAttemptAt, error: lastError }, 'email not sent; will retry');
+    return 'retrying';
+  }
+  await prisma.outboxEmail.updateMany({ where: mine, data: { status: 'SENT', sentAt: clock.now(), lockedUntil: null, lastError: null, payload: '{}' } });
+  logger.info({ outboxId: row.id, template: row.template }, 'email sent');
+  return 'sent';
+}
+
+export interface OutboxSender {
+  /** Stops the timer and waits for a pass in progress. */
+  stop(): Promise<void>;
+}
+
+/** Runs deliverPendingEmails every MAIL_SEND_INTERVAL_MS until stopped. */
+export function startOutboxSender(deps: SenderDeps): OutboxSender {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const tick = () => {
+    running = deliverPendingEmails(deps)
+      .then(() => undefined)
+      .catch((error: unknown) => deps.logger.error({ err: error }, 'outbox pass failed'))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, deps.config.mail.sendIntervalMs);
+      });
+  };
+  timer = setTimeout(tick, 0);
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

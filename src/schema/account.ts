@@ -1,0 +1,209 @@
+/**
+ * A user's own account: registration, email verification, profile, password change and reset,
+ * email change, deactivation, and the password policy in force.
+ */
+import { changePassword } from '../auth/change-password.js';
+import { deactivateAccount } from '../auth/deactivate.js';
+import { confirmEmailChange, requestEmailChange } from '../auth/email-change.js';
+import { resendVerificationEmail, verifyEmail } from '../auth/email-verification.js';
+import { isPasswordResetTokenUsable, requestPasswordReset, resetPassword } from '../auth/password-reset.js';
+import { PASSWORD_RULES, type PasswordPolicy } from '../auth/passwords/validators.js';
+import { updateProfile } from '../auth/profile.js';
+import { register } from '../auth/register.js';
+import type { User } from '../generated/sqlite/client.js';
+import { clearAuthCookies } from '../server/auth-cookies.js';
+import { builder } from './builder.js';
+import { deviceOf } from './device.js';
+import { UserType } from './user.js';
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** The optional profile fields shared by both inputs. */
+const profileFields = (t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>) => ({
+  username: t.string({ required: false }),
+  pictureUrl: t.string({ required: false }),
+  organizationName: t.string({ required: false }),
+  organizationType: t.string({ required: false }),
+  country: t.string({ required: false }),
+  signatureName: t.string({ required: false }),
+  signatureRole: t.string({ required: false }),
+});
+
+const RegisterInput = builder.inputType('RegisterInput', {
+  description: 'A new account. Which profile fields are mandatory is configured by REGISTRATION_REQUIRED_FIELDS.',
+  fields: (t) => ({
+    email: t.string({ required: true }),
+    password: t.string({ required: true }),
+    firstName: t.string({ required: true }),
+    lastName: t.string({ required: true }),
+    ...profileFields(t),
+  }),
+});
+
+const UpdateProfileInput = builder.inputType('UpdateProfileInput', {
+  description: 'Fields to change; an omitted field is unchanged, null clears it (unless it is mandatory).',
+  fields: (t) => ({
+    firstName: t.string({ required: false }),
+    lastName: t.string({ required: false }),
+    ...profileFields(t),
+  }),
+});
+
+interface RegisterResultShape {
+  user: User;
+  emailVerificationRequired: boolean;
+}
+
+const RegisterResult = builder.objectRef<RegisterResultShape>('RegisterResult').implement({
+  fields: (t) => ({
+    user: t.field({ type: UserType, resolve: (result) => result.user }),
+    emailVerificationRequired: t.exposeBoolean('emailVerificationRequired', { description: 'True when the account cannot sign in before verifyEmail.' }),
+  }),
+});
+
+builder.mutationField('register', (t) =>
+  t.field({
+    type: RegisterResult,
+    description: 'Creates an account and emails a 6-digit verification code.',
+    authScopes: { public: true },
+    args: { input: t.arg({ type: RegisterInput, required: true }) },
+    resolve: async (_root, { input }, context) => ({
+      user: await register(context.deps, input, deviceOf(context)),
+      emailVerificationRequired: context.deps.config.accounts.requireEmailVerification,
+    }),
+  }),
+);
+
+builder.mutationField('verifyEmail', (t) =>
+  t.field({
+    type: UserType,
+    description: 'Marks the address verified with the emailed code.',
+    authScopes: { public: true },
+    args: { email: t.arg.string({ required: true }), code: t.arg.string({ required: true }) },
+    resolve: (_root, args, context) => verifyEmail(context.deps, args, deviceOf(context)),
+  }),
+);
+
+builder.mutationField('resendVerificationEmail', (t) =>
+  t.boolean({
+    description: 'Emails a new code to an unverified account (older codes stop working). Always true: it never reveals whether the address is registered.',
+    authScopes: { public: true },
+    args: { email: t.arg.string({ required: true }) },
+    resolve: async (_root, args, context) => {
+      await resendVerificationEmail(context.deps, args);
+      return true;
+    },
+  }),
+);
+
+builder.mutationField('updateProfile', (t) =>
+  t.field({
+    type: UserType,
+    description: 'Changes my names, username, picture or profile fields (never email, role or flags).',
+    authScopes: { authenticated: true },
+    args: { input: t.arg({ type: UpdateProfileInput, required: true }) },
+    resolve: (_root, { input }, context) => updateProfile(context.deps, context.viewer!, input, deviceOf(context)),
+  }),
+);
+
+builder.mutationField('changePassword', (t) =>
+  t.int({
+    description: 'Sets a new password; every other session of mine is signed out (returns how many).',
+    authScopes: { authenticated: true },
+    args: { currentPassword: t.arg.string({ required: true }), newPassword: t.arg.string({ required: true }) },
+    resolve: (_root, args, context) => changePassword(context.deps, context.viewer!, args, deviceOf(context)),
+  }),
+);
+
+builder.mutationField('requestEmailChange', (t) =>
+  t.boolean({
+    description: 'Emails a 6-digit code to the new address; confirmEmailChange completes the change.',
+    authScopes: { authenticated: true },
+    args: { newEmail: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
+    resolve: async (_root, args, context) => {
+      await requestEmailChange(context.deps, context.viewer!, args, deviceOf(context));
+      return true;
+    },
+  }),
+);
+
+builder.mutationField('confirmEmailChange', (t) =>
+  t.field({
+    type: UserType,
+    description: 'Replaces my email address with the new one, verified by the code sent to it; the old address is notified.',
+    authScopes: { authenticated: true },
+    args: { code: t.arg.string({ required: true }) },
+    resolve: (_root, args, context) => confirmEmailChange(context.deps, context.viewer!, args, deviceOf(context)),
+  }),
+);
+
+builder.mutationField('deactivateAccount', (t) =>
+  t.boolean({
+    description: 'Disables my account (it is kept, not deleted) and signs out every session.',
+    authScopes: { authenticated: true },
+    args: { password: t.arg.string({ required: true }) },
+    resolve: async (_root, args, context) => {
+      await deactivateAccount(context.deps, context.viewer!, args, deviceOf(context));
+      clearAuthCookies(context.deps.config.cookies, context.request);
+      return true;
+    },
+  }),
+);
+
+builder.mutationField('requestPasswordReset', (t) =>
+  t.boolean({
+    description: 'Emails a single-use reset link to an active account. Always true: it never reveals whether the address is registered.',
+    authScopes: { public: true },
+    args: { email: t.arg.string({ required: true }) },
+    resolve: async (_root, args, context) => {
+      await requestPasswordReset(context.deps, args, deviceOf(context));
+      return true;
+    },
+  }),
+);
+
+builder.queryField('verifyPasswordResetToken', (t) =>
+  t.boolean({
+    description: 'Whether a reset token is still usable (no side effects), so a reset page can say so before asking for a password.',
+    authScopes: { public: true },
+    args: { token: t.arg.string({ required: true }) },
+    resolve: (_root, args, context) => isPasswordResetTokenUsable(context.deps, args.token),
+  }),
+);
+
+builder.mutationField('resetPassword', (t) =>
+  t.boolean({
+    description: 'Sets a new password with the emailed token; the token is used up and every session is signed out.',
+    authScopes: { public: true },
+    args: { token: t.arg.string({ required: true }), newPassword: t.arg.string({ required: true }) },
+    resolve: async (_root, args, context) => {
+      await resetPassword(context.deps, args, deviceOf(context));
+      clearAuthCookies(context.deps.config.cookies, context.request);
+      return true;
+    },
+  }),
+);
+
+const PasswordRuleEnum = builder.enumType('PasswordRule', {
+  description: 'A password validator (Django equivalents): similarity to my email and names, minimum length, common passwords, entirely numeric.',
+  values: Object.fromEntries(PASSWORD_RULES.map((rule) => [rule.toUpperCase(), { value: rule }])) as Record<'SIMILARITY' | 'MIN_LENGTH' | 'COMMON' | 'NUMERIC', { value: (typeof PASSWORD_RULES)[number] }>,
+});
+
+const PasswordPolicyType = builder.objectRef<PasswordPolicy>('PasswordPolicy').implement({
+  description: 'The password rules in force; failures come back as VALIDATION_FAILED fields with codes password_too_similar, password_too_short, password_too_common, password_entirely_numeric, password_too_long.',
+  fields: (t) => ({
+    rules: t.field({ type: [PasswordRuleEnum], resolve: (policy) => [...policy.rules] }),
+    minLength: t.int({ description: 'Enforced when MIN_LENGTH is among the rules.', resolve: (policy) => policy.minLength }),
+    maxLength: t.exposeInt('maxLength', { description: 'Always enforced.' }),
+    maxSimilarity: t.exposeFloat('maxSimilarity'),
+  }),
+});
+
+builder.queryField('passwordPolicy', (t) =>
+  t.field({
+    type: PasswordPolicyType,
+    description: 'The password rules in force, for showing them before a form is submitted.',
+    authScopes: { public: true },
+    resolve: (_root, _args, context) => context.deps.config.passwords.policy,
+  }),
+);

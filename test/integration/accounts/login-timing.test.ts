@@ -1,0 +1,47 @@
+/**
+ * An unknown email and a wrong password must cost the same (a dummy hash is verified), so
+ * response times do not tell which addresses have accounts. Real OWASP argon2 parameters here,
+ * so the hash dominates; the bound is generous because the machine is shared.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../helpers/factories.js';
+import { errorCode } from '../../helpers/graphql.js';
+import { createTestApp, type TestApp } from '../../helpers/test-app.js';
+import { login, uniqueEmail } from '../../helpers/accounts.js';
+
+const TRIES = 15;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+describe('login timing', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { PASSWORD_HASH_MEMORY_KIB: '19456', PASSWORD_HASH_ITERATIONS: '2' } });
+  });
+  afterAll(() => t.close());
+
+  it('takes the same time for an unknown email as for a wrong password (medians within 50%; no dummy hash would be ~90%)', async () => {
+    const user = await createUser(t.deps);
+    const time = async (email: string) => {
+      const started = performance.now();
+      const result = await login(t, email, 'a wrong password');
+      const elapsed = performance.now() - started;
+      expect(errorCode(result)).toBe('INVALID_CREDENTIALS');
+      return elapsed;
+    };
+    await time(uniqueEmail()); // warm-up: the dummy hash is computed once
+    await time(user.email);
+    const unknown: number[] = [];
+    const wrong: number[] = [];
+    for (let i = 0; i < TRIES; i++) {
+      unknown.push(await time(uniqueEmail()));
+      wrong.push(await time(user.email));
+    }
+    const [u, w] = [median(unknown), median(wrong)];
+    console.log(`login timing medians over ${TRIES} tries: unknown email ${u.toFixed(1)} ms, wrong password ${w.toFixed(1)} ms`);
+    expect(Math.abs(u - w) / Math.max(u, w)).toBeLessThan(0.5);
+  });
+});
