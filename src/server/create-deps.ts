@@ -5,6 +5,7 @@ import type { Config } from '../config/index.js';
 import { openDatabase } from '../db/client.js';
 import { applyPendingMigrations } from '../db/migrate/migrations.js';
 import { createLogger, type Logger } from '../logger.js';
+import { createRateLimits } from '../security/rate-limits.js';
 import type { Deps } from './deps.js';
 
 export interface DepsOverrides {
@@ -19,7 +20,10 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
     const applied = await applyPendingMigrations(config.database.url);
     if (applied.length) logger.info({ migrations: applied }, 'applied pending migrations');
   }
-  const prisma = await openDatabase(config.database);
+  const prisma = await openDatabase(config.database, {
+    // Idle pooled connections die when PostgreSQL restarts; the pool replaces them. Log, never crash.
+    onPoolError: (error) => logger.warn({ err: error }, 'database connection lost; it will be reopened on demand'),
+  });
   return {
     config,
     prisma,
@@ -27,6 +31,7 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
     clock: overrides.clock ?? systemClock,
     accessTokens: createAccessTokenService(config),
     passwords: createPasswordHasher(config.passwords.argon2),
+    rateLimits: createRateLimits({ config, prisma }),
   };
 }
 

@@ -8,6 +8,7 @@ import type { Clock } from '../clock.js';
 import type { Config } from '../config/index.js';
 import type { PrismaClient } from '../db/client.js';
 import type { Logger } from '../logger.js';
+import type { RateLimits } from '../security/rate-limits.js';
 
 export interface Deps {
   config: Config;
@@ -16,4 +17,6 @@ export interface Deps {
   clock: Clock;
   accessTokens: AccessTokenService;
   passwords: PasswordHasher;
+  /** Abuse limits for the account flows (see src/security/rate-limits.ts). */
+  rateLimits: RateLimits;
 }

@@ -3,6 +3,7 @@
  */
 import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from '../config/index.js';
+import { startPurgeJob } from '../jobs/purge.js';
 import { createApp } from './app.js';
 import { closeDeps, createDeps } from './create-deps.js';
 
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ url: `http://${config.host}:${port}/graphql`, database: config.database.provider }, 'Gatehouse is listening');
+  const purge = startPurgeJob(deps);
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
     force.unref();
     // close() stops accepting and waits for open requests; idle keep-alive sockets are closed now.
     server.close(async () => {
+      await purge.stop();
       await closeDeps(deps);
       logger.info('stopped');
       process.exit(0);
