@@ -9,6 +9,8 @@ import { closeDeps, createDeps } from './create-deps.js';
 
 /** How long shutdown waits for in-flight requests before closing anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/** Longest time a client may take to send one request. */
+const REQUEST_TIMEOUT_MS = 30_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -17,6 +19,9 @@ async function main(): Promise<void> {
   const app = createApp(deps);
   const server = createServer(app);
   server.keepAliveTimeout = 5_000;
+  // A whole request (headers and body) must arrive within this time: bounds slow uploads (slowloris).
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.headersTimeout = REQUEST_TIMEOUT_MS;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

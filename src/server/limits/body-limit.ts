@@ -1,6 +1,7 @@
 /**
  * Refuses request bodies over a size limit before anything parses them: at once from a declared
- * Content-Length, otherwise (chunked) while reading, stopping at the first byte over the limit.
+ * Content-Length, otherwise (chunked) while reading, as soon as the limit is passed. Nothing over
+ * the limit is read: a client still uploading may see its connection cut instead of the 413.
  */
 import type { Plugin } from 'graphql-yoga';
 import { GatehouseError } from '../../errors.js';
@@ -14,7 +15,7 @@ export function payloadTooLarge(fetchAPI: { Response: typeof Response }, maxByte
   });
   return new fetchAPI.Response(JSON.stringify({ errors: [error] }), {
     status: 413,
-    headers: { 'content-type': 'application/json; charset=utf-8', connection: 'close' },
+    headers: { 'content-type': 'application/json; charset=utf-8' },
   });
 }
 
@@ -65,3 +66,4 @@ async function readAtMost(stream: ReadableStream<Uint8Array>, maxBytes: number):
   }
   return body;
 }
+
