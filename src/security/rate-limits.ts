@@ -5,6 +5,15 @@
  *
  * Keys are keyed digests (HMAC) of the IP address or normalised email, so the table holds no
  * addresses. Account keys are used whether or not an account exists, so limits reveal nothing.
+ *
+ * Wiring into the flows (`ip` is `ctx.ip`, `email` the normalizeEmail()'d input):
+ *   login:    await rateLimits.check('login', { ip, email });      // before verifying the password
+ *             on failure: await rateLimits.consume('login', { ip, email }); then INVALID_CREDENTIALS
+ *             on success: await rateLimits.reset('login', { ip, email });
+ *   register: await rateLimits.consume('register', { ip });
+ *   reset / resend: await rateLimits.consume('passwordReset' | 'resendVerification', { ip, email });
+ *             (before the lookup, so unknown addresses count the same)
+ *   verify:   await rateLimits.consume('verifyCode', { ip });     // each attempt, before checking
  */
 import { createHmac } from 'node:crypto';
 import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
