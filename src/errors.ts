@@ -23,6 +23,8 @@ export const ErrorCodes = {
   CONFLICT: 'The change conflicts with the current state.',
   RATE_LIMITED: 'Too many requests; try again later.',
   BAD_REQUEST: 'The request is malformed.',
+  PAYLOAD_TOO_LARGE: 'The request body is too large.',
+  QUERY_TOO_COMPLEX: 'The query exceeds a complexity limit.',
   SERVICE_UNAVAILABLE: 'The service is temporarily unavailable.',
 } as const;
 

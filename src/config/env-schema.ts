@@ -3,9 +3,30 @@
  * mirrors this file; keep them in step.
  */
 import { z } from 'zod';
+import { parseTrustProxy } from '../server/client-ip.js';
 
 const bool = z.stringbool({ truthy: ['true', '1', 'yes', 'on'], falsy: ['false', '0', 'no', 'off', ''] });
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+/** A rate limit written `POINTS/DURATION`, e.g. `10/1h`, `50/15m`, `5/30s`, `100/86400` (seconds). */
+const rate = z.string().transform((value, ctx) => {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*([smhd]?)\s*$/.exec(value);
+  const points = Number(match?.[1]);
+  const seconds = Number(match?.[2]) * UNIT_SECONDS[(match?.[3] || 's') as keyof typeof UNIT_SECONDS];
+  if (!match || points < 1 || seconds < 1 || seconds > 31_536_000) {
+    ctx.addIssue({ code: 'custom', message: 'must be POINTS/DURATION, e.g. 10/1h, 50/15m or 5/30s' });
+    return z.NEVER;
+  }
+  return { points, seconds };
+});
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return /^https?:$/.test(url.protocol) && url.origin === value;
+  } catch {
+    return false;
+  }
+}
 const list = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
 
 /** A development-only signing secret: start-up refuses it in production. */
@@ -96,6 +117,48 @@ export const envSchema = z.object({
   MAIL_MAX_ATTEMPTS: int(1, 50).default(8),
   /** First retry delay; doubles with each failed attempt (capped at 6 h). */
   MAIL_RETRY_BASE_SECONDS: int(1, 3600).default(30),
+  /** Default: on unless production. Field suggestions in errors follow it. */
+  INTROSPECTION: bool.optional(),
+  GRAPHQL_MAX_BODY_BYTES: int(1024, 104_857_600).default(102_400),
+  GRAPHQL_MAX_DEPTH: int(1, 1000).default(10),
+  GRAPHQL_MAX_COST: int(1, 10_000_000).default(5000),
+  GRAPHQL_MAX_ALIASES: int(0, 10_000).default(15),
+  GRAPHQL_MAX_DIRECTIVES: int(0, 10_000).default(20),
+  GRAPHQL_MAX_TOKENS: int(10, 1_000_000).default(2000),
+  /** Operations per batched request; 0 turns batching off. */
+  GRAPHQL_BATCH_LIMIT: int(0, 100).default(0),
+
+  // HTTP
+  /** Comma-separated origins allowed to call the API from a browser, e.g. https://app.example.com. */
+  CORS_ORIGINS: list.default([]).pipe(z.array(z.string().refine(isOrigin, 'must be origins like https://app.example.com (no path, no trailing slash, no *)'))),
+  /** Empty (trust no proxy), a number of proxy hops, or comma-separated proxy addresses / CIDR ranges. */
+  TRUST_PROXY: z.string().default('').transform((value, ctx) => {
+    try {
+      return parseTrustProxy(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  }),
+
+  // Rate limits (see README "Hardening")
+  RATE_LIMITS_ENABLED: bool.default(true),
+  RATE_LIMIT_LOGIN_IP: rate.prefault('30/15m'),
+  LOGIN_BACKOFF_AFTER_FAILURES: int(1, 1000).default(5),
+  LOGIN_BACKOFF_BASE_SECONDS: int(1, 86_400).default(30),
+  LOGIN_BACKOFF_MAX_SECONDS: int(1, 604_800).default(900),
+  RATE_LIMIT_REGISTER_IP: rate.prefault('10/1h'),
+  RATE_LIMIT_PASSWORD_RESET_EMAIL: rate.prefault('3/1h'),
+  RATE_LIMIT_PASSWORD_RESET_IP: rate.prefault('20/1h'),
+  RATE_LIMIT_RESEND_VERIFICATION_EMAIL: rate.prefault('3/1h'),
+  RATE_LIMIT_RESEND_VERIFICATION_IP: rate.prefault('20/1h'),
+  RATE_LIMIT_VERIFY_CODE_IP: rate.prefault('30/15m'),
+
+  // Housekeeping
+  /** How often expired tokens, sessions and rate-limit rows are deleted; 0 turns the job off. */
+  PURGE_INTERVAL_SECONDS: int(0, 604_800).default(3600),
+  /** Revoked sessions are kept this long (for the user's session history) before purging. */
+  PURGE_REVOKED_SESSIONS_AFTER_DAYS: int(0, 3650).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

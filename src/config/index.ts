@@ -4,6 +4,13 @@
  */
 import { DEV_JWT_SECRET, envSchema, type Env } from './env-schema.js';
 import { providerOf, type Provider } from '../db/provider.js';
+import type { TrustProxy } from '../server/client-ip.js';
+
+/** A number of points per window of seconds. */
+export interface Rate {
+  points: number;
+  seconds: number;
+}
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -59,6 +66,30 @@ export interface Config {
     maxAttempts: number;
     retryBaseSeconds: number;
   };
+  graphql: {
+    introspection: boolean;
+    maxBodyBytes: number;
+    maxDepth: number;
+    maxCost: number;
+    maxAliases: number;
+    maxDirectives: number;
+    maxTokens: number;
+    /** 0: batching off. */
+    batchLimit: number;
+  };
+  http: { corsOrigins: string[]; trustProxy: TrustProxy };
+  rateLimits: {
+    enabled: boolean;
+    loginIp: Rate;
+    loginBackoff: { afterFailures: number; baseSeconds: number; maxSeconds: number };
+    registerIp: Rate;
+    passwordResetEmail: Rate;
+    passwordResetIp: Rate;
+    resendVerificationEmail: Rate;
+    resendVerificationIp: Rate;
+    verifyCodeIp: Rate;
+  };
+  purge: { intervalSeconds: number; revokedSessionRetentionDays: number };
 }
 
 export type RegistrationField = Env['REGISTRATION_REQUIRED_FIELDS'][number];
@@ -157,6 +188,29 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxAttempts: e.MAIL_MAX_ATTEMPTS,
       retryBaseSeconds: e.MAIL_RETRY_BASE_SECONDS,
     },
+    graphql: {
+      introspection: e.INTROSPECTION ?? !isProduction,
+      maxBodyBytes: e.GRAPHQL_MAX_BODY_BYTES,
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxCost: e.GRAPHQL_MAX_COST,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+      batchLimit: e.GRAPHQL_BATCH_LIMIT,
+    },
+    http: { corsOrigins: e.CORS_ORIGINS, trustProxy: e.TRUST_PROXY },
+    rateLimits: {
+      enabled: e.RATE_LIMITS_ENABLED,
+      loginIp: e.RATE_LIMIT_LOGIN_IP,
+      loginBackoff: { afterFailures: e.LOGIN_BACKOFF_AFTER_FAILURES, baseSeconds: e.LOGIN_BACKOFF_BASE_SECONDS, maxSeconds: e.LOGIN_BACKOFF_MAX_SECONDS },
+      registerIp: e.RATE_LIMIT_REGISTER_IP,
+      passwordResetEmail: e.RATE_LIMIT_PASSWORD_RESET_EMAIL,
+      passwordResetIp: e.RATE_LIMIT_PASSWORD_RESET_IP,
+      resendVerificationEmail: e.RATE_LIMIT_RESEND_VERIFICATION_EMAIL,
+      resendVerificationIp: e.RATE_LIMIT_RESEND_VERIFICATION_IP,
+      verifyCodeIp: e.RATE_LIMIT_VERIFY_CODE_IP,
+    },
+    purge: { intervalSeconds: e.PURGE_INTERVAL_SECONDS, revokedSessionRetentionDays: e.PURGE_REVOKED_SESSIONS_AFTER_DAYS },
   });
 }
 

@@ -13,6 +13,8 @@ export interface AdapterOptions {
   poolSize?: number;
   /** PostgreSQL: how long to wait for a connection before failing fast. @default 5000 */
   connectTimeoutMs?: number;
+  /** PostgreSQL: told of errors on idle pooled connections (e.g. the server restarted). */
+  onPoolError?: (error: Error) => void;
 }
 
 /** The driver adapter for a `DATABASE_URL`; SQLite's folder is created if missing. */
@@ -24,9 +26,13 @@ export function createAdapterFactory(databaseUrl: string, options: AdapterOption
   }
   // Parsed rather than passed as connectionString: adapter-pg opens migration shadow databases by
   // overriding `database`, which a connectionString would silently win over.
-  return new PrismaPg({
-    ...parseIntoClientConfig(databaseUrl),
-    max: options.poolSize ?? 10,
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
-  });
+  return new PrismaPg(
+    {
+      ...parseIntoClientConfig(databaseUrl),
+      max: options.poolSize ?? 10,
+      // Bounded, so requests fail fast with SERVICE_UNAVAILABLE while the database is unreachable.
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    },
+    { onPoolError: options.onPoolError, onConnectionError: options.onPoolError },
+  );
 }

@@ -14,8 +14,9 @@ export type { PrismaClient };
 export type Database = PrismaClient;
 
 /** Opens the database of `config`; for SQLite it also switches the file to WAL. */
-export async function openDatabase(database: Config['database']): Promise<PrismaClient> {
+export async function openDatabase(database: Config['database'], events: { onPoolError?: (error: Error) => void } = {}): Promise<PrismaClient> {
   const adapter = createAdapterFactory(database.url, {
+    onPoolError: events.onPoolError,
     poolSize: database.poolSize,
     connectTimeoutMs: database.connectTimeoutMs,
     sqliteBusyTimeoutMs: database.sqliteBusyTimeoutMs,

@@ -5,9 +5,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { classifyDatabaseError, databaseFailureError } from '../db/errors.js';
 import { schema } from '../schema/index.js';
+import { clientIp } from './client-ip.js';
 import { createContext, type Context } from './context.js';
 import type { Deps } from './deps.js';
+import { useBodyLimit } from './limits/body-limit.js';
+import { graphqlLimitPlugins } from './limits/graphql-limits.js';
+import { corsFromAllowList } from './plugins/cors.js';
+import { useSecurityHeaders } from './plugins/security-headers.js';
 import { checkReadiness } from './readiness.js';
 import { requestIdOf } from './request-id.js';
 import { GRAPHQL_PATH, useAuthCookies } from './auth-cookies.js';
@@ -30,7 +36,10 @@ export function createApp(deps: Deps): App {
     graphiql: config.graphiql ? { title: 'Gatehouse', defaultQuery: '{ me { id email } }' } : false,
     // Unexpected errors are logged once, by maskError below, with the request id.
     logging: false,
-    context: ({ request, req }) => createContext(deps, { request, ip: req?.socket.remoteAddress ?? null }),
+    batching: config.graphql.batchLimit > 0 ? { limit: config.graphql.batchLimit } : false,
+    cors: corsFromAllowList(config.http.corsOrigins),
+    context: ({ request, req }) =>
+      createContext(deps, { request, ip: clientIp(req?.socket?.remoteAddress, request.headers.get('x-forwarded-for'), config.http.trustProxy) }),
     maskedErrors: {
       // Never attach the original error or its stack, not even in development: clients see the
       // message and code of expected errors, and a generic message for everything else.
@@ -38,11 +47,20 @@ export function createApp(deps: Deps): App {
       maskError(error, message, _isDev) {
         const original = error instanceof GraphQLError ? error.originalError : error;
         if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error;
+        const failure = classifyDatabaseError(original ?? error);
+        if (failure) {
+          // Expected under faults and races: a clear code, and a warning rather than an error log.
+          logger.warn({ err: original ?? error, failure }, 'database failure while handling a request');
+          return databaseFailureError(failure);
+        }
         logger.error({ err: original ?? error }, 'unexpected error while handling a request');
         return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       },
     },
     plugins: [
+      useBodyLimit(config.graphql.maxBodyBytes),
+      useSecurityHeaders({ hsts: config.isProduction, varyOnOrigin: config.http.corsOrigins.length > 0 }),
+      ...graphqlLimitPlugins(config.graphql),
       useRequestId(),
       useAuthCookies(),
       // Cookies ride along on cross-site requests; a required header makes forging one impossible.

@@ -6,6 +6,7 @@ import { openDatabase } from '../db/client.js';
 import { applyPendingMigrations } from '../db/migrate/migrations.js';
 import { createLogger, type Logger } from '../logger.js';
 import { createMailer, type Mailer } from '../mail/mailer.js';
+import { createRateLimits } from '../security/rate-limits.js';
 import type { Deps } from './deps.js';
 
 export interface DepsOverrides {
@@ -21,7 +22,10 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
     const applied = await applyPendingMigrations(config.database.url);
     if (applied.length) logger.info({ migrations: applied }, 'applied pending migrations');
   }
-  const prisma = await openDatabase(config.database);
+  const prisma = await openDatabase(config.database, {
+    // Idle pooled connections die when PostgreSQL restarts; the pool replaces them. Log, never crash.
+    onPoolError: (error) => logger.warn({ err: error }, 'database connection lost; it will be reopened on demand'),
+  });
   return {
     config,
     prisma,
@@ -30,6 +34,7 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
     accessTokens: createAccessTokenService(config),
     passwords: createPasswordHasher(config.passwords.argon2),
     mailer: overrides.mailer ?? createMailer(config.mail, logger),
+    rateLimits: createRateLimits({ config, prisma }),
   };
 }
 

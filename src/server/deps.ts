@@ -9,6 +9,7 @@ import type { Config } from '../config/index.js';
 import type { PrismaClient } from '../db/client.js';
 import type { Logger } from '../logger.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { RateLimits } from '../security/rate-limits.js';
 
 export interface Deps {
   config: Config;
@@ -19,4 +20,6 @@ export interface Deps {
   passwords: PasswordHasher;
   /** Used only by the outbox sender; use-cases queue emails in OutboxEmail instead. */
   mailer: Mailer;
+  /** Abuse limits for the account flows (see src/security/rate-limits.ts). */
+  rateLimits: RateLimits;
 }

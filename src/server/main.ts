@@ -3,12 +3,15 @@
  */
 import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from '../config/index.js';
+import { startPurgeJob } from '../jobs/purge.js';
 import { createApp } from './app.js';
 import { closeDeps, createDeps } from './create-deps.js';
 import { startOutboxSender } from '../mail/sender.js';
 
 /** How long shutdown waits for in-flight requests before closing anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/** Longest time a client may take to send one request. */
+const REQUEST_TIMEOUT_MS = 30_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -17,6 +20,9 @@ async function main(): Promise<void> {
   const app = createApp(deps);
   const server = createServer(app);
   server.keepAliveTimeout = 5_000;
+  // A whole request (headers and body) must arrive within this time: bounds slow uploads (slowloris).
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.headersTimeout = REQUEST_TIMEOUT_MS;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -26,6 +32,7 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ url: `http://${config.host}:${port}/graphql`, database: config.database.provider }, 'Gatehouse is listening');
   const outbox = startOutboxSender(deps);
+  const purge = startPurgeJob(deps);
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -40,6 +47,7 @@ async function main(): Promise<void> {
     // close() stops accepting and waits for open requests; idle keep-alive sockets are closed now.
     server.close(async () => {
       await outbox.stop();
+      await purge.stop();
       await closeDeps(deps);
       logger.info('stopped');
       process.exit(0);

@@ -3,7 +3,7 @@
  */
 import { print, type DocumentNode } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import type { App } from '../../src/server/app.js';
+import type { App, ServerContext } from '../../src/server/app.js';
 
 export interface GraphQLErrorShape {
   message: string;
@@ -21,6 +21,13 @@ export interface GraphQLResult<TData> {
 export interface RequestOptions {
   token?: string;
   headers?: Record<string, string>;
+  /** The socket's peer address, as the Node server would pass it (none by default). */
+  ip?: string;
+}
+
+/** The server context the Node adapter would give yoga for a connection from `ip`. */
+export function socketFrom(ip: string): ServerContext {
+  return { req: { socket: { remoteAddress: ip } } } as unknown as ServerContext;
 }
 
 export interface GraphQLClient {
@@ -29,11 +36,12 @@ export interface GraphQLClient {
     variables?: TVariables,
     options?: RequestOptions,
   ): Promise<GraphQLResult<TData>>;
-  request(path: string, init?: RequestInit): Promise<Response>;
+  request(path: string, init?: RequestInit, ip?: string): Promise<Response>;
 }
 
 export function createGraphQLClient(app: App): GraphQLClient {
-  const request = (path: string, init?: RequestInit) => Promise.resolve(app.fetch(new URL(`http://gatehouse.test${path}`), init ?? {}));
+  const request = (path: string, init?: RequestInit, ip?: string) =>
+    Promise.resolve(ip ? app.fetch(new URL(`http://gatehouse.test${path}`), init ?? {}, socketFrom(ip)) : app.fetch(new URL(`http://gatehouse.test${path}`), init ?? {}));
   return {
     request,
     async graphql(document, variables, options = {}) {
@@ -47,7 +55,7 @@ export function createGraphQLClient(app: App): GraphQLClient {
           ...options.headers,
         },
         body: JSON.stringify({ query, variables }),
-      });
+      }, options.ip);
       const body = (await response.json()) as { data?: never; errors?: GraphQLErrorShape[] };
       return { status: response.status, headers: response.headers, data: body.data, errors: body.errors };
     },

@@ -26,7 +26,11 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
   const logs: string[] = [];
   const exited = once(child, 'exit').then(([code]) => code as number | null);
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${logs.join('\n')}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      // Do not leave a half-started server behind.
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start in time:\n${logs.join('\n')}`));
+    }, timeoutMs);
     for (const stream of [child.stdout!, child.stderr!]) {
       createInterface({ input: stream }).on('line', (line) => {
         logs.push(line);

@@ -47,3 +47,32 @@ describe('configuration', () => {
     expect(message.split('\n')).toHaveLength(1);
   });
 });
+
+describe('hardening configuration', () => {
+  it('has safe defaults: no CORS origins, no trusted proxy, introspection only outside production', () => {
+    const config = loadConfig({});
+    expect(config.http).toEqual({ corsOrigins: [], trustProxy: { kind: 'none' } });
+    expect(config.graphql).toMatchObject({ introspection: true, maxBodyBytes: 102_400, maxDepth: 10, batchLimit: 0 });
+    expect(config.rateLimits.loginIp).toEqual({ points: 30, seconds: 900 });
+    const production = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'q8H2vN5xLr0TzW7cKe3YbJ9uPd4SgF6m' });
+    expect(production.graphql.introspection).toBe(false);
+  });
+
+  it('reads rates as POINTS/DURATION', () => {
+    expect(loadConfig({ RATE_LIMIT_REGISTER_IP: '5/30s' }).rateLimits.registerIp).toEqual({ points: 5, seconds: 30 });
+    expect(loadConfig({ RATE_LIMIT_REGISTER_IP: '100/1d' }).rateLimits.registerIp).toEqual({ points: 100, seconds: 86_400 });
+    expect(loadConfig({ RATE_LIMIT_REGISTER_IP: '7/120' }).rateLimits.registerIp).toEqual({ points: 7, seconds: 120 });
+  });
+
+  it.each([
+    ['CORS_ORIGINS', '*'],
+    ['CORS_ORIGINS', 'https://app.example.com/'],
+    ['CORS_ORIGINS', 'app.example.com'],
+    ['TRUST_PROXY', 'true'],
+    ['RATE_LIMIT_LOGIN_IP', '10'],
+    ['RATE_LIMIT_LOGIN_IP', '0/1h'],
+    ['GRAPHQL_MAX_BODY_BYTES', '10'],
+  ])('refuses %s=%s, naming it', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^invalid configuration: ${name}`));
+  });
+});

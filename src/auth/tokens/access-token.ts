@@ -28,6 +28,9 @@ export interface AccessTokenService {
   verify(token: string, now: Date): AccessTokenClaims;
 }
 
+/** Clock difference between instances tolerated for a token's `iat`. */
+const MAX_CLOCK_SKEW_SECONDS = 60;
+
 /** HS256 with `JWT_SECRET`. */
 export function createAccessTokenService(config: Pick<Config, 'jwt' | 'tokens'>): AccessTokenService {
   // A KeyObject, not the raw string: OpenSSL 3 otherwise first tries to parse the secret as a
@@ -58,6 +61,10 @@ export function createAccessTokenService(config: Pick<Config, 'jwt' | 'tokens'>)
         });
         if (typeof claims !== 'object' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') {
           throw new GatehouseError('TOKEN_INVALID');
+        }
+        // jsonwebtoken checks nbf but not an `iat` in the future; we never issue one, so refuse it.
+        if (typeof claims.iat !== 'number' || claims.iat > Math.floor(now.getTime() / 1000) + MAX_CLOCK_SKEW_SECONDS) {
+          throw new GatehouseError('TOKEN_INVALID', { message: 'The access token is invalid.' });
         }
         return claims as AccessTokenClaims;
       } catch (error) {

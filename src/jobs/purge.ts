@@ -1,0 +1,63 @@
+/**
+ * Housekeeping: deletes what can no longer be used. One-time tokens once expired or consumed,
+ * sessions once expired or revoked longer ago than the retention (kept meanwhile for the user's
+ * session history), and rate-limit rows past their window. Live rows are never touched: every
+ * condition is strictly in the past of `now`. Safe to run on every instance at once.
+ */
+import type { Deps } from '../server/deps.js';
+
+export interface PurgeCounts {
+  oneTimeTokens: number;
+  sessions: number;
+  rateLimits: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Deletes expired rows as of the clock's now; returns how many of each went. */
+export async function purgeExpired(deps: Pick<Deps, 'prisma' | 'clock' | 'config'>): Promise<PurgeCounts> {
+  const { prisma } = deps;
+  const now = deps.clock.now();
+  const revokedBefore = new Date(now.getTime() - deps.config.purge.revokedSessionRetentionDays * DAY_MS);
+  const [oneTimeTokens, sessions, rateLimits] = await prisma.$transaction([
+    prisma.oneTimeToken.deleteMany({ where: { OR: [{ expiresAt: { lt: now } }, { consumedAt: { lt: now } }] } }),
+    prisma.session.deleteMany({ where: { OR: [{ expiresAt: { lt: now } }, { revokedAt: { lt: revokedBefore } }] } }),
+    prisma.rateLimiterFlexible.deleteMany({ where: { expire: { lt: now } } }),
+  ]);
+  return { oneTimeTokens: oneTimeTokens.count, sessions: sessions.count, rateLimits: rateLimits.count };
+}
+
+export interface PurgeJob {
+  /** Stops the schedule and waits for a run in progress to finish. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs purgeExpired every `config.purge.intervalSeconds` (first run one interval after start);
+ * a failed run (database away) is logged and the schedule goes on. An interval of 0: no job.
+ */
+export function startPurgeJob(deps: Pick<Deps, 'prisma' | 'clock' | 'config' | 'logger'>): PurgeJob {
+  const intervalMs = deps.config.purge.intervalSeconds * 1000;
+  if (intervalMs <= 0) return { stop: async () => {} };
+  let running: Promise<void> | null = null;
+  const run = () => {
+    if (running) return;
+    running = purgeExpired(deps)
+      .then((counts) => {
+        if (counts.oneTimeTokens + counts.sessions + counts.rateLimits > 0) deps.logger.info({ purged: counts }, 'purged expired rows');
+      })
+      .catch((error: unknown) => deps.logger.warn({ err: error }, 'purge failed; will try again at the next interval'))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const timer = setInterval(run, intervalMs);
+  // The schedule alone must not keep the process alive.
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

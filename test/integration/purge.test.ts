@@ -1,0 +1,66 @@
+/**
+ * The purge job deletes only what can no longer be used; rows on both sides of each boundary.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { purgeExpired } from '../../src/jobs/purge.js';
+import { createUser } from '../helpers/factories.js';
+import { createTestApp, TestClock, type TestApp } from '../helpers/test-app.js';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+describe('purgeExpired', () => {
+  const clock = new TestClock(new Date('2030-01-15T12:00:00Z'));
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ clock, env: { PURGE_REVOKED_SESSIONS_AFTER_DAYS: '30' } });
+  });
+  afterAll(() => t.close());
+
+  it('deletes expired and consumed tokens, expired and long-revoked sessions, expired rate-limit rows; keeps the rest', async () => {
+    const { prisma } = t.deps;
+    const now = clock.now().getTime();
+    const at = (offset: number) => new Date(now + offset);
+    const user = await createUser(t.deps);
+
+    let n = 0;
+    const token = (expiresAt: Date, consumedAt: Date | null = null) =>
+      prisma.oneTimeToken.create({ data: { userId: user.id, purpose: 'EMAIL_VERIFICATION', tokenHash: `hash-${n++}`, expiresAt, consumedAt } });
+    const session = (expiresAt: Date, revokedAt: Date | null = null) =>
+      prisma.session.create({ data: { userId: user.id, refreshTokenHash: `refresh-${n++}`, expiresAt, revokedAt } });
+
+    const gone = [
+      (await token(at(-MINUTE))).id,
+      (await token(at(DAY), at(-MINUTE))).id,
+      (await session(at(-MINUTE))).id,
+      (await session(at(60 * DAY), at(-31 * DAY))).id,
+    ];
+    const kept = [
+      (await token(at(MINUTE))).id,
+      (await token(at(0))).id,
+      (await session(at(MINUTE))).id,
+      (await session(at(60 * DAY), at(-29 * DAY))).id,
+    ];
+    await prisma.rateLimiterFlexible.createMany({
+      data: [
+        { key: 'expired', points: 3, expire: at(-MINUTE) },
+        { key: 'live', points: 3, expire: at(MINUTE) },
+        { key: 'no-expiry', points: 3, expire: null },
+      ],
+    });
+
+    const counts = await purgeExpired(t.deps);
+    expect(counts).toEqual({ oneTimeTokens: 2, sessions: 2, rateLimits: 1 });
+
+    const tokenIds = (await prisma.oneTimeToken.findMany()).map((row) => row.id);
+    const sessionIds = (await prisma.session.findMany()).map((row) => row.id);
+    for (const id of gone) expect([...tokenIds, ...sessionIds]).not.toContain(id);
+    for (const id of kept) expect([...tokenIds, ...sessionIds]).toContain(id);
+    expect((await prisma.rateLimiterFlexible.findMany()).map((row) => row.key).sort()).toEqual(['live', 'no-expiry']);
+
+    // Nothing more to do until time moves on; then the rows that were live expire in turn.
+    expect(await purgeExpired(t.deps)).toEqual({ oneTimeTokens: 0, sessions: 0, rateLimits: 0 });
+    clock.advance(2 * DAY);
+    expect(await purgeExpired(t.deps)).toEqual({ oneTimeTokens: 2, sessions: 2, rateLimits: 1 });
+  });
+});

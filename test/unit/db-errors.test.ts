@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { classifyDatabaseError, databaseFailureError, withRetry } from '../../src/db/errors.js';
+
+/** Shaped like Prisma's PrismaClientKnownRequestError as observed from @prisma/adapter-pg (see the outage test for the real one). */
+function prismaError(code: string, cause?: Record<string, unknown>) {
+  return Object.assign(new Error(`prisma ${code}`), { code, meta: cause ? { driverAdapterError: { cause } } : {} });
+}
+
+describe('classifyDatabaseError', () => {
+  it.each([
+    ['unreachable', prismaError('P1001', { kind: 'DatabaseNotReachable' }), 'unavailable'],
+    ['raw query while unreachable', prismaError('P2010', { kind: 'DatabaseNotReachable' }), 'unavailable'],
+    ['connection closed', prismaError('P2010', { kind: 'ConnectionClosed' }), 'unavailable'],
+    ['admin shutdown 57P01', prismaError('P2010', { kind: 'postgres', originalCode: '57P01' }), 'unavailable'],
+    ['pool timeout', prismaError('P2024'), 'unavailable'],
+    ['transaction timed out', prismaError('P2028'), 'unavailable'],
+    ['SQLite busy', prismaError('P2010', { kind: 'sqlite', extendedCode: 5 }), 'unavailable'],
+    ['pg connect timeout', new Error('Connection terminated due to connection timeout'), 'unavailable'],
+    ['unique violation', prismaError('P2002', { kind: 'UniqueConstraintViolation' }), 'unique-violation'],
+    ['serialization failure', prismaError('P2034', { kind: 'TransactionWriteConflict' }), 'write-conflict'],
+    ['deadlock', prismaError('P2010', { kind: 'postgres', originalCode: '40P01' }), 'write-conflict'],
+    ['wrapped in a cause', Object.assign(new Error('outer'), { cause: prismaError('P1001') }), 'unavailable'],
+  ])('%s', (_label, error, expected) => {
+    expect(classifyDatabaseError(error)).toBe(expected);
+  });
+
+  it('leaves other errors alone', () => {
+    expect(classifyDatabaseError(new TypeError('x is undefined'))).toBeNull();
+    expect(classifyDatabaseError(prismaError('P2025'))).toBeNull();
+    expect(classifyDatabaseError('a string')).toBeNull();
+  });
+
+  it('maps failures to coded client errors', () => {
+    expect(databaseFailureError('unavailable').extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    expect(databaseFailureError('unique-violation').extensions).toMatchObject({ code: 'CONFLICT' });
+    expect(databaseFailureError('write-conflict').extensions).toMatchObject({ code: 'CONFLICT' });
+  });
+});
+
+describe('withRetry', () => {
+  it('retries a transaction that lost a race, then returns its result', async () => {
+    let calls = 0;
+    const result = await withRetry(async () => {
+      calls += 1;
+      if (calls < 3) throw prismaError('P2034');
+      return 'done';
+    }, { baseDelayMs: 1 });
+    expect(result).toBe('done');
+    expect(calls).toBe(3);
+  });
+
+  it('gives up after the bounded number of attempts and rethrows the last failure', async () => {
+    let calls = 0;
+    const failing = withRetry(async () => {
+      calls += 1;
+      throw prismaError('P2034');
+    }, { attempts: 4, baseDelayMs: 1 });
+    await expect(failing).rejects.toMatchObject({ code: 'P2034' });
+    expect(calls).toBe(4);
+  });
+
+  it('does not retry failures a retry cannot fix', async () => {
+    let calls = 0;
+    await expect(withRetry(async () => {
+      calls += 1;
+      throw prismaError('P1001');
+    }, { baseDelayMs: 1 })).rejects.toMatchObject({ code: 'P1001' });
+    expect(calls).toBe(1);
+  });
+});
