@@ -1,5 +1,5 @@
 /**
- * The HTTP application: GraphQL at /graphql, /healthz and /readyz. It does not listen; main.ts
+ * The HTTP application: GraphQL at /graphql, /healthz, /readyz and /.well-known/jwks.json. It does not listen; main.ts
  * does, and tests call its `fetch` directly, so they exercise the whole pipeline without a port.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -8,6 +8,7 @@ import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } f
 import { schema } from '../schema/index.js';
 import { createContext, type Context } from './context.js';
 import type { Deps } from './deps.js';
+import { useJwks } from './jwks.js';
 import { checkReadiness } from './readiness.js';
 import { requestIdOf } from './request-id.js';
 
@@ -42,6 +43,7 @@ export function createApp(deps: Deps): App {
     },
     plugins: [
       useRequestId(),
+      useJwks(config),
       useReadinessCheck({
         endpoint: '/readyz',
         check: async ({ fetchAPI }) => {
