@@ -3,10 +3,11 @@
  */
 import { ConfigError } from '../config/index.js';
 import { CommandError, type Command } from './command.js';
+import { importDjango } from './commands/import-django.js';
 import { migrate } from './commands/migrate.js';
 import { printschema } from './commands/printschema.js';
 
-const commands: Command[] = [migrate, printschema];
+const commands: Command[] = [migrate, printschema, importDjango];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
