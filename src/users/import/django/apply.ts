@@ -8,7 +8,7 @@
  */
 import type { PrismaClient } from '../../../db/client.js';
 import { recordAudit } from '../../../audit/record.js';
-import type { ImportPlan, SkippedRow } from './plan.js';
+import type { ImportPlan, PlannedUser, SkippedRow } from './plan.js';
 
 export interface ImportReport {
   permissions: { created: number; existing: number };
@@ -89,6 +89,7 @@ export async function applyImport(prisma: PrismaClient, plan: ImportPlan, option
           const names = await tx.user.findMany({ where: { username: { in: usernames } }, select: { username: true } });
           for (const u of names) takenUsernames.add(u.username!);
         }
+        const toCreate: PlannedUser[] = [];
         for (const user of plan.users) {
           if (existingEmails.has(user.email)) {
             report.users.existing++;
@@ -100,10 +101,14 @@ export async function applyImport(prisma: PrismaClient, plan: ImportPlan, option
             username = null;
           }
           if (username) takenUsernames.add(username);
-          await tx.user.create({
-            data: {
+          toCreate.push({ ...user, username });
+        }
+        // Batched: a few statements per 500 users rather than several per user.
+        for (const batch of chunks(toCreate)) {
+          const created = await tx.user.createManyAndReturn({
+            data: batch.map((user) => ({
               email: user.email,
-              username,
+              username: user.username,
               firstName: user.firstName,
               lastName: user.lastName,
               passwordHash: user.passwordHash,
@@ -115,11 +120,17 @@ export async function applyImport(prisma: PrismaClient, plan: ImportPlan, option
               createdAt: user.createdAt ?? options.now,
               emailVerifiedAt: options.emailVerified ? options.now : null,
               ...user.profile,
-              groups: { create: user.groups.map((name) => ({ groupId: groupIds.get(name)!, createdAt: options.now })) },
-              permissions: { create: user.permissions.map((codename) => ({ permissionId: permissionIds.get(codename)! })) },
-            },
+            })),
+            select: { id: true, email: true },
           });
-          report.users.created++;
+          const idOf = new Map(created.map((u) => [u.email, u.id]));
+          await tx.userGroup.createMany({
+            data: batch.flatMap((user) => user.groups.map((name) => ({ userId: idOf.get(user.email)!, groupId: groupIds.get(name)!, createdAt: options.now }))),
+          });
+          await tx.userPermission.createMany({
+            data: batch.flatMap((user) => user.permissions.map((codename) => ({ userId: idOf.get(user.email)!, permissionId: permissionIds.get(codename)! }))),
+          });
+          report.users.created += created.length;
         }
 
         await recordAudit(
