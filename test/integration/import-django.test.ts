@@ -178,21 +178,19 @@ describe('npm run gatehouse -- import-django', () => {
     expect(await deps.passwords.verify(judy.passwordHash!, 'lètmein')).toBe(true);
   });
 
-  it('fails with one clear line for a bad file or options, writing nothing', async () => {
-    const count = await deps.prisma.user.count();
-    const cases: [string[], RegExp][] = [
-      [[], /usage: npm run gatehouse -- import-django FILE/],
-      [['/nonexistent.json'], /cannot read \/nonexistent\.json \(ENOENT\)/],
-      [[fixture('custom-user.options.json')], /not a dumpdata document/],
-      [[fixture('dumpdata-auth.json'), '--options', fixture('dumpdata-auth.json')], /invalid options/],
-      [[fixture('dumpdata-auth.json'), '--bogus'], /Unknown option '--bogus'/],
-    ];
-    for (const [args, message] of cases) {
-      const result = await gatehouse(...args);
-      expect(result.code, args.join(' ')).not.toBe(0);
-      expect(result.stderr, args.join(' ')).toMatch(message);
-      expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
-    }
-    expect(await deps.prisma.user.count()).toBe(count);
+  // One process each, so each case has the whole test timeout (tsx start-up is seconds on a busy machine).
+  it.each([
+    [[], /usage: npm run gatehouse -- import-django FILE/],
+    [['/nonexistent.json'], /cannot read \/nonexistent\.json \(ENOENT\)/],
+    [[fixture('custom-user.options.json')], /not a dumpdata document/],
+    [[fixture('dumpdata-auth.json'), '--options', fixture('dumpdata-auth.json')], /invalid options/],
+    [[fixture('dumpdata-auth.json'), '--bogus'], /Unknown option '--bogus'/],
+  ] as [string[], RegExp][])('fails with one clear line and writes nothing: %j', async (args, message) => {
+    const count = await deps.prisma.auditEvent.count();
+    const result = await gatehouse(...args);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(await deps.prisma.auditEvent.count()).toBe(count);
   });
 });
