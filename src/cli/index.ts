@@ -4,10 +4,11 @@
 import { ConfigError } from '../config/index.js';
 import { CommandError, type Command } from './command.js';
 import { activateuser } from './commands/activateuser.js';
+import { importDjango } from './commands/import-django.js';
 import { migrate } from './commands/migrate.js';
 import { printschema } from './commands/printschema.js';
 
-const commands: Command[] = [activateuser, migrate, printschema];
+const commands: Command[] = [activateuser, importDjango, migrate, printschema];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

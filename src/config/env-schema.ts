@@ -53,6 +53,21 @@ export const envSchema = z.object({
   JWT_SECRET: z.string().optional(),
   JWT_ISSUER: z.string().min(1).default('gatehouse'),
   JWT_AUDIENCE: z.string().min(1).default('gatehouse'),
+  /** HS256 (shared JWT_SECRET) or a key pair other services can verify with the JWKS. jsonwebtoken 9 has no EdDSA. */
+  JWT_ALGORITHM: z.enum(['HS256', 'RS256', 'ES256']).default('HS256'),
+  /** PEM private key (RSA >= 2048 bits for RS256, P-256 for ES256); literal \n sequences are accepted. */
+  JWT_PRIVATE_KEY: z.string().optional(),
+  /** A file holding the PEM private key, instead of JWT_PRIVATE_KEY. */
+  JWT_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  /** The current key's `kid`. Default: its RFC 7638 thumbprint. */
+  JWT_KEY_ID: z.string().min(1).max(128).optional(),
+  /** Retired public keys still published and accepted until their tokens expire: PEM blocks or a JWKS. */
+  JWT_PREVIOUS_PUBLIC_KEYS: z.string().optional(),
+  JWT_PREVIOUS_PUBLIC_KEYS_FILE: z.string().min(1).optional(),
+  /** Comma-separated claims added to access tokens: role, groups, permissions. */
+  JWT_INCLUDE_CLAIMS: list.default([]).pipe(z.array(z.enum(['role', 'groups', 'permissions']))),
+  /** Comma-separated shared secrets services present in X-Introspection-Secret to call verifyAccessToken. */
+  INTROSPECTION_SECRETS: list.default([]),
   ACCESS_TOKEN_TTL_SECONDS: int(30, 86_400).default(900),
   REFRESH_TOKEN_TTL_SECONDS: int(60, 31_536_000).default(2_592_000),
   REFRESH_GRACE_SECONDS: int(0, 300).default(10),

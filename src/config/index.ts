@@ -2,9 +2,11 @@
  * The only module that reads process.env. It validates once and returns a frozen Config;
  * everything else receives the Config it needs.
  */
+import { readFileSync } from 'node:fs';
 import { DEV_JWT_SECRET, envSchema, type Env } from './env-schema.js';
 import { providerOf, type Provider } from '../db/provider.js';
 import type { TrustProxy } from '../server/client-ip.js';
+import { loadSigningKeys, SigningKeyError, type JwtAlgorithm, type SigningKeys } from '../auth/tokens/signing-keys.js';
 
 /** A number of points per window of seconds. */
 export interface Rate {
@@ -26,7 +28,18 @@ export interface Config {
     connectTimeoutMs: number;
     sqliteBusyTimeoutMs: number;
   };
-  jwt: { secret: string; issuer: string; audience: string };
+  jwt: {
+    secret: string;
+    issuer: string;
+    audience: string;
+    algorithm: JwtAlgorithm;
+    /** Key pair material for RS256/ES256 (empty for HS256). */
+    keys: SigningKeys;
+    /** Optional claims added to every access token. */
+    includeClaims: ('role' | 'groups' | 'permissions')[];
+  };
+  /** Shared secrets that let a service call verifyAccessToken. Empty: nobody can. */
+  introspection: { secrets: string[] };
   tokens: { accessTtlSeconds: number; refreshTtlSeconds: number; refreshGraceSeconds: number };
   passwords: {
     argon2: { memoryKib: number; iterations: number; parallelism: number };
@@ -121,6 +134,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       `invalid configuration: JWT_SECRET is too weak for production (use at least ${MIN_PRODUCTION_SECRET_LENGTH} random characters, e.g. openssl rand -base64 48)`,
     );
   }
+  if (isProduction && e.INTROSPECTION_SECRETS.some((s) => s.length < MIN_PRODUCTION_SECRET_LENGTH)) {
+    throw new ConfigError(`invalid configuration: INTROSPECTION_SECRETS must each have at least ${MIN_PRODUCTION_SECRET_LENGTH} characters in production`);
+  }
+  const keys = signingKeysFrom(e);
   const provider = providerOf(e.DATABASE_URL);
   return deepFreeze({
     env: e.NODE_ENV,
@@ -136,7 +153,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
       sqliteBusyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
     },
-    jwt: { secret, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
+    jwt: { secret, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE, algorithm: e.JWT_ALGORITHM, keys, includeClaims: e.JWT_INCLUDE_CLAIMS },
+    introspection: { secrets: e.INTROSPECTION_SECRETS },
     tokens: {
       accessTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
       refreshTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
@@ -212,6 +230,35 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     purge: { intervalSeconds: e.PURGE_INTERVAL_SECONDS, revokedSessionRetentionDays: e.PURGE_REVOKED_SESSIONS_AFTER_DAYS },
   });
+}
+
+type ParsedEnv = ReturnType<typeof envSchema.parse>;
+
+function signingKeysFrom(e: ParsedEnv): SigningKeys {
+  try {
+    return loadSigningKeys({
+      algorithm: e.JWT_ALGORITHM,
+      privateKey: either(e, 'JWT_PRIVATE_KEY'),
+      keyId: e.JWT_KEY_ID,
+      previousPublicKeys: either(e, 'JWT_PREVIOUS_PUBLIC_KEYS'),
+    });
+  } catch (error) {
+    if (error instanceof SigningKeyError) throw new ConfigError(`invalid configuration: ${error.variable} ${error.message}`);
+    throw error;
+  }
+}
+
+/** A value given inline (NAME) or as a file (NAME_FILE), not both. */
+function either(e: ParsedEnv, name: 'JWT_PRIVATE_KEY' | 'JWT_PREVIOUS_PUBLIC_KEYS'): string | undefined {
+  const inline = e[name];
+  const file = e[`${name}_FILE`];
+  if (inline && file) throw new ConfigError(`invalid configuration: set ${name} or ${name}_FILE, not both`);
+  if (!file) return inline || undefined;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`invalid configuration: ${name}_FILE cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}: ${file})`);
+  }
 }
 
 function deepFreeze<T>(value: T): T {

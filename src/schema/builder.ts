@@ -10,6 +10,7 @@ import { getDatamodel } from '../generated/pothos-types.js';
 import type { PrismaClient } from '../db/client.js';
 import { Kind } from 'graphql';
 import { GatehouseError } from '../errors.js';
+import { requireIntrospectionClient } from '../auth/tokens/introspection-client.js';
 import type { Context } from '../server/context.js';
 
 export interface AuthScopes {
@@ -17,6 +18,8 @@ export interface AuthScopes {
   public: boolean;
   /** A signed-in user with a live session. */
   authenticated: boolean;
+  /** A trusted service presenting an INTROSPECTION_SECRETS value in X-Introspection-Secret. */
+  introspection: boolean;
 }
 
 export const builder = new SchemaBuilder<{
@@ -36,6 +39,8 @@ export const builder = new SchemaBuilder<{
     authScopes: (context) => ({
       public: true,
       authenticated: context.viewer !== null,
+      // Evaluated only for fields that ask for it; throws a FORBIDDEN naming the header.
+      introspection: () => requireIntrospectionClient(context.deps.config, context.request),
     }),
     unauthorizedError: (_parent, context, _info, result) => toAuthError(context, result.failure),
   },

@@ -1,5 +1,5 @@
 /**
- * The HTTP application: GraphQL at /graphql, /healthz and /readyz. It does not listen; main.ts
+ * The HTTP application: GraphQL at /graphql, /healthz, /readyz and /.well-known/jwks.json. It does not listen; main.ts
  * does, and tests call its `fetch` directly, so they exercise the whole pipeline without a port.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -14,6 +14,7 @@ import { useBodyLimit } from './limits/body-limit.js';
 import { graphqlLimitPlugins } from './limits/graphql-limits.js';
 import { corsFromAllowList } from './plugins/cors.js';
 import { useSecurityHeaders } from './plugins/security-headers.js';
+import { useJwks } from './jwks.js';
 import { checkReadiness } from './readiness.js';
 import { requestIdOf } from './request-id.js';
 import { GRAPHQL_PATH, useAuthCookies } from './auth-cookies.js';
@@ -65,6 +66,7 @@ export function createApp(deps: Deps): App {
       useAuthCookies(),
       // Cookies ride along on cross-site requests; a required header makes forging one impossible.
       ...(config.cookies.enabled ? [useCsrfHeader(config.cookies.csrfHeaders)] : []),
+      useJwks(config),
       useReadinessCheck({
         endpoint: '/readyz',
         check: async ({ fetchAPI }) => {

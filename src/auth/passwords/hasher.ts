@@ -1,15 +1,20 @@
 /**
  * Password hashing with argon2id. Hashing runs on libuv's thread pool (argon2's native binding),
- * never on the event loop.
+ * never on the event loop. Hashes imported from Django (see ./legacy) verify too, and always
+ * report `needsRehash`, so the login flow upgrades them to argon2id in the same request.
  */
 import argon2 from 'argon2';
 import type { Config } from '../../config/index.js';
+import { verifyLegacyHash } from './legacy/index.js';
 
 export interface PasswordHasher {
   hash(password: string): Promise<string>;
-  /** True when `password` matches the argon2 `hash`; false for a mismatch or an unreadable hash. */
+  /**
+   * True when `password` matches `hash` (argon2, or a legacy Django format); false for a mismatch
+   * or an unreadable hash.
+   */
   verify(hash: string, password: string): Promise<boolean>;
-  /** True when `hash` was made with other (e.g. weaker) parameters than those in force. */
+  /** True when `hash` is not argon2id with the parameters in force (a legacy or weaker hash). */
   needsRehash(hash: string): boolean;
   /**
    * Verifies against a fixed dummy hash and returns false, so an unknown account costs the same
@@ -23,7 +28,7 @@ export function createPasswordHasher(params: Config['passwords']['argon2']): Pas
   let dummy: Promise<string> | undefined;
   const verify = async (hash: string, password: string) => {
     try {
-      return await argon2.verify(hash, password);
+      return hash.startsWith('$argon2') ? await argon2.verify(hash, password) : await verifyLegacyHash(hash, password);
     } catch {
       return false;
     }
@@ -33,7 +38,8 @@ export function createPasswordHasher(params: Config['passwords']['argon2']): Pas
     verify,
     needsRehash: (hash) => {
       try {
-        return argon2.needsRehash(hash, options);
+        // argon2's own check compares version and costs but not the variant (argon2i/argon2d).
+        return !hash.startsWith('$argon2id$') || argon2.needsRehash(hash, options);
       } catch {
         return true;
       }

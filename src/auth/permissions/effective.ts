@@ -21,9 +21,9 @@ export const NO_ACCESS: EffectiveAccess = {
   has: () => false,
 };
 
-/** Loads a user's groups and permissions in one query. */
+/** Loads a user's groups and permissions in one query (through a transaction client too). */
 export async function loadEffectiveAccess(
-  prisma: PrismaClient,
+  prisma: Pick<PrismaClient, 'user'>,
   user: { id: string; isActive: boolean; isSuperuser: boolean },
 ): Promise<EffectiveAccess> {
   if (!user.isActive) return NO_ACCESS;

@@ -3,6 +3,7 @@
  */
 import type { Session } from '../../generated/sqlite/client.js';
 import type { Deps } from '../../server/deps.js';
+import { issueAccessToken } from '../tokens/issue-access-token.js';
 import { generateToken, tokenDigest } from '../tokens/opaque.js';
 
 export interface SessionTokens {
@@ -21,12 +22,15 @@ export interface DeviceInfo {
 /** Longest user agent kept; anything longer is truncated rather than refused. */
 const MAX_USER_AGENT = 512;
 
-/** Creates a session for `userId` and issues its first access and refresh tokens. */
+/**
+ * Creates a session for `userId` and issues its first access and refresh tokens.
+ * @param db the client or transaction to write through (and read the token's claims through).
+ */
 export async function createSession(
   deps: Pick<Deps, 'prisma' | 'clock' | 'config' | 'accessTokens'>,
   userId: string,
   device: DeviceInfo,
-  db: Pick<Deps['prisma'], 'session'> = deps.prisma,
+  db: Pick<Deps['prisma'], 'session' | 'user'> = deps.prisma,
 ): Promise<SessionTokens> {
   const now = deps.clock.now();
   const refreshToken = generateToken();
@@ -42,6 +46,6 @@ export async function createSession(
       userAgent: device.userAgent?.slice(0, MAX_USER_AGENT) ?? null,
     },
   });
-  const access = deps.accessTokens.sign({ userId, sessionId: session.id }, now);
+  const access = await issueAccessToken(deps, userId, session.id, db);
   return { session, accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt };
 }

@@ -1,11 +1,18 @@
 /**
- * Access tokens: short-lived JWTs naming a user (`sub`) and the session they belong to (`sid`).
- * Verification pins the algorithm, issuer and audience; `none` is never accepted.
+ * Access tokens: short-lived JWTs naming a user (`sub`) and the session they belong to (`sid`),
+ * optionally carrying `role`, `groups` and `permissions` for services that authorise on their own.
+ *
+ * Signed with HS256 (`JWT_SECRET`) or, for tokens other services verify, with RS256/ES256 under a
+ * `kid` published at /.well-known/jwks.json. Verification pins everything: the issuer, the
+ * audience, and the algorithm, which comes from the configured key (chosen by `kid`), never from
+ * the token's header. So `none` is never accepted and an HS256 token "signed" with a published
+ * public key (the HS/RS confusion attack) never verifies.
  */
-import { createSecretKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { Config } from '../../config/index.js';
 import { GatehouseError } from '../../errors.js';
+import type { JwtAlgorithm } from './signing-keys.js';
 
 export interface AccessTokenClaims {
   sub: string;
@@ -14,6 +21,10 @@ export interface AccessTokenClaims {
   exp: number;
   iss: string;
   aud: string;
+  /** With JWT_INCLUDE_CLAIMS: USER, STAFF or ADMIN (a superuser: holds every permission). */
+  role?: string;
+  groups?: string[];
+  permissions?: string[];
   [claim: string]: unknown;
 }
 
@@ -23,6 +34,7 @@ export interface IssuedAccessToken {
 }
 
 export interface AccessTokenService {
+  /** Prefer issueAccessToken (./issue-access-token.ts), which adds the configured claims. */
   sign(subject: { userId: string; sessionId: string }, now: Date, extraClaims?: Record<string, unknown>): IssuedAccessToken;
   /** @throws GatehouseError TOKEN_EXPIRED or TOKEN_INVALID */
   verify(token: string, now: Date): AccessTokenClaims;
@@ -31,36 +43,53 @@ export interface AccessTokenService {
 /** Clock difference between instances tolerated for a token's `iat`. */
 const MAX_CLOCK_SKEW_SECONDS = 60;
 
-/** HS256 with `JWT_SECRET`. */
+interface VerificationKey {
+  key: KeyObject;
+  algorithm: JwtAlgorithm;
+}
+
 export function createAccessTokenService(config: Pick<Config, 'jwt' | 'tokens'>): AccessTokenService {
-  // A KeyObject, not the raw string: OpenSSL 3 otherwise first tries to parse the secret as a
-  // private key on every call, which makes sign and verify about 60x slower.
-  const key: KeyObject = createSecretKey(Buffer.from(config.jwt.secret, 'utf8'));
-  const { issuer, audience } = config.jwt;
+  const { issuer, audience, keys } = config.jwt;
   const ttl = config.tokens.accessTtlSeconds;
+  // KeyObjects made once, not raw strings: OpenSSL 3 otherwise re-parses the key material on every
+  // call (for a secret it first tries it as a private key), which makes sign and verify ~60x slower.
+  const signing = keys.current
+    ? { key: createPrivateKey(keys.current.privateKeyPem), algorithm: keys.current.alg, kid: keys.current.kid as string | undefined }
+    : { key: createSecretKey(Buffer.from(config.jwt.secret, 'utf8')), algorithm: 'HS256' as const, kid: undefined };
+  const byKid = new Map<string, VerificationKey>(
+    keys.publicKeys.map((k) => [k.kid, { key: createPublicKey({ key: k.jwk, format: 'jwk' }), algorithm: k.alg }]),
+  );
+  const keyFor = (token: string): VerificationKey | null => {
+    if (!keys.current) return { key: signing.key, algorithm: 'HS256' };
+    const kid = jwt.decode(token, { complete: true })?.header.kid;
+    return (kid && byKid.get(kid)) || null;
+  };
 
   return {
     sign({ userId, sessionId }, now, extraClaims = {}) {
       const iat = Math.floor(now.getTime() / 1000);
       const exp = iat + ttl;
-      const token = jwt.sign({ ...extraClaims, sid: sessionId, iat, exp }, key, {
-        algorithm: 'HS256',
+      const token = jwt.sign({ ...extraClaims, sid: sessionId, iat, exp }, signing.key, {
+        algorithm: signing.algorithm,
         subject: userId,
         issuer,
         audience,
+        ...(signing.kid ? { keyid: signing.kid } : {}),
       });
       return { token, expiresAt: new Date(exp * 1000) };
     },
     verify(token, now) {
       try {
-        const claims = jwt.verify(token, key, {
-          algorithms: ['HS256'],
+        const verification = keyFor(token);
+        if (!verification) throw new GatehouseError('TOKEN_INVALID', { message: 'The access token is invalid.' });
+        const claims = jwt.verify(token, verification.key, {
+          algorithms: [verification.algorithm],
           issuer,
           audience,
           clockTimestamp: Math.floor(now.getTime() / 1000),
         });
         if (typeof claims !== 'object' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') {
-          throw new GatehouseError('TOKEN_INVALID');
+          throw new GatehouseError('TOKEN_INVALID', { message: 'The access token is invalid.' });
         }
         // jsonwebtoken checks nbf but not an `iat` in the future; we never issue one, so refuse it.
         if (typeof claims.iat !== 'number' || claims.iat > Math.floor(now.getTime() / 1000) + MAX_CLOCK_SKEW_SECONDS) {

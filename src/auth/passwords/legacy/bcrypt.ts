@@ -1,0 +1,28 @@
+/**
+ * Django's bcrypt hashers, verified with bcryptjs (pure JavaScript, no native build; it works in
+ * chunks so the event loop keeps turning):
+ * - `bcrypt_sha256$$2b$12$...`: the password is first reduced to the hex of its SHA-256, which
+ *   lifts bcrypt's 72-byte limit (Django's BCryptSHA256PasswordHasher);
+ * - `bcrypt$$2b$12$...`: plain bcrypt of the password (BCryptPasswordHasher).
+ */
+import { createHash } from 'node:crypto';
+import bcrypt from 'bcryptjs';
+
+/** Cost 2^17 already takes seconds in JavaScript; higher would let one stored hash stall logins. */
+const MAX_COST = 17;
+const BCRYPT = /^\$2[aby]\$(\d\d)\$[./A-Za-z0-9]{53}$/;
+
+export function isDjangoBcrypt(encoded: string): boolean {
+  return encoded.startsWith('bcrypt_sha256$') || encoded.startsWith('bcrypt$');
+}
+
+/** Constant-time check (bcryptjs compares the whole string); false when the hash is malformed. */
+export async function verifyDjangoBcrypt(encoded: string, password: string): Promise<boolean> {
+  const separator = encoded.indexOf('$');
+  const algorithm = encoded.slice(0, separator);
+  const hash = encoded.slice(separator + 1);
+  const cost = BCRYPT.exec(hash)?.[1];
+  if (!cost || Number(cost) > MAX_COST) return false;
+  const secret = algorithm === 'bcrypt_sha256' ? createHash('sha256').update(password, 'utf8').digest('hex') : password;
+  return bcrypt.compare(secret, hash);
+}

@@ -1,0 +1,251 @@
+/**
+ * Reads a `manage.py dumpdata` document into what Gatehouse will hold: permissions named
+ * `app_label.codename`, groups with their permissions, and users with theirs. Pure: no database.
+ * Rows that cannot be brought across are listed with a reason instead.
+ *
+ * Foreign keys may be natural keys (`--natural-foreign`: content types as [app_label, model],
+ * permissions as [codename, app_label, model], groups as [name]) or primary keys, which resolve
+ * against the rows of the same dump (content types need the `contenttypes` rows then).
+ */
+import { isLegacyHash } from '../../../auth/passwords/legacy/index.js';
+import { isValidEmail, normalizeEmail } from '../../email.js';
+import type { ImportOptions } from './options.js';
+
+export interface PlannedPermission {
+  codename: string;
+  name: string;
+}
+
+export interface PlannedGroup {
+  name: string;
+  permissions: string[];
+}
+
+export interface PlannedUser {
+  /** Where it came from, for the report: `auth.user pk=3 (bob)`. */
+  source: string;
+  email: string;
+  username: string | null;
+  firstName: string;
+  lastName: string;
+  /** The Django hash, kept as it is; null for an unusable or unsupported one. */
+  passwordHash: string | null;
+  isActive: boolean;
+  isStaff: boolean;
+  isSuperuser: boolean;
+  role: 'USER' | 'STAFF' | 'ADMIN';
+  lastLoginAt: Date | null;
+  createdAt: Date | null;
+  profile: Partial<Record<'pictureUrl' | 'organizationName' | 'organizationType' | 'country' | 'signatureName' | 'signatureRole', string>>;
+  groups: string[];
+  permissions: string[];
+}
+
+export interface SkippedRow {
+  kind: 'permission' | 'group' | 'user';
+  source: string;
+  reason: string;
+}
+
+export interface ImportPlan {
+  permissions: PlannedPermission[];
+  groups: PlannedGroup[];
+  users: PlannedUser[];
+  /** Rows left out entirely. */
+  skipped: SkippedRow[];
+  /** Rows brought across with something left out (an unknown group, an unsupported password). */
+  warnings: SkippedRow[];
+  /** Rows of other models, by model, ignored. */
+  ignored: Record<string, number>;
+}
+
+interface Row {
+  model: string;
+  pk?: unknown;
+  fields: Record<string, unknown>;
+}
+
+const PROFILE_FIELDS = ['pictureUrl', 'organizationName', 'organizationType', 'country', 'signatureName', 'signatureRole'] as const;
+
+/** @throws Error when the document is not a dumpdata JSON array. */
+export function planImport(document: unknown, options: ImportOptions): ImportPlan {
+  if (!Array.isArray(document)) throw new Error('not a dumpdata document: expected a JSON array of {model, pk, fields} objects');
+  const rows: Row[] = document.map((row: unknown, index) => {
+    const r = row as Partial<Row> | null;
+    if (!r || typeof r.model !== 'string' || typeof r.fields !== 'object' || r.fields === null) {
+      throw new Error(`not a dumpdata document: row ${index} has no model and fields`);
+    }
+    return { model: r.model.toLowerCase(), pk: r.pk, fields: r.fields };
+  });
+  const plan: ImportPlan = { permissions: [], groups: [], users: [], skipped: [], warnings: [], ignored: {} };
+
+  // Content types by pk, for permissions dumped without natural keys.
+  const contentTypes = new Map<string, string>();
+  for (const row of rows.filter((r) => r.model === 'contenttypes.contenttype')) {
+    const { app_label, model } = row.fields;
+    if (typeof app_label === 'string' && typeof model === 'string') contentTypes.set(String(row.pk), app_label);
+  }
+
+  // Permissions: our codename by Django natural key and by pk.
+  const permissionByRef = new Map<string, string>();
+  const permissions = new Map<string, PlannedPermission>();
+  for (const row of rows.filter((r) => r.model === 'auth.permission')) {
+    const source = `auth.permission ${row.pk === undefined ? '' : `pk=${String(row.pk)} `}(${String(row.fields.codename)})`;
+    const { codename, name, content_type: contentType } = row.fields;
+    if (typeof codename !== 'string' || !codename) {
+      plan.skipped.push({ kind: 'permission', source, reason: 'no codename' });
+      continue;
+    }
+    let appLabel: string | undefined;
+    let model: string | undefined;
+    if (Array.isArray(contentType) && typeof contentType[0] === 'string') [appLabel, model] = contentType as [string, string];
+    else if (typeof contentType === 'number' || typeof contentType === 'string') appLabel = contentTypes.get(String(contentType));
+    if (!appLabel) {
+      plan.skipped.push({ kind: 'permission', source, reason: `unknown content type ${JSON.stringify(contentType)} (dump with --natural-foreign, or include contenttypes)` });
+      continue;
+    }
+    const ours = `${appLabel}.${codename}`;
+    if (!permissions.has(ours)) permissions.set(ours, { codename: ours, name: typeof name === 'string' ? name : '' });
+    if (model) permissionByRef.set(JSON.stringify([codename, appLabel, model]), ours);
+    if (row.pk !== undefined) permissionByRef.set(String(row.pk), ours);
+  }
+  plan.permissions = [...permissions.values()];
+  const resolvePermission = (ref: unknown): string | undefined => {
+    if (Array.isArray(ref)) {
+      // A natural key of a permission not in the dump still names it fully.
+      const [codename, appLabel] = ref as unknown[];
+      const known = permissionByRef.get(JSON.stringify(ref));
+      if (known) return known;
+      if (typeof codename === 'string' && typeof appLabel === 'string') {
+        const ours = `${appLabel}.${codename}`;
+        if (!permissions.has(ours)) {
+          permissions.set(ours, { codename: ours, name: '' });
+          plan.permissions.push(permissions.get(ours)!);
+        }
+        return ours;
+      }
+      return undefined;
+    }
+    return permissionByRef.get(String(ref));
+  };
+
+  // Groups, by name and pk.
+  const groupByPk = new Map<string, string>();
+  const groups = new Map<string, PlannedGroup>();
+  for (const row of rows.filter((r) => r.model === 'auth.group')) {
+    const name = typeof row.fields.name === 'string' ? row.fields.name.trim() : '';
+    const source = `auth.group ${row.pk === undefined ? '' : `pk=${String(row.pk)} `}(${name})`;
+    if (!name) {
+      plan.skipped.push({ kind: 'group', source, reason: 'no name' });
+      continue;
+    }
+    const group = groups.get(name) ?? { name, permissions: [] };
+    groups.set(name, group);
+    if (row.pk !== undefined) groupByPk.set(String(row.pk), name);
+    for (const ref of asArray(row.fields.permissions)) {
+      const codename = resolvePermission(ref);
+      if (codename) pushUnique(group.permissions, codename);
+      else plan.warnings.push({ kind: 'group', source, reason: `unknown permission ${JSON.stringify(ref)} left out` });
+    }
+  }
+  plan.groups = [...groups.values()];
+
+  // Users.
+  const f = options.fields;
+  const byEmail = new Map<string, PlannedUser[]>();
+  for (const row of rows.filter((r) => r.model === options.userModel)) {
+    const get = (field: keyof ImportOptions['fields']) => (f[field] ? row.fields[f[field]!] : undefined);
+    const rawEmail = get('email');
+    const username = typeof get('username') === 'string' && (get('username') as string).trim() ? (get('username') as string).trim() : null;
+    const source = `${options.userModel} pk=${String(row.pk)}${username ? ` (${username})` : ''}`;
+    if (typeof rawEmail !== 'string' || !rawEmail.trim()) {
+      plan.skipped.push({ kind: 'user', source, reason: 'no email' });
+      continue;
+    }
+    const email = normalizeEmail(rawEmail);
+    if (!isValidEmail(email)) {
+      plan.skipped.push({ kind: 'user', source, reason: `invalid email ${JSON.stringify(rawEmail)}` });
+      continue;
+    }
+    const isSuperuser = get('isSuperuser') === true;
+    const isStaff = get('isStaff') === true;
+    const user: PlannedUser = {
+      source,
+      email,
+      username,
+      firstName: text(get('firstName')),
+      lastName: text(get('lastName')),
+      passwordHash: null,
+      isActive: get('isActive') !== false,
+      isStaff,
+      isSuperuser,
+      // Kept in step with the flags, as everywhere in Gatehouse.
+      role: isSuperuser ? 'ADMIN' : isStaff ? 'STAFF' : 'USER',
+      lastLoginAt: djangoDate(get('lastLogin')),
+      createdAt: djangoDate(get('dateJoined')),
+      profile: {},
+      groups: [],
+      permissions: [],
+    };
+    const password = get('password');
+    if (typeof password === 'string' && password && !password.startsWith('!')) {
+      if (password.startsWith('$argon2') || isLegacyHash(password)) user.passwordHash = password;
+      else plan.warnings.push({ kind: 'user', source, reason: `unsupported password hash ${hashAlgorithm(password)}: imported without a password (reset needed)` });
+    }
+    for (const key of PROFILE_FIELDS) {
+      const value = get(key);
+      if (typeof value === 'string' && value.trim()) user.profile[key] = value.trim();
+    }
+    for (const ref of asArray(get('groups'))) {
+      const name = Array.isArray(ref) ? (typeof ref[0] === 'string' ? ref[0] : undefined) : groupByPk.get(String(ref));
+      if (name && groups.has(name)) pushUnique(user.groups, name);
+      else plan.warnings.push({ kind: 'user', source, reason: `unknown group ${JSON.stringify(ref)} left out` });
+    }
+    for (const ref of asArray(get('userPermissions'))) {
+      const codename = resolvePermission(ref);
+      if (codename) pushUnique(user.permissions, codename);
+      else plan.warnings.push({ kind: 'user', source, reason: `unknown permission ${JSON.stringify(ref)} left out` });
+    }
+    byEmail.set(email, [...(byEmail.get(email) ?? []), user]);
+  }
+  for (const [email, users] of byEmail) {
+    // Two Django accounts, one address after normalisation: which person owns it is not ours to
+    // guess, so neither is imported; fix the addresses in Django and import again.
+    if (users.length > 1) {
+      for (const user of users) plan.skipped.push({ kind: 'user', source: user.source, reason: `duplicate email ${email} (also ${users.filter((u) => u !== user).map((u) => u.source).join(', ')})` });
+    } else plan.users.push(users[0]!);
+  }
+
+  for (const row of rows) {
+    if (!['contenttypes.contenttype', 'auth.permission', 'auth.group', options.userModel].includes(row.model)) {
+      plan.ignored[row.model] = (plan.ignored[row.model] ?? 0) + 1;
+    }
+  }
+  return plan;
+}
+
+/** The algorithm prefix of a hash for the report; never any of the value itself, which might be a plaintext password. */
+function hashAlgorithm(encoded: string): string {
+  const prefix = encoded.split('$')[0]!;
+  return encoded.includes('$') && /^[a-z0-9_]{1,32}$/i.test(prefix) ? `"${prefix}"` : '(unrecognised format)';
+}
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function pushUnique(list: string[], value: string): void {
+  if (!list.includes(value)) list.push(value);
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** Django writes ISO 8601; without an offset (USE_TZ = False) the time is taken as UTC. */
+function djangoDate(value: unknown): Date | null {
+  if (typeof value !== 'string' || !value) return null;
+  const withZone = /(Z|[+-]\d\d:?\d\d)$/i.test(value) || !value.includes('T') ? value : `${value}Z`;
+  const date = new Date(withZone);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
