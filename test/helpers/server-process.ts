@@ -24,7 +24,8 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  // 'close', not 'exit': by then stdout and stderr are drained, so `logs` holds the last lines.
+  const exited = once(child, 'close').then(([code]) => code as number | null);
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       // Do not leave a half-started server behind.
@@ -66,6 +67,6 @@ export async function runProcess(args: string[], env: Record<string, string>, in
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   if (input !== undefined) child.stdin.end(input);
   else child.stdin.end();
-  const [code] = (await once(child, 'exit')) as [number | null];
+  const [code] = (await once(child, 'close')) as [number | null];
   return { code, stdout, stderr };
 }

@@ -18,7 +18,7 @@ describe('npm run gatehouse -- activateuser', () => {
     return (JSON.parse(row.payload) as { code: string }).code;
   }
 
-  it('verifies the account with its emailed code, as a separate process on the same database', async () => {
+  it('verifies the account with its emailed code, as a separate process on the same database', { timeout: 90_000 }, async () => {
     const email = uniqueEmail('cli');
     await registerUser(t, email);
     const code = await queuedCode(email);
