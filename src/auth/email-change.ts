@@ -36,6 +36,7 @@ export async function requestEmailChange(deps: Deps, viewer: Viewer, input: { ne
  * @throws GatehouseError INVALID_CODE, CODE_EXPIRED, TOO_MANY_ATTEMPTS, EMAIL_TAKEN
  */
 export async function confirmEmailChange(deps: Deps, viewer: Viewer, input: { code: string }, device: DeviceInfo): Promise<User> {
+  await deps.rateLimits.consume('verifyCode', { ip: device.ip });
   const token = await checkCode(deps, viewer.user.id, 'EMAIL_CHANGE', input.code.trim());
   const { newEmail } = JSON.parse(token.payload ?? '{}') as { newEmail?: string };
   if (!newEmail) throw new GatehouseError('INVALID_CODE');

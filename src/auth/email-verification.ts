@@ -24,6 +24,7 @@ export async function sendVerificationCode(deps: Pick<Deps, 'config' | 'clock'>,
  * @throws GatehouseError INVALID_CODE, CODE_EXPIRED, TOO_MANY_ATTEMPTS
  */
 export async function verifyEmail(deps: Deps, input: { email: string; code: string }, device: DeviceInfo, actor?: { cli: true }): Promise<User> {
+  await deps.rateLimits.consume('verifyCode', { ip: device.ip });
   const email = lookupEmail(input.email);
   const user = email ? await deps.prisma.user.findUnique({ where: { email } }) : null;
   const token = await checkCode(deps, user?.id ?? null, 'EMAIL_VERIFICATION', input.code.trim());
@@ -37,8 +38,10 @@ export async function verifyEmail(deps: Deps, input: { email: string; code: stri
 }
 
 /** Emails a fresh code when the address has an active, unverified account; otherwise does nothing. Same answer either way. */
-export async function resendVerificationEmail(deps: Deps, input: { email: string }): Promise<void> {
+export async function resendVerificationEmail(deps: Deps, input: { email: string }, device: DeviceInfo): Promise<void> {
   const email = lookupEmail(input.email);
+  // Counted before the lookup, so a registered and an unknown address are limited alike.
+  await deps.rateLimits.consume('resendVerification', { ip: device.ip, email: email ?? input.email.slice(0, 254) });
   if (!email) return;
   await deps.prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email } });

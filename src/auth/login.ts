@@ -20,6 +20,9 @@ export interface LoginResult extends SessionTokens {
  */
 export async function login(deps: Deps, input: { email: string; password: string }, device: DeviceInfo): Promise<LoginResult> {
   const email = lookupEmail(input.email);
+  const limited = { ip: device.ip, email: email ?? input.email.slice(0, MAX_EMAIL_LENGTH) };
+  // Refused before any hashing: a locked-out account or IP costs the attacker nothing to ask about, and us nothing to answer.
+  await deps.rateLimits.check('login', limited);
   const user = email ? await deps.prisma.user.findUnique({ where: { email } }) : null;
   // An over-long password is refused without hashing it (bounded cost), as the same error.
   const password = input.password.length <= deps.config.passwords.policy.maxLength ? input.password : null;
@@ -36,9 +39,13 @@ export async function login(deps: Deps, input: { email: string; password: string
   if (refusal || !user) {
     const metadata = { email: (email ?? input.email).slice(0, MAX_EMAIL_LENGTH), reason: refusal?.reason };
     await recordAudit(deps.prisma, { type: 'auth.login_failed', userId: user?.id ?? null, ...device, metadata }, deps.clock.now());
+    // Only wrong passwords count towards the limits and the account's back-off.
+    // This attempt is still answered as what it was; the limit refuses the next one.
+    if (!refusal || refusal.error.code === 'INVALID_CREDENTIALS') await deps.rateLimits.consume('login', limited).catch(ignoreRateLimited);
     throw refusal?.error ?? new GatehouseError('INVALID_CREDENTIALS');
   }
 
+  await deps.rateLimits.reset('login', limited);
   // Weaker (or legacy) hashes are upgraded now, while the plain password is at hand.
   const rehash = deps.passwords.needsRehash(user.passwordHash!) ? await deps.passwords.hash(input.password) : null;
   return deps.prisma.$transaction(async (tx) => {
@@ -49,4 +56,8 @@ export async function login(deps: Deps, input: { email: string; password: string
     if (rehash) await recordAudit(tx, { type: 'auth.password_rehashed', userId: user.id, ...device }, now);
     return { ...tokens, user: updated };
   });
+}
+
+function ignoreRateLimited(error: unknown): void {
+  if (!(error instanceof GatehouseError && error.code === 'RATE_LIMITED')) throw error;
 }

@@ -24,6 +24,7 @@ export interface RegisterInput extends ProfileInput {
  * @throws GatehouseError VALIDATION_FAILED (every bad field at once), EMAIL_TAKEN, USERNAME_TAKEN
  */
 export async function register(deps: Deps, input: RegisterInput, device: DeviceInfo): Promise<User> {
+  await deps.rateLimits.consume('register', { ip: device.ip });
   const problems: FieldError[] = [];
   let email = '';
   try {

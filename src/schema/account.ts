@@ -90,7 +90,7 @@ builder.mutationField('resendVerificationEmail', (t) =>
     authScopes: { public: true },
     args: { email: t.arg.string({ required: true }) },
     resolve: async (_root, args, context) => {
-      await resendVerificationEmail(context.deps, args);
+      await resendVerificationEmail(context.deps, args, deviceOf(context));
       return true;
     },
   }),

@@ -35,7 +35,7 @@ export interface RateLimits {
    * For `login`, call it on failed attempts only: it also feeds the per-account back-off.
    */
   consume(action: RateLimitAction, subject: RateLimitSubject): Promise<void>;
-  /** Throws RATE_LIMITED if `action` is currently refused for the subject, without counting. */
+  /** Throws RATE_LIMITED if `action` is currently refused for the subject (its limit used up), without counting. */
   check(action: RateLimitAction, subject: RateLimitSubject): Promise<void>;
   /** Forgets the subject's per-account counts for `action` (a successful login ends its back-off). */
   reset(action: RateLimitAction, subject: RateLimitSubject): Promise<void>;
@@ -136,7 +136,8 @@ export function createRateLimits({ config, prisma }: RateLimitDeps): RateLimits 
       for (const { key, limiter } of probes) {
         if (!key) continue;
         const state = await limiter.get(key);
-        if (state && state.consumedPoints > limiter.points) waitMs = Math.max(waitMs, state.msBeforeNext);
+        // `points` failures are allowed; the attempt after them is refused.
+        if (state && state.consumedPoints >= limiter.points) waitMs = Math.max(waitMs, state.msBeforeNext);
       }
       if (waitMs > 0) throw rateLimited(waitMs);
     },
