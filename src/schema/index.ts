@@ -6,5 +6,11 @@ import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder.js';
 import './sessions.js';
 import './user.js';
+import './access.js';
+import './admin/types.js';
+import './admin/users.js';
+import './admin/groups.js';
+import './admin/permissions.js';
+import './admin/audit.js';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

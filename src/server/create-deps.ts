@@ -4,6 +4,7 @@ import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config/index.js';
 import { openDatabase } from '../db/client.js';
 import { applyPendingMigrations } from '../db/migrate/migrations.js';
+import { seedOnStart } from '../auth/permissions/seed.js';
 import { createLogger, type Logger } from '../logger.js';
 import type { Deps } from './deps.js';
 
@@ -20,6 +21,7 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
     if (applied.length) logger.info({ migrations: applied }, 'applied pending migrations');
   }
   const prisma = await openDatabase(config.database);
+  await seedOnStart(prisma, logger);
   return {
     config,
     prisma,
