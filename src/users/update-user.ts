@@ -86,10 +86,11 @@ export async function deleteUser(deps: AdminDeps, actor: Actor, id: string): Pro
   const now = deps.clock.now();
   return serializable(deps.prisma, async (tx) => {
     const before = await loadTarget(tx, actor, id);
+    // Recorded before the delete, which nulls the links to the user (they may be the actor too);
+    // the id and address stay in the metadata.
+    await recordAudit(tx, { type: 'admin.user_deleted', userId: id, ...auditBy(actor), metadata: { deletedUserId: id, email: before.email } }, now);
     await tx.user.delete({ where: { id } });
     if (before.isSuperuser && before.isActive) await assertActiveSuperuserRemains(tx);
-    // The subject link is nulled by the delete; the id and address stay in the metadata.
-    await recordAudit(tx, { type: 'admin.user_deleted', userId: null, ...auditBy(actor), metadata: { deletedUserId: id, email: before.email } }, now);
     return id;
   });
 }
