@@ -50,6 +50,13 @@ export const envSchema = z.object({
 
   // GraphQL endpoint
   GRAPHIQL: bool.optional(),
+
+  // Management commands
+  /** createuser & co. with --no-input: the new account's password (keeps it out of shell history). */
+  GATEHOUSE_PASSWORD: z.string().min(1).optional(),
+  /** initdefaultadmin: the superuser created when none exists. */
+  DEFAULT_ADMIN_EMAIL: z.string().min(1).optional(),
+  DEFAULT_ADMIN_PASSWORD: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

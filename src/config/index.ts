@@ -31,6 +31,8 @@ export interface Config {
     };
   };
   graphiql: boolean;
+  /** Inputs of the management commands; never used by the server. */
+  cli: { password: string | undefined; defaultAdminEmail: string | undefined; defaultAdminPassword: string | undefined };
 }
 
 /** Thrown for a configuration that must stop the server; its message is one line naming the variable. */
@@ -91,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       },
     },
     graphiql: e.GRAPHIQL ?? !isProduction,
+    cli: { password: e.GATEHOUSE_PASSWORD, defaultAdminEmail: e.DEFAULT_ADMIN_EMAIL, defaultAdminPassword: e.DEFAULT_ADMIN_PASSWORD },
   });
 }
 

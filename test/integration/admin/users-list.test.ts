@@ -36,7 +36,7 @@ describe('users list', () => {
   it('keeps the number of SQL statements constant from 5 to 50 users with their groups', async () => {
     // A client that reports every statement, on the same database (query events work with driver adapters).
     const adapter = createAdapterFactory(t.config.database.url);
-    const log = [{ emit: 'event', level: 'query' }] as const;
+    const log = [{ emit: 'event' as const, level: 'query' as const }];
     const counted = t.db.provider === 'postgresql' ? (new PostgresClient({ adapter, log }) as unknown as PrismaClient) : new PrismaClient({ adapter, log });
     let statements = 0;
     (counted as unknown as { $on(event: 'query', cb: () => void): void }).$on('query', () => statements++);
