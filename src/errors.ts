@@ -21,6 +21,7 @@ export const ErrorCodes = {
   VALIDATION_FAILED: 'Some fields are invalid.',
   NOT_FOUND: 'Not found.',
   CONFLICT: 'The change conflicts with the current state.',
+  LAST_SUPERUSER: 'The last active superuser cannot be demoted, deactivated or deleted.',
   RATE_LIMITED: 'Too many requests; try again later.',
   BAD_REQUEST: 'The request is malformed.',
   PAYLOAD_TOO_LARGE: 'The request body is too large.',

@@ -5,10 +5,27 @@ import { ConfigError } from '../config/index.js';
 import { CommandError, type Command } from './command.js';
 import { activateuser } from './commands/activateuser.js';
 import { importDjango } from './commands/import-django.js';
+import { changepassword } from './commands/changepassword.js';
+import { createstaffuser, createsuperuser, createuser } from './commands/createuser.js';
+import { initdefaultadmin } from './commands/initdefaultadmin.js';
+import { listusers } from './commands/listusers.js';
 import { migrate } from './commands/migrate.js';
 import { printschema } from './commands/printschema.js';
+import { revokesessions } from './commands/revokesessions.js';
 
-const commands: Command[] = [activateuser, importDjango, migrate, printschema];
+const commands: Command[] = [
+  migrate,
+  printschema,
+  createuser,
+  createstaffuser,
+  createsuperuser,
+  initdefaultadmin,
+  changepassword,
+  activateuser,
+  listusers,
+  revokesessions,
+  importDjango,
+];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -103,6 +103,8 @@ export interface Config {
     verifyCodeIp: Rate;
   };
   purge: { intervalSeconds: number; revokedSessionRetentionDays: number };
+  /** Inputs of the management commands; never used by the server. */
+  cli: { password: string | undefined; defaultAdminEmail: string | undefined; defaultAdminPassword: string | undefined };
 }
 
 export type RegistrationField = Env['REGISTRATION_REQUIRED_FIELDS'][number];
@@ -229,6 +231,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       verifyCodeIp: e.RATE_LIMIT_VERIFY_CODE_IP,
     },
     purge: { intervalSeconds: e.PURGE_INTERVAL_SECONDS, revokedSessionRetentionDays: e.PURGE_REVOKED_SESSIONS_AFTER_DAYS },
+    cli: { password: e.GATEHOUSE_PASSWORD, defaultAdminEmail: e.DEFAULT_ADMIN_EMAIL, defaultAdminPassword: e.DEFAULT_ADMIN_PASSWORD },
   });
 }
 

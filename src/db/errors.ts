@@ -88,3 +88,21 @@ export async function withRetry<T>(operation: () => Promise<T>, { attempts = 3, 
     }
   }
 }
+
+/** Prisma's error code, duck-typed: the two generated clients have different error classes. */
+function prismaCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error) || !('clientVersion' in error)) return undefined;
+  return typeof error.code === 'string' ? error.code : undefined;
+}
+
+/** A unique constraint was violated (P2002 or the adapter's UniqueConstraintViolation). */
+export const isUniqueViolation = (error: unknown): boolean => classifyDatabaseError(error) === 'unique-violation';
+
+/** The record to update or delete does not exist (P2025). */
+export const isRecordNotFound = (error: unknown): boolean => prismaCode(error) === 'P2025';
+
+/** A transaction lost a write conflict or deadlock (also when PostgreSQL reports it at COMMIT); safe to retry. */
+export const isWriteConflict = (error: unknown): boolean => classifyDatabaseError(error) === 'write-conflict';
+
+/** A table does not exist (P2021): the database has not been migrated. */
+export const isMissingTable = (error: unknown): boolean => prismaCode(error) === 'P2021';

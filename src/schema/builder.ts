@@ -20,6 +20,30 @@ export interface AuthScopes {
   authenticated: boolean;
   /** A trusted service presenting an INTROSPECTION_SECRETS value in X-Introspection-Secret. */
   introspection: boolean;
+  /** A signed-in user whose email address is verified. */
+  verified: boolean;
+  /** A signed-in staff member (superusers are staff). Admin fields pair it with a permission. */
+  staff: boolean;
+  /** A signed-in superuser. */
+  superuser: boolean;
+  /** The viewer holds this codename, directly or through a group (superusers hold all). */
+  permission: string;
+  /** The viewer holds at least one of these codenames. */
+  anyPermission: readonly string[];
+  /** The viewer is a member of the group with this name. */
+  group: string;
+  /** The viewer is the user with this id (the user a field belongs to). */
+  self: string;
+}
+
+/** The rule of an admin field: a staff member holding `codename` (superusers pass). */
+export function staffWith(codename: string) {
+  return { $all: { staff: true, permission: codename } } as const;
+}
+
+/** The rule of an admin field any of several permissions opens. */
+export function staffWithAny(codenames: readonly string[]) {
+  return { $all: { staff: true, anyPermission: codenames } } as const;
 }
 
 export const builder = new SchemaBuilder<{
@@ -36,12 +60,31 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   scopeAuth: {
     treatErrorsAsUnauthorized: true,
-    authScopes: (context) => ({
-      public: true,
-      authenticated: context.viewer !== null,
-      // Evaluated only for fields that ask for it; throws a FORBIDDEN naming the header.
-      introspection: () => requireIntrospectionClient(context.deps.config, context.request),
-    }),
+    // Parameters are strings or lists of strings: JSON is a stable cache key for both.
+    cacheKey: (value) => JSON.stringify(value),
+    authScopes: (context) => {
+      const user = context.viewer?.user ?? null;
+      // Inactive users never get here (authenticate rejects them); checked again for safety.
+      const active = user !== null && user.isActive;
+      return {
+        public: true,
+        authenticated: active,
+        verified: active && user.emailVerifiedAt !== null,
+        staff: active && (user.isStaff || user.isSuperuser),
+        superuser: active && user.isSuperuser,
+        // context.access() loads groups and permissions once per request, on first use.
+        permission: async (codename) => active && (await context.access()).has(codename),
+        anyPermission: async (codenames) => {
+          if (!active) return false;
+          const access = await context.access();
+          return codenames.some((codename) => access.has(codename));
+        },
+        group: async (name) => active && (await context.access()).groups.has(name),
+        self: (userId) => active && user.id === userId,
+        // Evaluated only for fields that ask for it; throws a FORBIDDEN naming the header.
+        introspection: () => requireIntrospectionClient(context.deps.config, context.request),
+      };
+    },
     unauthorizedError: (_parent, context, _info, result) => toAuthError(context, result.failure),
   },
   prisma: {
@@ -81,7 +124,9 @@ function firstError(failure: AuthFailure): Error | null {
 function missingScopes(failure: AuthFailure): string[] {
   switch (failure.kind) {
     case AuthScopeFailureType.AuthScope:
-      return [failure.parameter === true || failure.parameter === undefined ? failure.scope : `${failure.scope}:${String(failure.parameter)}`];
+      // `self` is parameterised by a user id, which names nobody useful to the client.
+      if (failure.scope === 'self' || failure.parameter === true || failure.parameter === undefined) return [failure.scope];
+      return [`${failure.scope}:${String(failure.parameter)}`];
     case AuthScopeFailureType.AnyAuthScopes:
     case AuthScopeFailureType.AllAuthScopes:
       return failure.failures.flatMap(missingScopes);

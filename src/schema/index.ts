@@ -8,5 +8,11 @@ import './account.js';
 import './sessions.js';
 import './token-introspection.js';
 import './user.js';
+import './access.js';
+import './admin/types.js';
+import './admin/users.js';
+import './admin/groups.js';
+import './admin/permissions.js';
+import './admin/audit.js';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -4,12 +4,19 @@
  */
 import { builder } from './builder.js';
 
+/**
+ * Who may read a User: the user themself, or staff allowed to view, add or change users (the
+ * admin operations return users). Every field of User is behind this rule.
+ */
+export const USER_READERS = ['users.view_user', 'users.add_user', 'users.change_user'] as const;
+
 export const Role = builder.enumType('Role', {
   description: 'What clients read to tell ordinary users, staff and administrators apart; kept in step with isStaff/isSuperuser.',
   values: ['USER', 'STAFF', 'ADMIN'] as const,
 });
 
 export const UserType = builder.prismaObject('User', {
+  authScopes: (user) => ({ $any: { self: user.id, $all: { staff: true, anyPermission: USER_READERS } } }),
   fields: (t) => ({
     id: t.exposeID('id'),
     email: t.exposeString('email'),

@@ -4,6 +4,7 @@ import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config/index.js';
 import { openDatabase } from '../db/client.js';
 import { applyPendingMigrations } from '../db/migrate/migrations.js';
+import { seedOnStart } from '../auth/permissions/seed.js';
 import { createLogger, type Logger } from '../logger.js';
 import { createMailer, type Mailer } from '../mail/mailer.js';
 import { createRateLimits } from '../security/rate-limits.js';
@@ -26,6 +27,7 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
     // Idle pooled connections die when PostgreSQL restarts; the pool replaces them. Log, never crash.
     onPoolError: (error) => logger.warn({ err: error }, 'database connection lost; it will be reopened on demand'),
   });
+  await seedOnStart(prisma, logger);
   return {
     config,
     prisma,

@@ -1,0 +1,207 @@
+/**
+ * Admin API for users. Every field is behind its own permission; the guards (what a staff member
+ * may grant, superuser-only changes, the last superuser) live in the use-cases.
+ */
+import type { Prisma } from '../../generated/sqlite/client.js';
+import { setUserPassword, revokeUserSessions } from '../../users/admin-password.js';
+import { createUser } from '../../users/create-user.js';
+import { deleteUser, setUserActive, updateUser } from '../../users/update-user.js';
+import { setUserGroups, setUserPermissions } from '../../users/user-access.js';
+import { GatehouseError } from '../../errors.js';
+import { builder, staffWith } from '../builder.js';
+import { Role, UserType } from '../user.js';
+import { actorOf } from './actor.js';
+import { loadPage, pageType, SortDirection } from './page.js';
+
+const UserOrderField = builder.enumType('UserOrderField', { values: ['CREATED_AT', 'EMAIL', 'LAST_LOGIN_AT'] as const });
+const ORDER_COLUMNS = { CREATED_AT: 'createdAt', EMAIL: 'email', LAST_LOGIN_AT: 'lastLoginAt' } as const;
+
+const UserFilter = builder.inputType('UserFilter', {
+  fields: (t) => ({
+    isActive: t.boolean(),
+    isStaff: t.boolean(),
+    isSuperuser: t.boolean(),
+    emailVerified: t.boolean(),
+    group: t.string({ description: 'Members of the group with this name.' }),
+    createdAfter: t.field({ type: 'DateTime', description: 'Created at or after.' }),
+    createdBefore: t.field({ type: 'DateTime', description: 'Created strictly before.' }),
+    search: t.string({ description: 'Part of the email, username, first or last name.' }),
+  }),
+});
+
+const UserOrder = builder.inputType('UserOrder', {
+  fields: (t) => ({
+    field: t.field({ type: UserOrderField, required: true }),
+    direction: t.field({ type: SortDirection, defaultValue: 'ASC' }),
+  }),
+});
+
+const UserPage = pageType('UserPage', UserType);
+
+const userFieldsOf = (t: PothosSchemaTypes.InputFieldBuilder<Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0] extends PothosSchemaTypes.InputFieldBuilder<infer T, 'InputObject'> ? T : never, 'InputObject'>) => ({
+  username: t.string(),
+  firstName: t.string(),
+  lastName: t.string(),
+  pictureUrl: t.string(),
+  organizationName: t.string(),
+  organizationType: t.string(),
+  country: t.string(),
+  signatureName: t.string(),
+  signatureRole: t.string(),
+  notes: t.string(),
+  isActive: t.boolean(),
+  isStaff: t.boolean(),
+  isSuperuser: t.boolean(),
+  role: t.field({ type: Role, description: 'Sets isStaff/isSuperuser to match (USER: neither, STAFF: staff, ADMIN: both).' }),
+  emailVerified: t.boolean(),
+});
+
+const CreateUserInput = builder.inputType('CreateUserInput', {
+  fields: (t) => ({
+    email: t.string({ required: true }),
+    password: t.string({ description: 'Validated like every password. Omit to create an account without one.' }),
+    sendInvite: t.boolean({ description: 'Request an invitation / verification email.' }),
+    ...userFieldsOf(t),
+  }),
+});
+
+const UpdateUserInput = builder.inputType('UpdateUserInput', {
+  description: 'Only the fields given change. A changed email is unverified unless emailVerified is true.',
+  fields: (t) => ({ email: t.string(), ...userFieldsOf(t) }),
+});
+
+function userWhere(filter: typeof UserFilter.$inferInput | null | undefined, provider: string): Prisma.UserWhereInput {
+  if (!filter) return {};
+  const and: Prisma.UserWhereInput[] = [];
+  if (filter.isActive != null) and.push({ isActive: filter.isActive });
+  if (filter.isStaff != null) and.push({ isStaff: filter.isStaff });
+  if (filter.isSuperuser != null) and.push({ isSuperuser: filter.isSuperuser });
+  if (filter.emailVerified != null) and.push({ emailVerifiedAt: filter.emailVerified ? { not: null } : null });
+  if (filter.group) and.push({ groups: { some: { group: { name: filter.group } } } });
+  if (filter.createdAfter) and.push({ createdAt: { gte: filter.createdAfter } });
+  if (filter.createdBefore) and.push({ createdAt: { lt: filter.createdBefore } });
+  const search = filter.search?.trim();
+  if (search) {
+    // SQLite's LIKE is case-insensitive for ASCII already; PostgreSQL needs mode: insensitive,
+    // which the SQLite client's types do not know.
+    const contains = (provider === 'postgresql' ? { contains: search, mode: 'insensitive' } : { contains: search }) as Prisma.StringFilter;
+    and.push({ OR: [{ email: { contains: search.toLowerCase() } }, { username: contains }, { firstName: contains }, { lastName: contains }] });
+  }
+  return { AND: and };
+}
+
+builder.queryFields((t) => ({
+  users: t.field({
+    type: UserPage,
+    description: 'Users, filtered and ordered, a page at a time.',
+    authScopes: staffWith('users.view_user'),
+    args: {
+      filter: t.arg({ type: UserFilter }),
+      orderBy: t.arg({ type: UserOrder }),
+      first: t.arg.int({ description: 'Page size, 1 to 100. @default 50' }),
+      after: t.arg.string({ description: "The previous page's endCursor." }),
+    },
+    resolve: (_root, args, context, info) => {
+      const where = userWhere(args.filter, context.deps.config.database.provider);
+      const order = args.orderBy ?? { field: 'CREATED_AT' as const, direction: 'ASC' as const };
+      return loadPage(
+        context,
+        info,
+        args,
+        { field: ORDER_COLUMNS[order.field], direction: order.direction === 'DESC' ? 'desc' : 'asc' },
+        (query, planned) => context.deps.prisma.user.findMany({ ...planned, ...query, where }),
+        () => context.deps.prisma.user.count({ where }),
+      );
+    },
+  }),
+  user: t.prismaField({
+    type: 'User',
+    nullable: true,
+    description: 'One user by id, or null.',
+    authScopes: staffWith('users.view_user'),
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, { id }, context) => context.deps.prisma.user.findUnique({ ...query, where: { id } }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createUser: t.prismaField({
+    type: 'User',
+    description: 'Creates an account. Making a superuser requires being one.',
+    authScopes: staffWith('users.add_user'),
+    args: { input: t.arg({ type: CreateUserInput, required: true }) },
+    resolve: async (query, _root, { input }, context) => {
+      const user = await createUser(context.deps, { kind: 'admin', actor: await actorOf(context) }, input);
+      return context.deps.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
+    },
+  }),
+  updateUser: t.prismaField({
+    type: 'User',
+    description: 'Changes any field of an account, including email, flags and role.',
+    authScopes: staffWith('users.change_user'),
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateUserInput, required: true }) },
+    resolve: async (query, _root, { id, input }, context) => {
+      await updateUser(context.deps, await actorOf(context), id, input);
+      return context.deps.prisma.user.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  setUserActive: t.prismaField({
+    type: 'User',
+    description: 'Activates or deactivates an account; deactivation ends its sessions at once.',
+    authScopes: staffWith('users.change_user'),
+    args: { id: t.arg.id({ required: true }), active: t.arg.boolean({ required: true }) },
+    resolve: async (query, _root, { id, active }, context) => {
+      await setUserActive(context.deps, await actorOf(context), id, active);
+      return context.deps.prisma.user.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  deleteUser: t.id({
+    description: 'Deletes an account with its sessions and memberships; returns its id. Audit events are kept.',
+    authScopes: staffWith('users.delete_user'),
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, context) => deleteUser(context.deps, await actorOf(context), id),
+  }),
+  setUserGroups: t.prismaField({
+    type: 'User',
+    description: "Replaces the user's groups. You can only add groups whose permissions you hold.",
+    authScopes: staffWith('users.change_user'),
+    args: { id: t.arg.id({ required: true }), groups: t.arg.stringList({ required: true, description: 'Group names.' }) },
+    resolve: async (query, _root, { id, groups }, context) => {
+      await setUserGroups(context.deps, await actorOf(context), id, groups);
+      return context.deps.prisma.user.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  setUserPermissions: t.prismaField({
+    type: 'User',
+    description: "Replaces the user's direct permissions. You can only grant permissions you hold.",
+    authScopes: staffWith('users.change_user'),
+    args: { id: t.arg.id({ required: true }), permissions: t.arg.stringList({ required: true, description: 'Codenames.' }) },
+    resolve: async (query, _root, { id, permissions }, context) => {
+      await setUserPermissions(context.deps, await actorOf(context), id, permissions);
+      return context.deps.prisma.user.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  setUserPassword: t.prismaField({
+    type: 'User',
+    description: "Sets a user's password (validated like any password) and, by default, signs them out everywhere.",
+    authScopes: staffWith('users.change_user'),
+    args: {
+      id: t.arg.id({ required: true }),
+      password: t.arg.string({ required: true }),
+      revokeSessions: t.arg.boolean({ defaultValue: true }),
+    },
+    resolve: async (query, _root, { id, password, revokeSessions }, context) => {
+      await setUserPassword(context.deps, await actorOf(context), id, password, { revokeSessions: revokeSessions ?? true });
+      return context.deps.prisma.user.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  revokeUserSessions: t.int({
+    description: "Revokes one session (sessionId) or all live sessions of a user; returns how many were live.",
+    authScopes: staffWith('sessions.delete_session'),
+    args: { userId: t.arg.id({ required: true }), sessionId: t.arg.id() },
+    resolve: async (_root, { userId, sessionId }, context) => {
+      if (sessionId === '') throw new GatehouseError('BAD_REQUEST', { message: 'sessionId must not be empty.' });
+      return revokeUserSessions(context.deps, await actorOf(context), userId, sessionId ?? null);
+    },
+  }),
+}));

@@ -1,0 +1,44 @@
+/**
+ * An admin setting someone's password, validated by the same rules as every other password. The
+ * user's sessions are revoked by default, so whoever held the account is signed out.
+ */
+import { recordAudit } from '../audit/record.js';
+import { validatePassword } from '../auth/passwords/validators.js';
+import { revokeSessions } from '../auth/sessions/revoke.js';
+import { serializable } from '../db/transaction.js';
+import { validationError } from '../errors.js';
+import type { User } from '../generated/sqlite/client.js';
+import type { Deps } from '../server/deps.js';
+import { auditBy, type Actor } from './actor.js';
+import { loadTarget } from './update-user.js';
+
+export async function setUserPassword(
+  deps: Pick<Deps, 'prisma' | 'clock' | 'config' | 'passwords'>,
+  actor: Actor,
+  id: string,
+  password: string,
+  options: { revokeSessions: boolean },
+): Promise<User> {
+  const target = await loadTarget(deps.prisma, actor, id);
+  const problems = validatePassword(deps.config.passwords.policy, password, target);
+  if (problems.length) throw validationError(problems);
+  const passwordHash = await deps.passwords.hash(password);
+  const now = deps.clock.now();
+  return serializable(deps.prisma, async (tx) => {
+    await loadTarget(tx, actor, id);
+    const user = await tx.user.update({ where: { id }, data: { passwordHash, passwordChangedAt: now } });
+    const revoked = options.revokeSessions ? await revokeSessions(deps, { userId: id }, 'password_changed', tx) : 0;
+    await recordAudit(tx, { type: 'admin.user_password_set', userId: id, ...auditBy(actor), metadata: { sessionsRevoked: revoked } }, now);
+    return user;
+  });
+}
+
+/** Revokes one or all live sessions of a user; returns how many were live. */
+export async function revokeUserSessions(deps: Pick<Deps, 'prisma' | 'clock'>, actor: Actor, userId: string, sessionId: string | null): Promise<number> {
+  return serializable(deps.prisma, async (tx) => {
+    await loadTarget(tx, actor, userId);
+    const count = await revokeSessions(deps, { userId, ...(sessionId ? { id: sessionId } : {}) }, 'revoked_by_admin', tx);
+    await recordAudit(tx, { type: 'admin.user_sessions_revoked', userId, ...auditBy(actor), metadata: { sessionId, count } }, deps.clock.now());
+    return count;
+  });
+}

@@ -1,0 +1,122 @@
+/**
+ * Group management. Root (seeded, holding every built-in permission) cannot be renamed or deleted,
+ * and its built-in permissions cannot be taken away.
+ */
+import { recordAudit } from '../audit/record.js';
+import { BUILT_IN_PERMISSIONS, ROOT_GROUP } from '../auth/permissions/builtin.js';
+import { isUniqueViolation } from '../db/errors.js';
+import { serializable, type Tx } from '../db/transaction.js';
+import { GatehouseError, validationError, type FieldError } from '../errors.js';
+import type { Group } from '../generated/sqlite/client.js';
+import type { Deps } from '../server/deps.js';
+import { auditBy, type Actor } from './actor.js';
+import { replacePermissions, unique } from './user-access.js';
+
+type AdminDeps = Pick<Deps, 'prisma' | 'clock'>;
+
+const MAX_NAME = 150;
+const MAX_DESCRIPTION = 1000;
+
+export interface GroupInput {
+  name?: string | null;
+  description?: string | null;
+}
+
+function validateGroup(input: GroupInput): { name?: string; description?: string } {
+  const problems: FieldError[] = [];
+  const out: { name?: string; description?: string } = {};
+  if (input.name !== undefined) {
+    const name = (input.name ?? '').normalize('NFKC').trim();
+    if (!name || name.length > MAX_NAME) problems.push({ field: 'name', code: 'invalid_name', message: `A name of 1 to ${MAX_NAME} characters is required.` });
+    out.name = name;
+  }
+  if (input.description !== undefined) {
+    const description = (input.description ?? '').trim();
+    if (description.length > MAX_DESCRIPTION) problems.push({ field: 'description', code: 'too_long', message: `At most ${MAX_DESCRIPTION} characters.` });
+    out.description = description;
+  }
+  if (problems.length) throw validationError(problems);
+  return out;
+}
+
+const nameTaken = () => new GatehouseError('CONFLICT', { message: 'A group with this name already exists.', fields: [{ field: 'name', code: 'name_taken', message: 'A group with this name already exists.' }] });
+
+async function loadGroup(tx: Pick<Tx, 'group'>, id: string): Promise<Group> {
+  const group = await tx.group.findUnique({ where: { id } });
+  if (!group) throw new GatehouseError('NOT_FOUND', { message: 'No such group.' });
+  return group;
+}
+
+/** Creates a group, optionally with permissions (which the actor must hold). */
+export async function createGroup(deps: AdminDeps, actor: Actor, input: GroupInput & { permissions?: string[] | null }): Promise<Group> {
+  const { name, description } = validateGroup({ name: input.name ?? null, description: input.description ?? '' });
+  const wanted = unique(input.permissions ?? [], 'permissions');
+  try {
+    return await serializable(deps.prisma, async (tx) => {
+      const group = await tx.group.create({ data: { name: name!, description: description ?? '' } });
+      const { added } = await replacePermissions(tx, actor, wanted, {
+        current: async () => [],
+        remove: async () => undefined,
+        add: (permissionId) => tx.groupPermission.create({ data: { groupId: group.id, permissionId } }),
+      });
+      await recordAudit(tx, { type: 'admin.group_created', ...auditBy(actor), metadata: { groupId: group.id, name: group.name, permissions: added } }, deps.clock.now());
+      return group;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw nameTaken();
+    throw error;
+  }
+}
+
+export async function updateGroup(deps: AdminDeps, actor: Actor, id: string, input: GroupInput): Promise<Group> {
+  const data = validateGroup(input);
+  try {
+    return await serializable(deps.prisma, async (tx) => {
+      const before = await loadGroup(tx, id);
+      if (before.name === ROOT_GROUP && data.name !== undefined && data.name !== ROOT_GROUP) {
+        throw new GatehouseError('FORBIDDEN', { message: 'The Root group cannot be renamed.' });
+      }
+      const after = await tx.group.update({ where: { id }, data });
+      const changed = (['name', 'description'] as const).filter((key) => before[key] !== after[key]);
+      if (changed.length) {
+        await recordAudit(tx, { type: 'admin.group_updated', ...auditBy(actor), metadata: { groupId: id, name: after.name, changed, ...(changed.includes('name') ? { previousName: before.name } : {}) } }, deps.clock.now());
+      }
+      return after;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw nameTaken();
+    throw error;
+  }
+}
+
+export async function deleteGroup(deps: AdminDeps, actor: Actor, id: string): Promise<string> {
+  return serializable(deps.prisma, async (tx) => {
+    const group = await loadGroup(tx, id);
+    if (group.name === ROOT_GROUP) throw new GatehouseError('FORBIDDEN', { message: 'The Root group cannot be deleted.' });
+    const members = await tx.userGroup.count({ where: { groupId: id } });
+    await tx.group.delete({ where: { id } });
+    await recordAudit(tx, { type: 'admin.group_deleted', ...auditBy(actor), metadata: { groupId: id, name: group.name, members } }, deps.clock.now());
+    return id;
+  });
+}
+
+/** Replaces the group's permissions; added ones must be held by the actor. */
+export async function setGroupPermissions(deps: AdminDeps, actor: Actor, id: string, codenames: string[]): Promise<Group> {
+  const wanted = unique(codenames, 'permissions');
+  return serializable(deps.prisma, async (tx) => {
+    const group = await loadGroup(tx, id);
+    if (group.name === ROOT_GROUP) {
+      const missing = BUILT_IN_PERMISSIONS.map((p) => p.codename).filter((codename) => !wanted.includes(codename));
+      if (missing.length) throw new GatehouseError('FORBIDDEN', { message: `The Root group keeps every built-in permission (missing: ${missing.join(', ')}).` });
+    }
+    const { added, removed } = await replacePermissions(tx, actor, wanted, {
+      current: async () => (await tx.groupPermission.findMany({ where: { groupId: id }, select: { permission: { select: { id: true, codename: true } } } })).map((r) => r.permission),
+      remove: (ids) => tx.groupPermission.deleteMany({ where: { groupId: id, permissionId: { in: ids } } }),
+      add: (permissionId) => tx.groupPermission.create({ data: { groupId: id, permissionId } }),
+    });
+    if (added.length || removed.length) {
+      await recordAudit(tx, { type: 'admin.group_permissions_set', ...auditBy(actor), metadata: { groupId: id, name: group.name, added, removed } }, deps.clock.now());
+    }
+    return group;
+  });
+}

@@ -1,0 +1,40 @@
+/**
+ * `role` is what clients read; the flags are what Gatehouse checks. They are kept in step:
+ * ADMIN iff isSuperuser, STAFF iff isStaff and not superuser, USER otherwise. A superuser is
+ * always staff too (as Django's createsuperuser makes them).
+ */
+import type { Role } from '../generated/sqlite/client.js';
+import { validationError } from '../errors.js';
+
+export interface Flags {
+  isStaff: boolean;
+  isSuperuser: boolean;
+}
+
+export function roleFor(flags: Flags): Role {
+  if (flags.isSuperuser) return 'ADMIN';
+  return flags.isStaff ? 'STAFF' : 'USER';
+}
+
+export function flagsFor(role: Role): Flags {
+  return { isStaff: role !== 'USER', isSuperuser: role === 'ADMIN' };
+}
+
+/**
+ * The flags and role after a change that may name the role, the flags, or both.
+ * @throws VALIDATION_FAILED when the role and the flags given disagree.
+ */
+export function resolveFlags(current: Flags, change: { role?: Role | null; isStaff?: boolean | null; isSuperuser?: boolean | null }): Flags & { role: Role } {
+  const fromRole = change.role ? flagsFor(change.role) : current;
+  const isSuperuser = change.isSuperuser ?? fromRole.isSuperuser;
+  // Superusers are staff: making someone a superuser makes them staff.
+  const isStaff = isSuperuser || (change.isStaff ?? fromRole.isStaff);
+  const flags = { isStaff, isSuperuser };
+  if (change.role && roleFor(flags) !== change.role) {
+    throw validationError([{ field: 'role', code: 'role_conflicts_with_flags', message: `role ${change.role} disagrees with isStaff/isSuperuser.` }]);
+  }
+  if (change.isStaff === false && isSuperuser) {
+    throw validationError([{ field: 'isStaff', code: 'superuser_is_staff', message: 'A superuser is always staff; remove isSuperuser first.' }]);
+  }
+  return { ...flags, role: roleFor(flags) };
+}

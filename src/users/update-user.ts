@@ -1,0 +1,121 @@
+/**
+ * Admin changes to an account: any field, including email, flags and role; activation; deletion.
+ * Each runs in one serializable transaction with its guards and its audit event.
+ */
+import { recordAudit } from '../audit/record.js';
+import { revokeSessions } from '../auth/sessions/revoke.js';
+import { serializable, type Tx } from '../db/transaction.js';
+import { GatehouseError, validationError } from '../errors.js';
+import type { Role, User } from '../generated/sqlite/client.js';
+import type { Deps } from '../server/deps.js';
+import { auditBy, type Actor } from './actor.js';
+import { assertAvailable, joinRoot, leaveRoot } from './create-user.js';
+import { assertActiveSuperuserRemains, assertCanMakeSuperuser, assertCanManage, assertNotOwnFlags } from './guards.js';
+import { resolveFlags } from './role.js';
+import { validateUserFields, type UserFieldsInput } from './user-fields.js';
+
+type AdminDeps = Pick<Deps, 'prisma' | 'clock'>;
+
+export interface UpdateUserInput extends UserFieldsInput {
+  isActive?: boolean | null;
+  isStaff?: boolean | null;
+  isSuperuser?: boolean | null;
+  role?: Role | null;
+  /** True marks the address verified now; false marks it unverified. A changed email is unverified unless this is true. */
+  emailVerified?: boolean | null;
+}
+
+/** The target, or NOT_FOUND; also applies the rule that only superusers change superusers. */
+export async function loadTarget(db: Pick<Tx, 'user'>, actor: Actor, id: string): Promise<User> {
+  const user = await db.user.findUnique({ where: { id } });
+  if (!user) throw new GatehouseError('NOT_FOUND', { message: 'No such user.' });
+  assertCanManage(actor, user);
+  return user;
+}
+
+export async function updateUser(deps: AdminDeps, actor: Actor, id: string, input: UpdateUserInput): Promise<User> {
+  const { data, problems } = validateUserFields(input);
+  if (problems.length) throw validationError(problems);
+  if (input.isActive === null) throw validationError([{ field: 'isActive', code: 'required', message: 'isActive cannot be null.' }]);
+  const now = deps.clock.now();
+  return serializable(deps.prisma, async (tx) => {
+    const before = await loadTarget(tx, actor, id);
+    const flags = resolveFlags(before, input);
+    const isActive = input.isActive ?? before.isActive;
+    const flagChanges: string[] = (['isStaff', 'isSuperuser', 'role'] as const).filter((key) => flags[key] !== before[key]);
+    if (isActive !== before.isActive) flagChanges.push('isActive');
+    assertNotOwnFlags(actor, id, flagChanges);
+    if (flags.isSuperuser && !before.isSuperuser) assertCanMakeSuperuser(actor);
+    await assertAvailable(tx, { email: data.email, username: data.username }, id);
+
+    const emailChanged = data.email !== undefined && data.email !== before.email;
+    const verified = input.emailVerified ?? (emailChanged ? false : null);
+    const after = await tx.user.update({
+      where: { id },
+      data: {
+        ...data,
+        ...flags,
+        isActive,
+        ...(verified === null ? {} : { emailVerifiedAt: verified ? (before.emailVerifiedAt && !emailChanged ? before.emailVerifiedAt : now) : null }),
+      },
+    });
+    await applyFlagEffects(deps, tx, before, after);
+    const changed = changedFields(before, after);
+    if (changed.length) await recordAudit(tx, { type: 'admin.user_updated', userId: id, ...auditBy(actor), metadata: { changed: describe(before, after, changed) } }, now);
+    return after;
+  });
+}
+
+/** Activates or deactivates an account; deactivation ends its sessions at once. */
+export async function setUserActive(deps: AdminDeps, actor: Actor, id: string, isActive: boolean): Promise<User> {
+  const now = deps.clock.now();
+  return serializable(deps.prisma, async (tx) => {
+    const before = await loadTarget(tx, actor, id);
+    if (before.isActive !== isActive) assertNotOwnFlags(actor, id, ['isActive']);
+    const after = await tx.user.update({ where: { id }, data: { isActive } });
+    await applyFlagEffects(deps, tx, before, after);
+    if (before.isActive !== isActive) {
+      await recordAudit(tx, { type: isActive ? 'admin.user_activated' : 'admin.user_deactivated', userId: id, ...auditBy(actor) }, now);
+    }
+    return after;
+  });
+}
+
+/** Deletes an account and (by cascade) its sessions, tokens and memberships. Audit events stay. */
+export async function deleteUser(deps: AdminDeps, actor: Actor, id: string): Promise<string> {
+  const now = deps.clock.now();
+  return serializable(deps.prisma, async (tx) => {
+    const before = await loadTarget(tx, actor, id);
+    // Recorded before the delete, which nulls the links to the user (they may be the actor too);
+    // the id and address stay in the metadata.
+    await recordAudit(tx, { type: 'admin.user_deleted', userId: id, ...auditBy(actor), metadata: { deletedUserId: id, email: before.email } }, now);
+    await tx.user.delete({ where: { id } });
+    if (before.isSuperuser && before.isActive) await assertActiveSuperuserRemains(tx);
+    return id;
+  });
+}
+
+/** Root membership follows the superuser flag; losing the last active superuser is refused; deactivation ends sessions. */
+async function applyFlagEffects(deps: AdminDeps, tx: Tx, before: User, after: User): Promise<void> {
+  if (after.isSuperuser && !before.isSuperuser) await joinRoot(tx, after.id);
+  if (!after.isSuperuser && before.isSuperuser) await leaveRoot(tx, after.id);
+  const wasActiveSuperuser = before.isSuperuser && before.isActive;
+  if (wasActiveSuperuser && !(after.isSuperuser && after.isActive)) await assertActiveSuperuserRemains(tx);
+  if (before.isActive && !after.isActive) await revokeSessions(deps, { userId: after.id }, 'account_deactivated', tx);
+}
+
+/** Fields an admin can see changed, for the audit trail. */
+const AUDITED: readonly (keyof User)[] = [
+  'email', 'username', 'firstName', 'lastName', 'pictureUrl', 'organizationName', 'organizationType', 'country',
+  'signatureName', 'signatureRole', 'notes', 'isActive', 'isStaff', 'isSuperuser', 'role', 'emailVerifiedAt',
+];
+
+function changedFields(before: User, after: User): (keyof User)[] {
+  return AUDITED.filter((key) => String(before[key]) !== String(after[key]));
+}
+
+/** Old and new values of flags and identity fields; free-text fields are named, not copied. */
+function describe(before: User, after: User, changed: (keyof User)[]): Record<string, unknown> {
+  const shown = new Set<keyof User>(['email', 'username', 'isActive', 'isStaff', 'isSuperuser', 'role']);
+  return Object.fromEntries(changed.map((key) => [key, shown.has(key) ? { from: before[key], to: after[key] } : true]));
+}
