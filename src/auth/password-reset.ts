@@ -11,6 +11,7 @@ import type { Deps } from '../server/deps.js';
 import { lookupEmail } from './email-input.js';
 import { validatePassword } from './passwords/validators.js';
 import type { DeviceInfo } from './sessions/create-session.js';
+import type { Tx } from '../db/transaction.js';
 import { revokeSessions } from './sessions/revoke.js';
 import { generateToken, tokenDigest } from './tokens/opaque.js';
 
@@ -25,18 +26,25 @@ export async function requestPasswordReset(deps: Deps, input: { email: string },
   await deps.prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email } });
     if (!user || !user.isActive) return;
-    const now = deps.clock.now();
-    const ttl = deps.config.accounts.resetTtlSeconds;
-    // One live link at a time: a new request invalidates the older ones.
-    await tx.oneTimeToken.deleteMany({ where: { userId: user.id, purpose: 'PASSWORD_RESET' } });
-    const token = generateToken(32);
-    await tx.oneTimeToken.create({
-      data: { userId: user.id, purpose: 'PASSWORD_RESET', tokenHash: tokenDigest(token), expiresAt: new Date(now.getTime() + ttl * 1000), createdAt: now },
-    });
-    const url = deps.config.accounts.passwordResetUrl.replace('{token}', encodeURIComponent(token));
-    await enqueueEmail(tx, { to: user.email, template: 'password_reset', payload: { firstName: user.firstName, url, minutes: Math.round(ttl / 60) } }, now);
-    await recordAudit(tx, { type: 'auth.password_reset_requested', userId: user.id, ...device }, now);
+    await sendPasswordResetLink(deps, tx, user);
+    await recordAudit(tx, { type: 'auth.password_reset_requested', userId: user.id, ...device }, deps.clock.now());
   });
+}
+
+/**
+ * Issues a reset link for `user` and queues its email in the caller's transaction. One live link
+ * at a time: a new one invalidates the older ones. Also used by admins (and invitations).
+ */
+export async function sendPasswordResetLink(deps: Pick<Deps, 'config' | 'clock'>, tx: Tx, user: Pick<User, 'id' | 'email' | 'firstName'>): Promise<void> {
+  const now = deps.clock.now();
+  const ttl = deps.config.accounts.resetTtlSeconds;
+  await tx.oneTimeToken.deleteMany({ where: { userId: user.id, purpose: 'PASSWORD_RESET' } });
+  const token = generateToken(32);
+  await tx.oneTimeToken.create({
+    data: { userId: user.id, purpose: 'PASSWORD_RESET', tokenHash: tokenDigest(token), expiresAt: new Date(now.getTime() + ttl * 1000), createdAt: now },
+  });
+  const url = deps.config.accounts.passwordResetUrl.replace('{token}', encodeURIComponent(token));
+  await enqueueEmail(tx, { to: user.email, template: 'password_reset', payload: { firstName: user.firstName, url, minutes: Math.round(ttl / 60) } }, now);
 }
 
 /** Finds the live reset token, or says why there is none. */

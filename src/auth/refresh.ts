@@ -10,6 +10,7 @@
  */
 import { createHmac } from 'node:crypto';
 import type { Session, User } from '../generated/sqlite/client.js';
+import { issueAccessToken } from './tokens/issue-access-token.js';
 import { recordAudit } from '../audit/record.js';
 import { GatehouseError } from '../errors.js';
 import type { Deps } from '../server/deps.js';
@@ -75,7 +76,8 @@ export async function refresh(deps: Deps, refreshToken: string, device: DeviceIn
     await reportReuse(deps, session, device);
     throw invalid();
   }
-  const access = deps.accessTokens.sign({ userId: current.userId, sessionId: current.id }, now);
+  // Same claims as at sign-in (JWT_INCLUDE_CLAIMS), recomputed so a changed role or group shows.
+  const access = await issueAccessToken(deps, session.user, current.id);
   return {
     session: current,
     user: session.user,

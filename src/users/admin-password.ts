@@ -6,7 +6,8 @@ import { recordAudit } from '../audit/record.js';
 import { validatePassword } from '../auth/passwords/validators.js';
 import { revokeSessions } from '../auth/sessions/revoke.js';
 import { serializable } from '../db/transaction.js';
-import { validationError } from '../errors.js';
+import { GatehouseError, validationError } from '../errors.js';
+import { sendPasswordResetLink } from '../auth/password-reset.js';
 import type { User } from '../generated/sqlite/client.js';
 import type { Deps } from '../server/deps.js';
 import { auditBy, type Actor } from './actor.js';
@@ -30,6 +31,16 @@ export async function setUserPassword(
     const revoked = options.revokeSessions ? await revokeSessions(deps, { userId: id }, 'password_changed', tx) : 0;
     await recordAudit(tx, { type: 'admin.user_password_set', userId: id, ...auditBy(actor), metadata: { sessionsRevoked: revoked } }, now);
     return user;
+  });
+}
+
+/** Emails the user a password-reset link (an active account only), as if they had asked for one. */
+export async function sendUserPasswordReset(deps: Pick<Deps, 'prisma' | 'clock' | 'config'>, actor: Actor, id: string): Promise<void> {
+  await serializable(deps.prisma, async (tx) => {
+    const target = await loadTarget(tx, actor, id);
+    if (!target.isActive) throw new GatehouseError('CONFLICT', { message: 'The account is disabled; activate it first.' });
+    await sendPasswordResetLink(deps, tx, target);
+    await recordAudit(tx, { type: 'admin.user_password_reset_sent', userId: id, ...auditBy(actor) }, deps.clock.now());
   });
 }
 

@@ -14,6 +14,8 @@ import { assertCanMakeSuperuser } from './guards.js';
 import { resolveFlags } from './role.js';
 import { validateUserFields, type UserFieldsInput } from './user-fields.js';
 import type { Tx } from '../db/transaction.js';
+import { sendVerificationCode } from '../auth/email-verification.js';
+import { sendPasswordResetLink } from '../auth/password-reset.js';
 
 export interface CreateUserInput extends UserFieldsInput {
   email: string;
@@ -67,9 +69,7 @@ export async function createUser(deps: Pick<Deps, 'prisma' | 'clock' | 'config' 
         },
         now,
       );
-      // TODO(lead, after merging issue 3): when input.sendInvite is true, enqueue the invitation /
-      // verification email through the accounts outbox in this transaction. Until then the
-      // request is only recorded in the audit event's metadata (inviteRequested).
+      if (input.sendInvite) await sendInvitation(deps, tx, user);
       return user;
     });
   } catch (error) {
@@ -104,4 +104,14 @@ export async function joinRoot(tx: Pick<Tx, 'group' | 'userGroup'>, userId: stri
 export async function leaveRoot(tx: Pick<Tx, 'group' | 'userGroup'>, userId: string): Promise<void> {
   const root = await tx.group.findUnique({ where: { name: ROOT_GROUP }, select: { id: true } });
   if (root) await tx.userGroup.deleteMany({ where: { userId, groupId: root.id } });
+}
+
+/**
+ * The invitation, queued in the creating transaction: an account with no password gets a link to
+ * choose one (using it also proves the address); one with a password but an unverified address
+ * gets a verification code; a verified account with a password needs nothing.
+ */
+async function sendInvitation(deps: Pick<Deps, 'config' | 'clock'>, tx: Tx, user: User): Promise<void> {
+  if (!user.passwordHash) await sendPasswordResetLink(deps, tx, user);
+  else if (!user.emailVerifiedAt) await sendVerificationCode(deps, tx, user);
 }

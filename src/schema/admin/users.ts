@@ -3,7 +3,7 @@
  * may grant, superuser-only changes, the last superuser) live in the use-cases.
  */
 import type { Prisma } from '../../generated/sqlite/client.js';
-import { setUserPassword, revokeUserSessions } from '../../users/admin-password.js';
+import { setUserPassword, revokeUserSessions, sendUserPasswordReset } from '../../users/admin-password.js';
 import { createUser } from '../../users/create-user.js';
 import { deleteUser, setUserActive, updateUser } from '../../users/update-user.js';
 import { setUserGroups, setUserPermissions } from '../../users/user-access.js';
@@ -193,6 +193,15 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, { id, password, revokeSessions }, context) => {
       await setUserPassword(context.deps, await actorOf(context), id, password, { revokeSessions: revokeSessions ?? true });
       return context.deps.prisma.user.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  sendPasswordReset: t.boolean({
+    description: 'Emails the user a password-reset link, as if they had asked for one.',
+    authScopes: staffWith('users.change_user'),
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, context) => {
+      await sendUserPasswordReset(context.deps, await actorOf(context), id);
+      return true;
     },
   }),
   revokeUserSessions: t.int({

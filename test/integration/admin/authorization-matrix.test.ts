@@ -116,6 +116,7 @@ const ROWS: Row[] = [
     document: 'mutation ($id: ID!) { setUserPassword(id: $id, password: "plum orchard at dawn 7") { id } }',
     variables: target,
   },
+  { field: 'Mutation.sendPasswordReset', permissions: ['users.change_user'], allowed: STAFF_WITH, document: 'mutation ($id: ID!) { sendPasswordReset(id: $id) }', variables: target },
   { field: 'Mutation.revokeUserSessions', permissions: ['sessions.delete_session'], allowed: STAFF_WITH, document: 'mutation ($id: ID!) { revokeUserSessions(userId: $id) }', variables: target },
   {
     field: 'Mutation.createGroup',
