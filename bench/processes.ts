@@ -22,7 +22,9 @@ export interface Started {
 /** Starts `script` and waits for `urlPattern` (first capture group: the base URL) on its output. */
 export async function start(script: string, env: Record<string, string>, urlPattern: RegExp): Promise<Started> {
   const began = performance.now();
-  const child = spawn(tsx, [script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Compiled entry points (dist/*.mjs) run on node directly, as `npm start` runs them.
+  const [command, args] = script.endsWith('.mjs') ? [process.execPath, [script]] : [tsx, [script]];
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${lines.join('\n')}`)), 60_000);

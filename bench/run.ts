@@ -4,6 +4,7 @@
  * GraphQL, raw argon2id verification for password work). SQLite by default; PostgreSQL when
  * DATABASE_URL says so. Speed is judged here, never by timed assertions in tests.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -85,8 +86,9 @@ for (const connections of connectionLevels) {
 }
 await bare.stop();
 
+execFileSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
 const seeded = await seed(serverEnv, baseUrl, Math.max(...connectionLevels));
-const server = await start('src/server/main.ts', { ...serverEnv, DATABASE_URL: seeded.databaseUrl, HOST: '127.0.0.1', PORT: '0' }, /"url":"(http:\/\/[^"]+)\/graphql"/);
+const server = await start('dist/server/main.mjs', { ...serverEnv, DATABASE_URL: seeded.databaseUrl, HOST: '127.0.0.1', PORT: '0' }, /"url":"(http:\/\/[^"]+)\/graphql"/);
 console.log(`Gatehouse cold start to listening: ${server.startupMs.toFixed(0)} ms`);
 
 const rows: Row[] = [];

@@ -3,7 +3,7 @@ import { createAccessTokenService } from '../auth/tokens/access-token.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config/index.js';
 import { openDatabase } from '../db/client.js';
-import { applyPendingMigrations } from '../db/migrate/migrations.js';
+import { applyPendingMigrations, hasPendingMigrations } from '../db/migrate/migrations.js';
 import { seedOnStart } from '../auth/permissions/seed.js';
 import { createLogger, type Logger } from '../logger.js';
 import { createMailer, type Mailer } from '../mail/mailer.js';
@@ -19,14 +19,20 @@ export interface DepsOverrides {
 /** Builds every dependency from the config; applies pending migrations first when configured to. */
 export async function createDeps(config: Config, overrides: DepsOverrides = {}): Promise<Deps> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  if (config.database.migrateOnStart) {
+  const open = () =>
+    openDatabase(config.database, {
+      // Idle pooled connections die when PostgreSQL restarts; the pool replaces them. Log, never crash.
+      onPoolError: (error) => logger.warn({ err: error }, 'database connection lost; it will be reopened on demand'),
+    });
+  let prisma = await open();
+  // The schema engine (a large WebAssembly module) is loaded only when a migration is pending; the
+  // client steps aside meanwhile, as SQLite's migration needs the file to itself.
+  if (config.database.migrateOnStart && (await hasPendingMigrations(prisma, config.database.provider))) {
+    await prisma.$disconnect();
     const applied = await applyPendingMigrations(config.database.url);
     if (applied.length) logger.info({ migrations: applied }, 'applied pending migrations');
+    prisma = await open();
   }
-  const prisma = await openDatabase(config.database, {
-    // Idle pooled connections die when PostgreSQL restarts; the pool replaces them. Log, never crash.
-    onPoolError: (error) => logger.warn({ err: error }, 'database connection lost; it will be reopened on demand'),
-  });
   await seedOnStart(prisma, logger);
   return {
     config,

@@ -4,9 +4,8 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
+import { nodeCommand, root } from './entrypoints.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 
 const SCRIPT = String.raw`
 import json, os, pty, select, sys, time
@@ -36,7 +35,7 @@ sys.exit(os.waitstatus_to_exitcode(status))
 
 /** Runs `args` (relative to the repository) on a terminal, typing each answer after its prompt text appears. */
 export async function runOnTerminal(args: string[], env: Record<string, string>, steps: [prompt: string, answer: string][]) {
-  const child = spawn('python3', ['-c', SCRIPT, JSON.stringify([`${root}node_modules/.bin/tsx`, ...args]), JSON.stringify(steps)], {
+  const child = spawn('python3', ['-c', SCRIPT, JSON.stringify(nodeCommand(args).flat()), JSON.stringify(steps)], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm', ...env },
   });

@@ -4,10 +4,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { nodeCommand, root } from './entrypoints.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const tsx = `${root}node_modules/.bin/tsx`;
 
 export interface ServerProcess {
   url: string;
@@ -18,7 +16,8 @@ export interface ServerProcess {
 
 /** Starts src/server/main.ts and resolves once it logs that it is listening. */
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
-  const child = spawn(tsx, ['src/server/main.ts'], {
+  const [command, commandArgs] = nodeCommand(['src/server/main.ts']);
+  const child = spawn(command, commandArgs, {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -60,7 +59,8 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
 
 /** Runs a command to completion and returns its exit code and output. */
 export async function runProcess(args: string[], env: Record<string, string>, input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(tsx, args, { cwd: root, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } });
+  const [command, commandArgs] = nodeCommand(args);
+  const child = spawn(command, commandArgs, { cwd: root, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -67,3 +67,18 @@ export async function pendingSchemaChange(provider: Provider, shadowUrl: string)
     return /^\s*(--[^\n]*\n?\s*)*$/.test(sql) || sql.includes('This is an empty migration') ? '' : sql;
   });
 }
+
+/**
+ * True when a committed migration is not recorded as applied in `_prisma_migrations` (or the table
+ * is missing). A cheap query, so start-up loads the schema engine only when there is work for it.
+ */
+export async function hasPendingMigrations(db: { $queryRawUnsafe<T>(query: string): Promise<T> }, provider: Provider): Promise<boolean> {
+  let applied: { migration_name: string }[];
+  try {
+    applied = await db.$queryRawUnsafe('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL');
+  } catch {
+    return true;
+  }
+  const done = new Set(applied.map((row) => row.migration_name));
+  return loadMigrationList(provider).migrationDirectories.some((dir) => !done.has(dir.path));
+}
