@@ -37,7 +37,7 @@ export function scenarios(seeded: Seeded, cookieNames: { access: string }): Scen
       ceiling: 'argon2',
       target: 0.9,
       body: () =>
-        json('mutation($input: RegisterInput!) { register(input: $input) { ok } }', {
+        json('mutation($input: RegisterInput!) { register(input: $input) { emailVerificationRequired } }', {
           input: { email: `new-${run}-${registered++}@example.com`, password: BENCH_PASSWORD, firstName: 'New', lastName: 'User' },
         }),
     },
@@ -85,7 +85,7 @@ export function scenarios(seeded: Seeded, cookieNames: { access: string }): Scen
       name: 'admin users page (50)',
       ceiling: 'yoga',
       target: 0,
-      body: () => json('{ users(first: 50) { edges { node { id email groups { name } } } } }'),
+      body: () => json('{ users(first: 50) { nodes { id email groups { name } } } }'),
       headers: () => bearer(seeded.admin),
     },
   ];

@@ -8,6 +8,7 @@
 import { PrismaClient as PostgresClient } from '../generated/postgresql/client.js';
 import { PrismaClient } from '../generated/sqlite/client.js';
 import { createAdapterFactory } from './adapter.js';
+import { serializedSqlite } from './sqlite-serial-adapter.js';
 import type { Config } from '../config/index.js';
 
 export type { PrismaClient };
@@ -24,7 +25,8 @@ export async function openDatabase(database: Config['database'], events: { onPoo
   if (database.provider === 'postgresql') {
     return new PostgresClient({ adapter }) as unknown as PrismaClient;
   }
-  const prisma = new PrismaClient({ adapter });
+  // One connection: keep other requests' queries out of an open transaction (see sqlite-serial-adapter.ts).
+  const prisma = new PrismaClient({ adapter: serializedSqlite(adapter) });
   // WAL lets readers run beside the writer; NORMAL sync is durable in WAL mode except on power loss.
   await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await prisma.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
