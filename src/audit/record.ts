@@ -40,15 +40,18 @@ const MAX_USER_AGENT = 512;
 
 /** Records an audit event, inside the caller's transaction when `db` is one. */
 export async function recordAudit(db: Pick<PrismaClient, 'auditEvent'>, entry: AuditEntry, now: Date): Promise<void> {
-  await db.auditEvent.create({
-    data: {
-      type: entry.type,
-      userId: entry.userId ?? null,
-      actorId: entry.actorId ?? null,
-      ip: entry.ip ?? null,
-      userAgent: entry.userAgent?.slice(0, MAX_USER_AGENT) ?? null,
-      metadata: JSON.stringify(entry.metadata ?? {}),
-      createdAt: now,
-    },
-  });
+  await db.auditEvent.create({ data: auditRow(entry, now) });
+}
+
+/** The row of an audit event, for callers that write it in a batch of their own. */
+export function auditRow(entry: AuditEntry, now: Date) {
+  return {
+    type: entry.type,
+    userId: entry.userId ?? null,
+    actorId: entry.actorId ?? null,
+    ip: entry.ip ?? null,
+    userAgent: entry.userAgent?.slice(0, MAX_USER_AGENT) ?? null,
+    metadata: JSON.stringify(entry.metadata ?? {}),
+    createdAt: now,
+  };
 }

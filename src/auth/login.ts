@@ -4,12 +4,13 @@
  * only to someone who knows the password.
  */
 import type { User } from '../generated/sqlite/client.js';
-import { recordAudit } from '../audit/record.js';
+import { auditRow, recordAudit } from '../audit/record.js';
 import { GatehouseError } from '../errors.js';
 import type { Deps } from '../server/deps.js';
 import { MAX_EMAIL_LENGTH } from '../users/email.js';
 import { lookupEmail } from './email-input.js';
-import { createSession, type DeviceInfo, type SessionTokens } from './sessions/create-session.js';
+import { newSession, type DeviceInfo, type SessionTokens } from './sessions/create-session.js';
+import { issueAccessToken } from './tokens/issue-access-token.js';
 
 export interface LoginResult extends SessionTokens {
   user: User;
@@ -48,14 +49,18 @@ export async function login(deps: Deps, input: { email: string; password: string
   await deps.rateLimits.reset('login', limited);
   // Weaker (or legacy) hashes are upgraded now, while the plain password is at hand.
   const rehash = deps.passwords.needsRehash(user.passwordHash!) ? await deps.passwords.hash(input.password) : null;
-  return deps.prisma.$transaction(async (tx) => {
-    const now = deps.clock.now();
-    const tokens = await createSession(deps, user.id, device, tx);
-    const updated = await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now, ...(rehash ? { passwordHash: rehash } : {}) } });
-    await recordAudit(tx, { type: 'auth.login_succeeded', userId: user.id, ...device, metadata: { sessionId: tokens.session.id } }, now);
-    if (rehash) await recordAudit(tx, { type: 'auth.password_rehashed', userId: user.id, ...device }, now);
-    return { ...tokens, user: updated };
-  });
+  // One batch, not an interactive transaction: the writes go together without holding the
+  // database between event-loop turns (SQLite's single connection waits for it).
+  const now = deps.clock.now();
+  const { data, refreshToken, refreshTokenExpiresAt } = newSession(deps, user.id, device);
+  const [session, updated] = await deps.prisma.$transaction([
+    deps.prisma.session.create({ data }),
+    deps.prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: now, ...(rehash ? { passwordHash: rehash } : {}) } }),
+    deps.prisma.auditEvent.create({ data: auditRow({ type: 'auth.login_succeeded', userId: user.id, ...device, metadata: { sessionId: data.id } }, now) }),
+    ...(rehash ? [deps.prisma.auditEvent.create({ data: auditRow({ type: 'auth.password_rehashed', userId: user.id, ...device }, now) })] : []),
+  ]);
+  const access = await issueAccessToken(deps, updated, session.id);
+  return { session, user: updated, accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt };
 }
 
 function ignoreRateLimited(error: unknown): void {

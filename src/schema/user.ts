@@ -49,7 +49,11 @@ builder.queryField('me', (t) =>
     nullable: true,
     description: 'The signed-in user, or null when anonymous.',
     authScopes: { public: true },
-    resolve: (query, _root, _args, context) =>
-      context.viewer ? context.deps.prisma.user.findUnique({ ...query, where: { id: context.viewer.user.id } }) : null,
+    resolve: (query, _root, _args, context) => {
+      if (!context.viewer) return null;
+      // The row authentication loaded for this request serves when no relation is selected.
+      if (!('include' in query) && !('select' in query)) return context.viewer.user;
+      return context.deps.prisma.user.findUnique({ ...query, where: { id: context.viewer.user.id } });
+    },
   }),
 );

@@ -1,6 +1,7 @@
 /**
  * Starting a session: one per signed-in device, holding the digest of its refresh token.
  */
+import { randomUUID } from 'node:crypto';
 import type { Session } from '../../generated/sqlite/client.js';
 import type { Deps } from '../../server/deps.js';
 import { issueAccessToken } from '../tokens/issue-access-token.js';
@@ -22,6 +23,25 @@ export interface DeviceInfo {
 /** Longest user agent kept; anything longer is truncated rather than refused. */
 const MAX_USER_AGENT = 512;
 
+/** A new session's row and its refresh token, for callers that write it in a batch of their own. */
+export function newSession(deps: Pick<Deps, 'clock' | 'config'>, userId: string, device: DeviceInfo) {
+  const now = deps.clock.now();
+  const refreshToken = generateToken();
+  const refreshTokenExpiresAt = new Date(now.getTime() + deps.config.tokens.refreshTtlSeconds * 1000);
+  const data = {
+    // Chosen here, so the rows that name the session can be written in the same batch.
+    id: randomUUID(),
+    userId,
+    refreshTokenHash: tokenDigest(refreshToken),
+    createdAt: now,
+    lastUsedAt: now,
+    expiresAt: refreshTokenExpiresAt,
+    ip: device.ip,
+    userAgent: device.userAgent?.slice(0, MAX_USER_AGENT) ?? null,
+  };
+  return { data, refreshToken, refreshTokenExpiresAt };
+}
+
 /**
  * Creates a session for `userId` and issues its first access and refresh tokens.
  * @param db the client or transaction to write through (and read the token's claims through).
@@ -32,20 +52,8 @@ export async function createSession(
   device: DeviceInfo,
   db: Pick<Deps['prisma'], 'session' | 'user'> = deps.prisma,
 ): Promise<SessionTokens> {
-  const now = deps.clock.now();
-  const refreshToken = generateToken();
-  const refreshTokenExpiresAt = new Date(now.getTime() + deps.config.tokens.refreshTtlSeconds * 1000);
-  const session = await db.session.create({
-    data: {
-      userId,
-      refreshTokenHash: tokenDigest(refreshToken),
-      createdAt: now,
-      lastUsedAt: now,
-      expiresAt: refreshTokenExpiresAt,
-      ip: device.ip,
-      userAgent: device.userAgent?.slice(0, MAX_USER_AGENT) ?? null,
-    },
-  });
+  const { data, refreshToken, refreshTokenExpiresAt } = newSession(deps, userId, device);
+  const session = await db.session.create({ data });
   const access = await issueAccessToken(deps, userId, session.id, db);
   return { session, accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt };
 }
