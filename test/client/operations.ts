@@ -17,3 +17,9 @@ export const CookieLogin = graphql(`
 export const CookieRefresh = graphql(`mutation CookieRefresh { refreshToken { accessTokenExpiresAt } }`);
 
 export const SignOut = graphql(`mutation SignOut { logout }`);
+
+export const BearerLogin = graphql(`
+  mutation BearerLogin($email: String!, $password: String!) {
+    login(email: $email, password: $password) { accessToken user { email } }
+  }
+`);

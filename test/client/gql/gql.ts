@@ -21,6 +21,7 @@ type Documents = {
     "\n  mutation CookieLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { user { email } session { id } }\n  }\n": typeof types.CookieLoginDocument,
     "mutation CookieRefresh { refreshToken { accessTokenExpiresAt } }": typeof types.CookieRefreshDocument,
     "mutation SignOut { logout }": typeof types.SignOutDocument,
+    "\n  mutation BearerLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken user { email } }\n  }\n": typeof types.BearerLoginDocument,
     "query Me { me { id email } }": typeof types.MeDocument,
     "mutation Logout { logout }": typeof types.LogoutDocument,
 };
@@ -32,6 +33,7 @@ const documents: Documents = {
     "\n  mutation CookieLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { user { email } session { id } }\n  }\n": types.CookieLoginDocument,
     "mutation CookieRefresh { refreshToken { accessTokenExpiresAt } }": types.CookieRefreshDocument,
     "mutation SignOut { logout }": types.SignOutDocument,
+    "\n  mutation BearerLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken user { email } }\n  }\n": types.BearerLoginDocument,
     "query Me { me { id email } }": types.MeDocument,
     "mutation Logout { logout }": types.LogoutDocument,
 };
@@ -78,6 +80,10 @@ export function graphql(source: "mutation CookieRefresh { refreshToken { accessT
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation SignOut { logout }"): (typeof documents)["mutation SignOut { logout }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BearerLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken user { email } }\n  }\n"): (typeof documents)["\n  mutation BearerLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken user { email } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
