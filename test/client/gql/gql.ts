@@ -22,6 +22,8 @@ type Documents = {
     "mutation CookieRefresh { refreshToken { accessTokenExpiresAt } }": typeof types.CookieRefreshDocument,
     "mutation SignOut { logout }": typeof types.SignOutDocument,
     "\n  mutation BearerLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken user { email } }\n  }\n": typeof types.BearerLoginDocument,
+    "\n  mutation DjangoLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken user { email role } }\n  }\n": typeof types.DjangoLoginDocument,
+    "query DjangoMe { me { email username } }": typeof types.DjangoMeDocument,
     "query Me { me { id email } }": typeof types.MeDocument,
     "mutation Logout { logout }": typeof types.LogoutDocument,
 };
@@ -34,6 +36,8 @@ const documents: Documents = {
     "mutation CookieRefresh { refreshToken { accessTokenExpiresAt } }": types.CookieRefreshDocument,
     "mutation SignOut { logout }": types.SignOutDocument,
     "\n  mutation BearerLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken user { email } }\n  }\n": types.BearerLoginDocument,
+    "\n  mutation DjangoLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken user { email role } }\n  }\n": types.DjangoLoginDocument,
+    "query DjangoMe { me { email username } }": types.DjangoMeDocument,
     "query Me { me { id email } }": types.MeDocument,
     "mutation Logout { logout }": types.LogoutDocument,
 };
@@ -84,6 +88,14 @@ export function graphql(source: "mutation SignOut { logout }"): (typeof document
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation BearerLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken user { email } }\n  }\n"): (typeof documents)["\n  mutation BearerLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken user { email } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DjangoLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken user { email role } }\n  }\n"): (typeof documents)["\n  mutation DjangoLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken user { email role } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DjangoMe { me { email username } }"): (typeof documents)["query DjangoMe { me { email username } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
