@@ -32,6 +32,9 @@ const RefreshToken = graphql(`
   }
 `);
 
+/** Only the token fields (results also carry __typename). */
+const tokensOf = ({ accessToken, accessTokenExpiresAt, refreshToken }: Tokens): Tokens => ({ accessToken, accessTokenExpiresAt, refreshToken });
+
 /** Codes with which Gatehouse refuses an access token: worth one refresh and retry. */
 const REFRESH_ON = new Set(['TOKEN_EXPIRED', 'TOKEN_INVALID', 'UNAUTHENTICATED']);
 /** Refresh this long before the access token expires (clock skew, request time). */
@@ -46,7 +49,7 @@ export function createBearerClient(options: { url: string; store: TokenStore; fe
       if (!refreshToken) return false;
       try {
         const { data } = await client.mutate({ mutation: RefreshToken, variables: { refreshToken } });
-        store.set(data!.refreshToken);
+        store.set(tokensOf(data!.refreshToken));
         return true;
       } catch (error) {
         // Refused (revoked, reused, expired, account disabled): signed out. A network failure
@@ -81,7 +84,6 @@ export function createBearerClient(options: { url: string; store: TokenStore; fe
 /** Signs in and keeps the tokens; afterwards every operation of `client` is authenticated. */
 export async function login(client: ApolloClient, store: TokenStore, email: string, password: string) {
   const { data } = await client.mutate({ mutation: Login, variables: { email, password } });
-  const { user, ...tokens } = data!.login;
-  store.set(tokens);
-  return user;
+  store.set(tokensOf(data!.login));
+  return data!.login.user;
 }

@@ -66,6 +66,7 @@ describe('Apollo Client with Bearer tokens and the refresh link', () => {
     expect(data?.mySessions.filter((s) => s.current)).toHaveLength(1);
     expect(h.sent).toEqual(['Login', 'MySessions', 'RefreshToken', 'MySessions']);
     expect(h.store.get()!.refreshToken).not.toBe(before.refreshToken); // rotated
+    expect(Object.keys(h.store.get()!).sort()).toEqual(['accessToken', 'accessTokenExpiresAt', 'refreshToken']);
   });
 
   it('refreshes on TOKEN_INVALID too (a garbled or rotated-out token)', async () => {
