@@ -8,7 +8,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const config: CodegenConfig = {
   schema: 'schema.graphql',
-  documents: ['test/**/*.ts', '!test/client/gql/**'],
+  documents: ['test/**/*.ts', 'examples/**/*.ts', '!test/client/gql/**'],
   ignoreNoDocuments: true,
   // NodeNext resolution needs explicit .js extensions on relative imports.
   emitLegacyCommonJSImports: false,

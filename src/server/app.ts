@@ -19,6 +19,7 @@ import { checkReadiness } from './readiness.js';
 import { requestIdOf } from './request-id.js';
 import { GRAPHQL_PATH, useAuthCookies } from './auth-cookies.js';
 import { useCsrfHeader } from './csrf.js';
+import { graphiqlOptions, renderGraphiQL } from './graphiql.js';
 
 export interface ServerContext {
   req?: IncomingMessage;
@@ -34,7 +35,8 @@ export function createApp(deps: Deps): App {
     graphqlEndpoint: GRAPHQL_PATH,
     healthCheckEndpoint: '/healthz',
     landingPage: false,
-    graphiql: config.graphiql ? { title: 'Gatehouse', defaultQuery: '{ me { id email } }' } : false,
+    graphiql: graphiqlOptions(config),
+    renderGraphiQL,
     // Unexpected errors are logged once, by maskError below, with the request id.
     logging: false,
     batching: config.graphql.batchLimit > 0 ? { limit: config.graphql.batchLimit } : false,

@@ -14,10 +14,30 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken accessTokenExpiresAt refreshToken user { id email } }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation RefreshToken($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken accessTokenExpiresAt refreshToken }\n  }\n": typeof types.RefreshTokenDocument,
+    "query CurrentUser { me { id email firstName } }": typeof types.CurrentUserDocument,
+    "query MySessions { mySessions { id current } }": typeof types.MySessionsDocument,
+    "\n  mutation CookieLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { user { email } session { id } }\n  }\n": typeof types.CookieLoginDocument,
+    "mutation CookieRefresh { refreshToken { accessTokenExpiresAt } }": typeof types.CookieRefreshDocument,
+    "mutation SignOut { logout }": typeof types.SignOutDocument,
+    "\n  mutation BearerLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken user { email } }\n  }\n": typeof types.BearerLoginDocument,
+    "\n  mutation DjangoLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken user { email role } }\n  }\n": typeof types.DjangoLoginDocument,
+    "query DjangoMe { me { email username } }": typeof types.DjangoMeDocument,
     "query Me { me { id email } }": typeof types.MeDocument,
     "mutation Logout { logout }": typeof types.LogoutDocument,
 };
 const documents: Documents = {
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken accessTokenExpiresAt refreshToken user { id email } }\n  }\n": types.LoginDocument,
+    "\n  mutation RefreshToken($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken accessTokenExpiresAt refreshToken }\n  }\n": types.RefreshTokenDocument,
+    "query CurrentUser { me { id email firstName } }": types.CurrentUserDocument,
+    "query MySessions { mySessions { id current } }": types.MySessionsDocument,
+    "\n  mutation CookieLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { user { email } session { id } }\n  }\n": types.CookieLoginDocument,
+    "mutation CookieRefresh { refreshToken { accessTokenExpiresAt } }": types.CookieRefreshDocument,
+    "mutation SignOut { logout }": types.SignOutDocument,
+    "\n  mutation BearerLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken user { email } }\n  }\n": types.BearerLoginDocument,
+    "\n  mutation DjangoLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken user { email role } }\n  }\n": types.DjangoLoginDocument,
+    "query DjangoMe { me { email username } }": types.DjangoMeDocument,
     "query Me { me { id email } }": types.MeDocument,
     "mutation Logout { logout }": types.LogoutDocument,
 };
@@ -36,6 +56,46 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken accessTokenExpiresAt refreshToken user { id email } }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken accessTokenExpiresAt refreshToken user { id email } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshToken($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken accessTokenExpiresAt refreshToken }\n  }\n"): (typeof documents)["\n  mutation RefreshToken($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken accessTokenExpiresAt refreshToken }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CurrentUser { me { id email firstName } }"): (typeof documents)["query CurrentUser { me { id email firstName } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MySessions { mySessions { id current } }"): (typeof documents)["query MySessions { mySessions { id current } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CookieLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { user { email } session { id } }\n  }\n"): (typeof documents)["\n  mutation CookieLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { user { email } session { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CookieRefresh { refreshToken { accessTokenExpiresAt } }"): (typeof documents)["mutation CookieRefresh { refreshToken { accessTokenExpiresAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SignOut { logout }"): (typeof documents)["mutation SignOut { logout }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BearerLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken user { email } }\n  }\n"): (typeof documents)["\n  mutation BearerLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken user { email } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DjangoLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken user { email role } }\n  }\n"): (typeof documents)["\n  mutation DjangoLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { accessToken user { email role } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DjangoMe { me { email username } }"): (typeof documents)["query DjangoMe { me { email username } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,89 @@
+// Apollo Client (v4) with Bearer tokens. The auth link sends the access token and refreshes it
+// shortly before it expires; the refresh link reacts to a refused token (expired, invalid after a
+// key rotation, unknown) by trading the refresh token for a new pair once and retrying the
+// operation. Concurrent operations share one refresh, so rotation never races with itself.
+import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
+import { SetContextLink } from '@apollo/client/link/context';
+import { ErrorLink } from '@apollo/client/link/error';
+import { from, switchMap, throwError } from 'rxjs';
+import { graphql } from '../test/client/gql/index.js'; // your codegen output (client preset)
+
+export interface Tokens {
+  accessToken: string;
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+}
+
+/** Where the app keeps its tokens: memory here; secure storage on a device. */
+export interface TokenStore {
+  get(): Tokens | null;
+  set(tokens: Tokens | null): void;
+}
+
+export const Login = graphql(`
+  mutation Login($email: String!, $password: String!) {
+    login(email: $email, password: $password) { accessToken accessTokenExpiresAt refreshToken user { id email } }
+  }
+`);
+
+const RefreshToken = graphql(`
+  mutation RefreshToken($refreshToken: String!) {
+    refreshToken(refreshToken: $refreshToken) { accessToken accessTokenExpiresAt refreshToken }
+  }
+`);
+
+/** Only the token fields (results also carry __typename). */
+const tokensOf = ({ accessToken, accessTokenExpiresAt, refreshToken }: Tokens): Tokens => ({ accessToken, accessTokenExpiresAt, refreshToken });
+
+/** Codes with which Gatehouse refuses an access token: worth one refresh and retry. */
+const REFRESH_ON = new Set(['TOKEN_EXPIRED', 'TOKEN_INVALID', 'UNAUTHENTICATED']);
+/** Refresh this long before the access token expires (clock skew, request time). */
+const EARLY_MS = 10_000;
+
+export function createBearerClient(options: { url: string; store: TokenStore; fetch?: typeof fetch }): ApolloClient {
+  const { store } = options;
+  let refreshing: Promise<boolean> | null = null;
+  const refresh = (): Promise<boolean> =>
+    (refreshing ??= (async () => {
+      const refreshToken = store.get()?.refreshToken;
+      if (!refreshToken) return false;
+      try {
+        const { data } = await client.mutate({ mutation: RefreshToken, variables: { refreshToken } });
+        store.set(tokensOf(data!.refreshToken));
+        return true;
+      } catch (error) {
+        // Refused (revoked, reused, expired, account disabled): signed out. A network failure
+        // keeps the tokens, so a blip does not sign the user out.
+        if (CombinedGraphQLErrors.is(error)) store.set(null);
+        return false;
+      }
+    })().finally(() => (refreshing = null)));
+
+  const authLink = new SetContextLink(async ({ headers }, operation) => {
+    if (operation.operationName === 'RefreshToken') return {};
+    const tokens = store.get();
+    if (tokens && Date.parse(tokens.accessTokenExpiresAt) - EARLY_MS <= Date.now()) await refresh();
+    const accessToken = store.get()?.accessToken;
+    return accessToken ? { headers: { ...headers, authorization: `Bearer ${accessToken}` } } : {};
+  });
+
+  const refreshLink = new ErrorLink(({ error, operation, forward }) => {
+    const refused = CombinedGraphQLErrors.is(error) && error.errors.some((e) => REFRESH_ON.has(String(e.extensions?.code)));
+    if (!refused || !store.get() || operation.operationName === 'RefreshToken' || operation.getContext().retried) return;
+    operation.setContext({ retried: true });
+    return from(refresh()).pipe(switchMap((refreshed) => (refreshed ? forward(operation) : throwError(() => error))));
+  });
+
+  const client: ApolloClient = new ApolloClient({
+    cache: new InMemoryCache(),
+    link: ApolloLink.from([refreshLink, authLink, new HttpLink({ uri: `${options.url}/graphql`, fetch: options.fetch ?? fetch })]),
+  });
+  return client;
+}
+
+/** Signs in and keeps the tokens; afterwards every operation of `client` is authenticated. */
+export async function login(client: ApolloClient, store: TokenStore, email: string, password: string) {
+  const { data } = await client.mutate({ mutation: Login, variables: { email, password } });
+  store.set(tokensOf(data!.login));
+  return data!.login.user;
+}
