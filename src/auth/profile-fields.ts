@@ -56,7 +56,8 @@ export function cleanProfile(input: ProfileInput, required: readonly (Registrati
     if (value !== undefined) data[field] = value ?? '';
   }
   const username = text('username', NAME_MAX_LENGTH);
-  if (username && !/^[\w.@+-]+$/u.test(username)) fail('username', 'invalid', 'Letters, digits and @ . + - _ only.');
+  // Django's UnicodeUsernameValidator: letters, digits and @ . + - _ (any script).
+  if (username && !/^[\p{L}\p{N}\p{M}_.@+-]+$/u.test(username)) fail('username', 'invalid', 'Letters, digits and @ . + - _ only.');
   if (username !== undefined) data.username = username;
 
   const pictureUrl = text('pictureUrl', PICTURE_URL_MAX_LENGTH);
