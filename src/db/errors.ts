@@ -30,9 +30,11 @@ interface AdapterCause {
 /** Classifies `error` (or anything in its cause chain), or null when it is not a database failure we map. */
 export function classifyDatabaseError(error: unknown): DatabaseFailure | null {
   for (let current: unknown = error, depth = 0; current && typeof current === 'object' && depth < 8; depth += 1) {
-    const candidate = current as { code?: unknown; meta?: { driverAdapterError?: { cause?: AdapterCause } }; message?: unknown; cause?: unknown; originalError?: unknown };
+    const candidate = current as { code?: unknown; kind?: unknown; meta?: { driverAdapterError?: { cause?: AdapterCause } }; message?: unknown; cause?: unknown; originalError?: unknown };
     const code = typeof candidate.code === 'string' ? candidate.code : undefined;
-    const cause = candidate.meta?.driverAdapterError?.cause;
+    // Wrapped by Prisma (meta.driverAdapterError), or the adapter's own error reaching us bare (a
+    // conflict at COMMIT on PostgreSQL), whose `cause` is visited on the next turn of the loop.
+    const cause = candidate.meta?.driverAdapterError?.cause ?? (typeof candidate.kind === 'string' ? (candidate as AdapterCause) : undefined);
     if (code === 'P2002' || cause?.kind === 'UniqueConstraintViolation') return 'unique-violation';
     if (code === 'P2034' || cause?.kind === 'TransactionWriteConflict') return 'write-conflict';
     if (cause) {

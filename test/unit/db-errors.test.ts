@@ -1,3 +1,4 @@
+import { DriverAdapterError } from '@prisma/driver-adapter-utils';
 import { describe, expect, it } from 'vitest';
 import { classifyDatabaseError, databaseFailureError, withRetry } from '../../src/db/errors.js';
 
@@ -19,6 +20,8 @@ describe('classifyDatabaseError', () => {
     ['unique violation', prismaError('P2002', { kind: 'UniqueConstraintViolation' }), 'unique-violation'],
     ['serialization failure', prismaError('P2034', { kind: 'TransactionWriteConflict' }), 'write-conflict'],
     ['deadlock', prismaError('P2010', { kind: 'postgres', originalCode: '40P01' }), 'write-conflict'],
+    // Regression: a write conflict at COMMIT reaches the caller as the adapter's own DriverAdapterError.
+    ['bare adapter error at COMMIT', new DriverAdapterError({ kind: 'TransactionWriteConflict' }), 'write-conflict'],
     ['wrapped in a cause', Object.assign(new Error('outer'), { cause: prismaError('P1001') }), 'unavailable'],
   ])('%s', (_label, error, expected) => {
     expect(classifyDatabaseError(error)).toBe(expected);
