@@ -56,7 +56,7 @@ interface RegisterResultShape {
 
 const RegisterResult = builder.objectRef<RegisterResultShape>('RegisterResult').implement({
   fields: (t) => ({
-    user: t.field({ type: UserType, resolve: (result) => result.user }),
+    user: t.field({ type: UserType, grantScopes: ['ownAccount'], resolve: (result) => result.user }),
     emailVerificationRequired: t.exposeBoolean('emailVerificationRequired', { description: 'True when the account cannot sign in before verifyEmail.' }),
   }),
 });

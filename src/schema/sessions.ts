@@ -33,7 +33,7 @@ const AuthPayload = builder.objectRef<LoginResult>('AuthPayload').implement({
     accessTokenExpiresAt: t.expose('accessTokenExpiresAt', { type: 'DateTime' }),
     refreshToken: t.exposeString('refreshToken'),
     refreshTokenExpiresAt: t.expose('refreshTokenExpiresAt', { type: 'DateTime' }),
-    user: t.field({ type: UserType, resolve: (payload) => payload.user }),
+    user: t.field({ type: UserType, grantScopes: ['ownAccount'], resolve: (payload) => payload.user }),
     session: t.field({ type: SessionType, resolve: (payload) => payload.session }),
   }),
 });

@@ -16,7 +16,9 @@ export const Role = builder.enumType('Role', {
 });
 
 export const UserType = builder.prismaObject('User', {
-  authScopes: (user) => ({ $any: { self: user.id, $all: { staff: true, anyPermission: USER_READERS } } }),
+  // `ownAccount` is granted by the fields that hand a caller their own account before the request
+  // is signed in as it (register, login, refresh).
+  authScopes: (user) => ({ $any: { self: user.id, $granted: 'ownAccount', $all: { staff: true, anyPermission: USER_READERS } } }),
   fields: (t) => ({
     id: t.exposeID('id'),
     email: t.exposeString('email'),

@@ -27,6 +27,13 @@ interface Row {
   document: string;
   /** Fresh variables for each call (targets are created anew, so destructive rows do not interfere). */
   variables?: (deps: Deps) => Promise<Record<string, unknown>>;
+  /**
+   * For operations that need a secret the caller cannot have (a code, a password): the business
+   * error an allowed caller gets, which proves authorization let it through.
+   */
+  allowedError?: string;
+  /** The code a refused caller gets, when it is not UNAUTHENTICATED / FORBIDDEN by caller kind. */
+  deniedCode?: string;
 }
 
 const uid = () => randomUUID().slice(0, 8);
@@ -35,6 +42,49 @@ const group = async (deps: Deps) => ({ id: (await deps.prisma.group.create({ dat
 const customPermission = async (deps: Deps) => ({ id: (await deps.prisma.permission.create({ data: { codename: `app.p_${uid()}` } })).id });
 
 const ROWS: Row[] = [
+  // The viewer's own account (issue 3): public entry points, and the signed-in user's own data.
+  { field: 'Query.authStatus', allowed: EVERYONE, document: '{ authStatus { isAuthenticated } }' },
+  { field: 'Query.passwordPolicy', allowed: EVERYONE, document: '{ passwordPolicy { minLength } }' },
+  { field: 'Query.verifyPasswordResetToken', allowed: EVERYONE, document: '{ verifyPasswordResetToken(token: "not-a-token") }' },
+  { field: 'Query.mySessions', allowed: SIGNED_IN, document: '{ mySessions { id current } }' },
+  {
+    field: 'Mutation.register',
+    allowed: EVERYONE,
+    document: 'mutation ($input: RegisterInput!) { register(input: $input) { user { id } } }',
+    variables: async () => ({ input: { email: `reg-${uid()}@example.com`, password: 'plum orchard at dawn 7', firstName: 'Reg', lastName: 'Istered' } }),
+  },
+  { field: 'Mutation.verifyEmail', allowed: EVERYONE, allowedError: 'INVALID_CODE', document: 'mutation { verifyEmail(email: "nobody@example.com", code: "000000") { id } }' },
+  {
+    field: 'Mutation.resendVerificationEmail',
+    allowed: EVERYONE,
+    document: 'mutation ($email: String!) { resendVerificationEmail(email: $email) }',
+    variables: async () => ({ email: `nobody-${uid()}@example.com` }),
+  },
+  {
+    field: 'Mutation.login',
+    allowed: EVERYONE,
+    allowedError: 'INVALID_CREDENTIALS',
+    document: 'mutation ($email: String!) { login(email: $email, password: "wrong password") { accessToken user { id } } }',
+    variables: async () => ({ email: `nobody-${uid()}@example.com` }),
+  },
+  { field: 'Mutation.refreshToken', allowed: EVERYONE, allowedError: 'TOKEN_INVALID', document: 'mutation { refreshToken(refreshToken: "not-a-token") { accessToken } }' },
+  {
+    field: 'Mutation.requestPasswordReset',
+    allowed: EVERYONE,
+    document: 'mutation ($email: String!) { requestPasswordReset(email: $email) }',
+    variables: async () => ({ email: `nobody-${uid()}@example.com` }),
+  },
+  { field: 'Mutation.resetPassword', allowed: EVERYONE, allowedError: 'TOKEN_INVALID', document: 'mutation { resetPassword(token: "not-a-token", newPassword: "plum orchard at dawn 7") }' },
+  { field: 'Mutation.logoutAll', allowed: SIGNED_IN, document: 'mutation { logoutAll }' },
+  { field: 'Mutation.revokeSession', allowed: SIGNED_IN, allowedError: 'NOT_FOUND', document: `mutation { revokeSession(id: "${randomUUID()}") }` },
+  { field: 'Mutation.updateProfile', allowed: SIGNED_IN, document: 'mutation { updateProfile(input: { country: "NZ" }) { id } }' },
+  { field: 'Mutation.changePassword', allowed: SIGNED_IN, allowedError: 'INVALID_CREDENTIALS', document: 'mutation { changePassword(currentPassword: "not mine", newPassword: "plum orchard at dawn 7") }' },
+  { field: 'Mutation.requestEmailChange', allowed: SIGNED_IN, allowedError: 'INVALID_CREDENTIALS', document: 'mutation { requestEmailChange(newEmail: "elsewhere@example.com", password: "not mine") }' },
+  { field: 'Mutation.confirmEmailChange', allowed: SIGNED_IN, allowedError: 'INVALID_CODE', document: 'mutation { confirmEmailChange(code: "000000") { id } }' },
+  { field: 'Mutation.deactivateAccount', allowed: SIGNED_IN, allowedError: 'INVALID_CREDENTIALS', document: 'mutation { deactivateAccount(password: "not mine") }' },
+  // Trusted services (issue 6): only with the X-Introspection-Secret header, which no caller here sends.
+  { field: 'Query.verifyAccessToken', allowed: [], deniedCode: 'FORBIDDEN', document: '{ verifyAccessToken(token: "x") { active } }' },
+
   { field: 'Query.me', allowed: EVERYONE, document: '{ me { id } }' },
   { field: 'Query.hasPermission', allowed: SIGNED_IN, document: '{ hasPermission(codename: "users.view_user") }' },
   { field: 'Query.hasPermissions', allowed: SIGNED_IN, document: '{ hasPermissions(codenames: ["users.view_user"]) }' },
@@ -130,11 +180,13 @@ describe('authorization matrix', () => {
       const variables = row.variables ? await row.variables(t.deps) : {};
       const result = await t.graphql(row.document, variables, { token });
       const name = row.field.split('.')[1]!;
-      if (row.allowed.includes(caller)) {
+      if (row.allowed.includes(caller) && row.allowedError) {
+        expect(result.errors?.map((e) => e.extensions?.code)).toEqual([row.allowedError]);
+      } else if (row.allowed.includes(caller)) {
         expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
         expect(result.data?.[name as never]).not.toBeUndefined();
       } else {
-        expect(result.errors?.map((e) => e.extensions?.code)).toEqual([caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN']);
+        expect(result.errors?.map((e) => e.extensions?.code)).toEqual([row.deniedCode ?? (caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN')]);
         expect(result.data?.[name as never] ?? null).toBeNull();
       }
     });
