@@ -79,6 +79,8 @@ builder.mutationField('verifyEmail', (t) =>
     type: UserType,
     description: 'Marks the address verified with the emailed code.',
     authScopes: { public: true },
+    // The code proves the caller owns the account, so they may read it back.
+    grantScopes: ['ownAccount'],
     args: { email: t.arg.string({ required: true }), code: t.arg.string({ required: true }) },
     resolve: (_root, args, context) => verifyEmail(context.deps, args, deviceOf(context)),
   }),
