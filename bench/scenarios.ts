@@ -85,7 +85,7 @@ export function scenarios(seeded: Seeded, cookieNames: { access: string }): Scen
       name: 'admin users page (50)',
       ceiling: 'yoga',
       target: 0,
-      body: () => json('{ users(first: 50) { edges { node { id email groups { name } } } } }'),
+      body: () => json('{ users(first: 50) { nodes { id email groups { name } } totalCount } }'),
       headers: () => bearer(seeded.admin),
     },
   ];
