@@ -8,7 +8,7 @@
 import { tokenDigest } from '../src/auth/tokens/opaque.js';
 import { loadConfig } from '../src/config/index.js';
 import { openDatabase } from '../src/db/client.js';
-import { rssMb, start } from './processes.js';
+import { rssMb, start, type Started } from './processes.js';
 import { BENCH_PASSWORD, seed, type SeededSession } from './seed.js';
 
 export interface SoakOptions {
@@ -78,9 +78,11 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
   const seeded = await seed(env, options.databaseUrl, options.concurrency);
   const database = seeded.databaseUrl.startsWith('file:') ? 'sqlite' : 'postgresql';
   const prisma = await openDatabase(loadConfig({ ...env, DATABASE_URL: seeded.databaseUrl }).database);
-  const server = await start('src/server/main.ts', { ...env, DATABASE_URL: seeded.databaseUrl, HOST: '127.0.0.1', PORT: '0' }, /"url":"(http:\/\/[^"]+)\/graphql"/);
+  let server: Started | undefined;
   try {
-    if (new URL(server.url).hostname !== '127.0.0.1') throw new Error(`not loopback: ${server.url}`);
+    server = await start('src/server/main.ts', { ...env, DATABASE_URL: seeded.databaseUrl, HOST: '127.0.0.1', PORT: '0' }, /"url":"(http:\/\/[^"]+)\/graphql"/);
+    const { url, child } = server;
+    if (new URL(url).hostname !== '127.0.0.1') throw new Error(`not loopback: ${url}`);
     const sessionsBefore = await prisma.session.count();
 
     const result = {
@@ -93,14 +95,14 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
       successfulRefreshes: 0,
     };
     const samples: number[] = [];
-    const sampler = setInterval(() => samples.push(rssMb(server.child)), SAMPLE_MS);
+    const sampler = setInterval(() => samples.push(rssMb(child)), SAMPLE_MS);
     const began = performance.now();
     const deadline = began + options.seconds * 1000;
 
     const post = async (body: object, token?: string): Promise<Record<string, unknown> | null> => {
       result.requests += 1;
       try {
-        const response = await fetch(`${server.url}/graphql`, {
+        const response = await fetch(`${url}/graphql`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
           body: JSON.stringify(body),
@@ -182,7 +184,7 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
       exitCode,
     };
   } finally {
-    await server.stop();
+    await server?.stop();
     await prisma.$disconnect();
     await seeded.drop();
   }
