@@ -16,14 +16,16 @@ export interface Started {
   child: ChildProcess;
   /** Milliseconds from spawn to the first line announcing the URL. */
   startupMs: number;
-  stop(): Promise<void>;
+  /** SIGTERM, then the exit code once it is gone. */
+  stop(): Promise<number | null>;
 }
 
 /** Starts `script` and waits for `urlPattern` (first capture group: the base URL) on its output. */
 export async function start(script: string, env: Record<string, string>, urlPattern: RegExp): Promise<Started> {
   const began = performance.now();
-  // Compiled entry points (dist/*.mjs) run on node directly, as `npm start` runs them.
-  const [command, args] = script.endsWith('.mjs') ? [process.execPath, [script]] : [tsx, [script]];
+  // Compiled entry points (dist/*.mjs) run on node directly, as `npm start` runs them; sources run
+  // with tsx's loader (not the tsx command), so SIGTERM reaches the process itself.
+  const [command, args] = script.endsWith('.mjs') ? [process.execPath, [script]] : [process.execPath, ['--import', 'tsx', script]];
   const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {
@@ -45,18 +47,27 @@ export async function start(script: string, env: Record<string, string>, urlPatt
     child,
     startupMs: performance.now() - began,
     async stop() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+      const exited = once(child, 'exit');
       child.kill('SIGTERM');
-      await once(child, 'exit');
+      const [code] = (await exited) as [number | null];
+      return code;
     },
   };
 }
 
-/**
- * Peak resident set size in MB of the process behind `child` (VmHWM). tsx runs the script in a
- * child of its own, so the deepest descendant is the server.
- */
+/** Peak resident set size in MB of the process behind `child` (VmHWM). */
 export function peakRssMb(child: ChildProcess): number {
+  return statusMb(child, 'VmHWM');
+}
+
+/** Current resident set size in MB of the process behind `child` (VmRSS). */
+export function rssMb(child: ChildProcess): number {
+  return statusMb(child, 'VmRSS');
+}
+
+/** A memory figure from /proc/PID/status of the deepest descendant (a wrapper's child is the server). */
+function statusMb(child: ChildProcess, field: 'VmHWM' | 'VmRSS'): number {
   let pid = child.pid!;
   for (;;) {
     let next: number | undefined;
@@ -69,7 +80,7 @@ export function peakRssMb(child: ChildProcess): number {
     pid = next;
   }
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+  const kb = Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
   return kb / 1024;
 }
 

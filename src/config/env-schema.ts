@@ -174,6 +174,8 @@ export const envSchema = z.object({
   PURGE_INTERVAL_SECONDS: int(0, 604_800).default(3600),
   /** Revoked sessions are kept this long (for the user's session history) before purging. */
   PURGE_REVOKED_SESSIONS_AFTER_DAYS: int(0, 3650).default(30),
+  /** SENT and FAILED outbox emails are kept this long after they were written (delivery history). */
+  PURGE_OUTBOX_AFTER_DAYS: int(0, 3650).default(30),
   // Management commands
   /** createuser & co. with --no-input: the new account's password (keeps it out of shell history). */
   GATEHOUSE_PASSWORD: z.string().min(1).optional(),

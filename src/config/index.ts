@@ -102,7 +102,7 @@ export interface Config {
     resendVerificationIp: Rate;
     verifyCodeIp: Rate;
   };
-  purge: { intervalSeconds: number; revokedSessionRetentionDays: number };
+  purge: { intervalSeconds: number; revokedSessionRetentionDays: number; outboxRetentionDays: number };
   /** Inputs of the management commands; never used by the server. */
   cli: { password: string | undefined; defaultAdminEmail: string | undefined; defaultAdminPassword: string | undefined };
 }
@@ -230,7 +230,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       resendVerificationIp: e.RATE_LIMIT_RESEND_VERIFICATION_IP,
       verifyCodeIp: e.RATE_LIMIT_VERIFY_CODE_IP,
     },
-    purge: { intervalSeconds: e.PURGE_INTERVAL_SECONDS, revokedSessionRetentionDays: e.PURGE_REVOKED_SESSIONS_AFTER_DAYS },
+    purge: { intervalSeconds: e.PURGE_INTERVAL_SECONDS, revokedSessionRetentionDays: e.PURGE_REVOKED_SESSIONS_AFTER_DAYS, outboxRetentionDays: e.PURGE_OUTBOX_AFTER_DAYS },
     cli: { password: e.GATEHOUSE_PASSWORD, defaultAdminEmail: e.DEFAULT_ADMIN_EMAIL, defaultAdminPassword: e.DEFAULT_ADMIN_PASSWORD },
   });
 }

@@ -1,8 +1,10 @@
 /**
  * Housekeeping: deletes what can no longer be used. One-time tokens once expired or consumed,
  * sessions once expired or revoked longer ago than the retention (kept meanwhile for the user's
- * session history), and rate-limit rows past their window. Live rows are never touched: every
- * condition is strictly in the past of `now`. Safe to run on every instance at once.
+ * session history), rate-limit rows past their window, and outbox emails that are done (SENT or
+ * FAILED, their payload already erased) once older than their retention. Live rows are never
+ * touched: every condition is strictly in the past of `now`, and a PENDING or SENDING email is
+ * never deleted however old. Safe to run on every instance at once.
  */
 import type { Deps } from '../server/deps.js';
 
@@ -10,6 +12,7 @@ export interface PurgeCounts {
   oneTimeTokens: number;
   sessions: number;
   rateLimits: number;
+  outboxEmails: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -19,12 +22,14 @@ export async function purgeExpired(deps: Pick<Deps, 'prisma' | 'clock' | 'config
   const { prisma } = deps;
   const now = deps.clock.now();
   const revokedBefore = new Date(now.getTime() - deps.config.purge.revokedSessionRetentionDays * DAY_MS);
-  const [oneTimeTokens, sessions, rateLimits] = await prisma.$transaction([
+  const outboxBefore = new Date(now.getTime() - deps.config.purge.outboxRetentionDays * DAY_MS);
+  const [oneTimeTokens, sessions, rateLimits, outboxEmails] = await prisma.$transaction([
     prisma.oneTimeToken.deleteMany({ where: { OR: [{ expiresAt: { lt: now } }, { consumedAt: { lt: now } }] } }),
     prisma.session.deleteMany({ where: { OR: [{ expiresAt: { lt: now } }, { revokedAt: { lt: revokedBefore } }] } }),
     prisma.rateLimiterFlexible.deleteMany({ where: { expire: { lt: now } } }),
+    prisma.outboxEmail.deleteMany({ where: { status: { in: ['SENT', 'FAILED'] }, createdAt: { lt: outboxBefore } } }),
   ]);
-  return { oneTimeTokens: oneTimeTokens.count, sessions: sessions.count, rateLimits: rateLimits.count };
+  return { oneTimeTokens: oneTimeTokens.count, sessions: sessions.count, rateLimits: rateLimits.count, outboxEmails: outboxEmails.count };
 }
 
 export interface PurgeJob {
@@ -44,7 +49,7 @@ export function startPurgeJob(deps: Pick<Deps, 'prisma' | 'clock' | 'config' | '
     if (running) return;
     running = purgeExpired(deps)
       .then((counts) => {
-        if (counts.oneTimeTokens + counts.sessions + counts.rateLimits > 0) deps.logger.info({ purged: counts }, 'purged expired rows');
+        if (Object.values(counts).some((count) => count > 0)) deps.logger.info({ purged: counts }, 'purged expired rows');
       })
       .catch((error: unknown) => deps.logger.warn({ err: error }, 'purge failed; will try again at the next interval'))
       .finally(() => {

@@ -11,13 +11,15 @@ export function normalizeEmail(raw: string): string {
 }
 
 /**
- * A deliberately plain check: one @, a non-empty local part, a dotted domain, no spaces or
- * control characters. Deliverability is proven by the verification email, not by a regex.
+ * A deliberately plain check: one @, a non-empty local part, a dotted domain, no spaces, control
+ * or invisible format characters (zero-width space and joiner, soft hyphen, bidi overrides: NFKC
+ * keeps them, and they would make a second account that looks exactly like the first).
+ * Deliverability is proven by the verification email, not by a regex.
  */
 export function isValidEmail(normalized: string): boolean {
   return (
     normalized.length <= MAX_EMAIL_LENGTH &&
-    /^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u.test(normalized) &&
+    /^[^\s@\p{Cc}\p{Cf}]+@[^\s@\p{Cc}\p{Cf}]+\.[^\s@\p{Cc}\p{Cf}]+$/u.test(normalized) &&
     !normalized.includes('..')
   );
 }

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { deliverPendingEmails } from '../../src/mail/sender.js';
-import type { GraphQLResult, RequestOptions } from './graphql.js';
+import type { GraphQLClient, GraphQLResult, RequestOptions } from './graphql.js';
 import { extractCode, type ReceivedEmail, type SmtpCatcher } from './smtp.js';
 import type { TestApp } from './test-app.js';
 
@@ -40,7 +40,7 @@ export async function latestEmail(t: TestApp, smtp: SmtpCatcher, address: string
   return smtp.to(address).filter((m) => subject.test(m.subject)).at(-1)!;
 }
 
-export async function registerUser(t: TestApp, email: string, extra: Record<string, unknown> = {}): Promise<GraphQLResult<{ register: { user: { id: string; email: string; emailVerified: boolean }; emailVerificationRequired: boolean } }>> {
+export async function registerUser(t: GraphQLClient, email: string, extra: Record<string, unknown> = {}): Promise<GraphQLResult<{ register: { user: { id: string; email: string; emailVerified: boolean }; emailVerificationRequired: boolean } }>> {
   return t.graphql(REGISTER, { input: { email, password: PASSWORD, firstName: 'Grace', lastName: 'Hopper', ...extra } });
 }
 
@@ -54,17 +54,17 @@ export async function registerAndVerify(t: TestApp, smtp: SmtpCatcher, email = u
   return registered.data.register.user.id;
 }
 
-export async function login(t: TestApp, email: string, password = PASSWORD, options?: RequestOptions): Promise<GraphQLResult<{ login: Tokens }>> {
+export async function login(t: GraphQLClient, email: string, password = PASSWORD, options?: RequestOptions): Promise<GraphQLResult<{ login: Tokens }>> {
   return t.graphql(LOGIN, { email, password }, options);
 }
 
 /** Logs in and returns the tokens, failing loudly otherwise. */
-export async function loginTokens(t: TestApp, email: string, password = PASSWORD): Promise<Tokens> {
+export async function loginTokens(t: GraphQLClient, email: string, password = PASSWORD): Promise<Tokens> {
   const result = await login(t, email, password);
   if (!result.data?.login) throw new Error(JSON.stringify(result.errors));
   return result.data.login;
 }
 
-export async function refresh(t: TestApp, refreshToken: string | undefined, options?: RequestOptions): Promise<GraphQLResult<{ refreshToken: Tokens }>> {
+export async function refresh(t: GraphQLClient, refreshToken: string | undefined, options?: RequestOptions): Promise<GraphQLResult<{ refreshToken: Tokens }>> {
   return t.graphql(REFRESH, { refreshToken }, options);
 }

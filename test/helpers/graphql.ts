@@ -40,8 +40,17 @@ export interface GraphQLClient {
 }
 
 export function createGraphQLClient(app: App): GraphQLClient {
-  const request = (path: string, init?: RequestInit, ip?: string) =>
-    Promise.resolve(ip ? app.fetch(new URL(`http://gatehouse.test${path}`), init ?? {}, socketFrom(ip)) : app.fetch(new URL(`http://gatehouse.test${path}`), init ?? {}));
+  return clientOver((path, init, ip) =>
+    Promise.resolve(ip ? app.fetch(new URL(`http://gatehouse.test${path}`), init ?? {}, socketFrom(ip)) : app.fetch(new URL(`http://gatehouse.test${path}`), init ?? {})),
+  );
+}
+
+/** The same client over real HTTP, for a server process at `baseUrl` (the `ip` option is ignored: the socket decides). */
+export function createHttpClient(baseUrl: string): GraphQLClient {
+  return clientOver((path, init) => fetch(`${baseUrl}${path}`, init));
+}
+
+function clientOver(request: GraphQLClient['request']): GraphQLClient {
   return {
     request,
     async graphql(document, variables, options = {}) {

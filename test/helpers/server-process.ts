@@ -14,7 +14,10 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts src/server/main.ts and resolves once it logs that it is listening. */
+/**
+ * Starts src/server/main.ts (as `npm start` does: node with tsx's loader, one process, so signals
+ * reach the server itself) and resolves once it logs that it is listening.
+ */
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
   const [command, commandArgs] = nodeCommand(['src/server/main.ts']);
   const child = spawn(command, commandArgs, {

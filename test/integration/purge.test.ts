@@ -13,7 +13,7 @@ describe('purgeExpired', () => {
   const clock = new TestClock(new Date('2030-01-15T12:00:00Z'));
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ clock, env: { PURGE_REVOKED_SESSIONS_AFTER_DAYS: '30' } });
+    t = await createTestApp({ clock, env: { PURGE_REVOKED_SESSIONS_AFTER_DAYS: '30', PURGE_OUTBOX_AFTER_DAYS: '7' } });
   });
   afterAll(() => t.close());
 
@@ -50,7 +50,7 @@ describe('purgeExpired', () => {
     });
 
     const counts = await purgeExpired(t.deps);
-    expect(counts).toEqual({ oneTimeTokens: 2, sessions: 2, rateLimits: 1 });
+    expect(counts).toEqual({ oneTimeTokens: 2, sessions: 2, rateLimits: 1, outboxEmails: 0 });
 
     const tokenIds = (await prisma.oneTimeToken.findMany()).map((row) => row.id);
     const sessionIds = (await prisma.session.findMany()).map((row) => row.id);
@@ -59,8 +59,39 @@ describe('purgeExpired', () => {
     expect((await prisma.rateLimiterFlexible.findMany()).map((row) => row.key).sort()).toEqual(['live', 'no-expiry']);
 
     // Nothing more to do until time moves on; then the rows that were live expire in turn.
-    expect(await purgeExpired(t.deps)).toEqual({ oneTimeTokens: 0, sessions: 0, rateLimits: 0 });
+    expect(await purgeExpired(t.deps)).toEqual({ oneTimeTokens: 0, sessions: 0, rateLimits: 0, outboxEmails: 0 });
     clock.advance(2 * DAY);
-    expect(await purgeExpired(t.deps)).toEqual({ oneTimeTokens: 2, sessions: 2, rateLimits: 1 });
+    expect(await purgeExpired(t.deps)).toEqual({ oneTimeTokens: 2, sessions: 2, rateLimits: 1, outboxEmails: 0 });
+  });
+
+  it('deletes SENT and FAILED outbox emails older than PURGE_OUTBOX_AFTER_DAYS; never a PENDING or SENDING one', async () => {
+    const { prisma } = t.deps;
+    await prisma.outboxEmail.deleteMany();
+    const now = clock.now().getTime();
+    const written = (offset: number) => new Date(now + offset);
+    const email = (status: 'PENDING' | 'SENDING' | 'SENT' | 'FAILED', createdAt: Date) =>
+      prisma.outboxEmail.create({ data: { to: 'a@example.com', template: 'verification-code', payload: '{}', status, createdAt } });
+
+    const justPast = -7 * DAY - MINUTE;
+    const justInside = -7 * DAY + MINUTE;
+    const gone = [(await email('SENT', written(justPast))).id, (await email('FAILED', written(justPast))).id];
+    const kept = [
+      (await email('SENT', written(justInside))).id,
+      (await email('FAILED', written(justInside))).id,
+      (await email('SENT', written(-7 * DAY))).id, // exactly at the boundary: not older, kept
+      // Not done yet, however old: deleting them would lose an email.
+      (await email('PENDING', written(-365 * DAY))).id,
+      (await email('SENDING', written(-365 * DAY))).id,
+    ];
+
+    expect((await purgeExpired(t.deps)).outboxEmails).toBe(2);
+    const ids = (await prisma.outboxEmail.findMany()).map((row) => row.id);
+    for (const id of gone) expect(ids).not.toContain(id);
+    expect(ids.sort()).toEqual([...kept].sort());
+
+    // Two minutes on, the two just inside (and the one at the boundary) have aged out too.
+    clock.advance(2 * MINUTE);
+    expect((await purgeExpired(t.deps)).outboxEmails).toBe(3);
+    expect((await prisma.outboxEmail.findMany()).map((row) => row.status).sort()).toEqual(['PENDING', 'SENDING']);
   });
 });
