@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from '../config/index.js';
 import { startPurgeJob } from '../jobs/purge.js';
 import { createApp } from './app.js';
 import { closeDeps, createDeps } from './create-deps.js';
+import { trackConnections } from './graceful-close.js';
 import { startOutboxSender } from '../mail/sender.js';
 
 /** How long shutdown waits for in-flight requests before closing anyway. */
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const { logger } = deps;
   const app = createApp(deps);
   const server = createServer(app);
+  const connections = trackConnections(server);
   server.keepAliveTimeout = 5_000;
   // A whole request (headers and body) must arrive within this time: bounds slow uploads (slowloris).
   server.requestTimeout = REQUEST_TIMEOUT_MS;
@@ -38,21 +40,20 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight requests');
     const force = setTimeout(() => {
       logger.warn('in-flight requests did not finish in time; closing connections');
-      server.closeAllConnections();
+      connections.destroyAll();
     }, SHUTDOWN_GRACE_MS);
     force.unref();
-    // close() stops accepting and waits for open requests; idle keep-alive sockets are closed now.
-    server.close(async () => {
+    void connections.close({
+      onStopAccepting: (counts) => logger.info({ signal, ...counts }, 'shutting down: finishing in-flight requests'),
+    }).then(async () => {
       await outbox.stop();
       await purge.stop();
       await closeDeps(deps);
       logger.info('stopped');
       process.exit(0);
     });
-    server.closeIdleConnections();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
