@@ -76,6 +76,8 @@ export const envSchema = z.object({
   PASSWORD_HASH_MEMORY_KIB: int(1024, 4_194_304).default(19_456),
   PASSWORD_HASH_ITERATIONS: int(1, 100).default(2),
   PASSWORD_HASH_PARALLELISM: int(1, 16).default(1),
+  /** Hashes computed at once; more wait their turn. Default: the number of CPU cores. */
+  PASSWORD_HASH_CONCURRENCY: int(1, 256).optional(),
 
   PASSWORD_MIN_LENGTH: int(1, 1024).default(8),
   /** Always enforced: bounds the cost of hashing. */

@@ -3,6 +3,7 @@
  * everything else receives the Config it needs.
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { DEV_JWT_SECRET, envSchema, type Env } from './env-schema.js';
 import { providerOf, type Provider } from '../db/provider.js';
 import type { TrustProxy } from '../server/client-ip.js';
@@ -42,7 +43,7 @@ export interface Config {
   introspection: { secrets: string[] };
   tokens: { accessTtlSeconds: number; refreshTtlSeconds: number; refreshGraceSeconds: number };
   passwords: {
-    argon2: { memoryKib: number; iterations: number; parallelism: number };
+    argon2: { memoryKib: number; iterations: number; parallelism: number; concurrency: number };
     policy: {
       rules: ('similarity' | 'min_length' | 'common' | 'numeric')[];
       minLength: number;
@@ -163,7 +164,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       refreshGraceSeconds: e.REFRESH_GRACE_SECONDS,
     },
     passwords: {
-      argon2: { memoryKib: e.PASSWORD_HASH_MEMORY_KIB, iterations: e.PASSWORD_HASH_ITERATIONS, parallelism: e.PASSWORD_HASH_PARALLELISM },
+      argon2: {
+        memoryKib: e.PASSWORD_HASH_MEMORY_KIB,
+        iterations: e.PASSWORD_HASH_ITERATIONS,
+        parallelism: e.PASSWORD_HASH_PARALLELISM,
+        concurrency: e.PASSWORD_HASH_CONCURRENCY ?? availableParallelism(),
+      },
       policy: {
         rules: e.PASSWORD_VALIDATORS,
         minLength: e.PASSWORD_MIN_LENGTH,

@@ -1,6 +1,7 @@
 /**
  * Entry point: config -> dependencies -> listen -> graceful shutdown.
  */
+import './runtime-flags.js';
 import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from '../config/index.js';
 import { startPurgeJob } from '../jobs/purge.js';

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/index.js';
 
@@ -9,7 +10,8 @@ describe('configuration', () => {
     expect(config.database.provider).toBe('sqlite');
     expect(config.database.url).toBe('file:./data/gatehouse.db');
     expect(config.database.migrateOnStart).toBe(true);
-    expect(config.passwords.argon2).toEqual({ memoryKib: 19456, iterations: 2, parallelism: 1 });
+    expect(config.passwords.argon2).toEqual({ memoryKib: 19456, iterations: 2, parallelism: 1, concurrency: availableParallelism() });
+    expect(loadConfig({ PASSWORD_HASH_CONCURRENCY: '3' }).passwords.argon2.concurrency).toBe(3);
     expect(Object.isFrozen(config.database)).toBe(true);
   });
 
