@@ -42,12 +42,17 @@ export async function load(spec: LoadSpec): Promise<LoadResult> {
           body: spec.body(context as ConnectionContext),
         }),
         onResponse: (status, body, context, headers) => {
-          if (status !== 200 || body.includes('"errors"')) graphqlErrors++;
+          if (status !== 200 || body.includes('"errors"')) {
+            graphqlErrors++;
+            // BENCH_DEBUG=1 shows the first few failures of each run.
+            if (process.env.BENCH_DEBUG && graphqlErrors <= 3) console.error(status, body.slice(0, 300));
+          }
           spec.onResponse?.(body, context as ConnectionContext, headers as Record<string, string | string[]>);
         },
       },
     ],
   });
+  if (process.env.BENCH_DEBUG) console.error({ errors: result.errors, timeouts: result.timeouts, resets: result.resets, non2xx: result.non2xx, graphqlErrors });
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,

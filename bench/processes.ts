@@ -21,11 +21,11 @@ export interface Started {
 }
 
 /** Starts `script` and waits for `urlPattern` (first capture group: the base URL) on its output. */
-export async function start(script: string, env: Record<string, string>, urlPattern: RegExp): Promise<Started> {
+export async function start(script: string, env: Record<string, string>, urlPattern: RegExp, nodeArgs: string[] = []): Promise<Started> {
   const began = performance.now();
   // Compiled entry points (dist/*.mjs) run on node directly, as `npm start` runs them; sources run
   // with tsx's loader (not the tsx command), so SIGTERM reaches the process itself.
-  const [command, args] = script.endsWith('.mjs') ? [process.execPath, [script]] : [process.execPath, ['--import', 'tsx', script]];
+  const [command, args] = script.endsWith('.mjs') ? [process.execPath, [...nodeArgs, script]] : [process.execPath, [...nodeArgs, '--import', 'tsx', script]];
   const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {

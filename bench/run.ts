@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--only NAME,...] [--json FILE]`: Gatehouse under load on this
+ * `npm run bench [-- --quick] [--only NAME,...] [--json FILE] [--profile]`: Gatehouse under load on this
  * machine, each scenario as a ratio to the ceiling measured in the same run (a bare yoga server for
  * GraphQL, raw argon2id verification for password work). SQLite by default; PostgreSQL when
  * DATABASE_URL says so. Speed is judged here, never by timed assertions in tests.
@@ -18,6 +18,8 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     json: { type: 'string', default: 'bench-results/latest.json' },
+    // Writes the Gatehouse server's V8 CPU profile to bench-results/profiles/ (open in Chrome DevTools).
+    profile: { type: 'boolean', default: false },
   },
 });
 const quick = values.quick!;
@@ -87,8 +89,14 @@ for (const connections of connectionLevels) {
 await bare.stop();
 
 execFileSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
-const seeded = await seed(serverEnv, baseUrl, Math.max(...connectionLevels));
-const server = await start('dist/server/main.mjs', { ...serverEnv, DATABASE_URL: seeded.databaseUrl, HOST: '127.0.0.1', PORT: '0' }, /"url":"(http:\/\/[^"]+)\/graphql"/);
+// One refresh session per connection of every run, and one for the probe.
+const seeded = await seed(serverEnv, baseUrl, Math.max(...connectionLevels), rounds * connectionLevels.reduce((a, b) => a + b, 0) + 1);
+const server = await start(
+  'dist/server/main.mjs',
+  { ...serverEnv, DATABASE_URL: seeded.databaseUrl, HOST: '127.0.0.1', PORT: '0' },
+  /"url":"(http:\/\/[^"]+)\/graphql"/,
+  values.profile ? ['--cpu-prof', '--cpu-prof-dir=bench-results/profiles'] : [],
+);
 console.log(`Gatehouse cold start to listening: ${server.startupMs.toFixed(0)} ms`);
 
 const rows: Row[] = [];

@@ -28,6 +28,7 @@ function perConnection<T>(items: T[], key: string): (context: ConnectionContext)
 
 export function scenarios(seeded: Seeded, cookieNames: { access: string }): Scenario[] {
   const session = perConnection(seeded.sessions, 'session');
+  const refreshSession = perConnection(seeded.refreshSessions, 'refreshSession');
   const email = perConnection(seeded.loginEmails, 'email');
   let registered = 0;
   const run = Math.random().toString(36).slice(2, 8);
@@ -65,13 +66,11 @@ export function scenarios(seeded: Seeded, cookieNames: { access: string }): Scen
       name: 'refreshToken',
       ceiling: 'yoga',
       target: 0.5,
-      body: (context) => {
-        context.refresh ??= session(context).refreshToken;
-        return json('mutation($token: String!) { refreshToken(refreshToken: $token) { refreshToken } }', { token: context.refresh });
-      },
+      // Every connection of every run (and the probe) follows the chain of a session of its own.
+      body: (context) => json('mutation($token: String!) { refreshToken(refreshToken: $token) { refreshToken } }', { token: refreshSession(context).refreshToken }),
       onResponse: (body, context) => {
         const match = /"refreshToken":"([^"]+)"/.exec(body);
-        if (match) context.refresh = match[1];
+        if (match) refreshSession(context).refreshToken = match[1]!;
       },
     },
     {

@@ -28,8 +28,13 @@ export interface Seeded {
   databaseUrl: string;
   /** Users with a known password, one per connection of the largest run. */
   loginEmails: string[];
-  /** Sessions of plain users, for `me` and refresh (each connection takes its own). */
+  /** Sessions of plain users, for `me` (each connection takes its own). */
   sessions: SeededSession[];
+  /**
+   * Sessions for the refresh scenario, one per connection of every run: a connection cut at the
+   * end of a run may have rotated its token without seeing the answer, so no chain is reused.
+   */
+  refreshSessions: SeededSession[];
   /** A staff user in a group holding `users.view_user`. */
   staff: SeededSession;
   /** A superuser, for the admin users page. */
@@ -54,7 +59,7 @@ async function freshDatabase(baseUrl: string | undefined): Promise<{ url: string
   return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
 
-export async function seed(env: Record<string, string>, baseUrl: string | undefined, count: number): Promise<Seeded> {
+export async function seed(env: Record<string, string>, baseUrl: string | undefined, count: number, refreshCount = count): Promise<Seeded> {
   const db = await freshDatabase(baseUrl);
   await applyPendingMigrations(db.url);
   const config: Config = loadConfig({ ...env, DATABASE_URL: db.url });
@@ -84,6 +89,13 @@ export async function seed(env: Record<string, string>, baseUrl: string | undefi
     const tokens = await createSession(deps, user.id, { ip: '127.0.0.1', userAgent: 'bench' });
     sessions.push({ email, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
   }
+  const refreshSessions: SeededSession[] = [];
+  for (let i = 0; i < refreshCount; i++) {
+    const session = sessions[i % sessions.length]!;
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: session.email } });
+    const tokens = await createSession(deps, user.id, { ip: '127.0.0.1', userAgent: 'bench' });
+    refreshSessions.push({ email: session.email, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
+  }
   const privileged = async (kind: 'staff' | 'admin'): Promise<SeededSession> => {
     const email = `bench-${kind}-${run}@example.com`;
     const user = await prisma.user.create({
@@ -103,5 +115,5 @@ export async function seed(env: Record<string, string>, baseUrl: string | undefi
   const staff = await privileged('staff');
   const admin = await privileged('admin');
   await prisma.$disconnect();
-  return { databaseUrl: db.url, loginEmails, sessions, staff, admin, drop: db.drop };
+  return { databaseUrl: db.url, loginEmails, sessions, refreshSessions, staff, admin, drop: db.drop };
 }

@@ -39,6 +39,8 @@ export function createApp(deps: Deps): App {
     renderGraphiQL,
     // Unexpected errors are logged once, by maskError below, with the request id.
     logging: false,
+    // useBodyLimit (below) enforces the body limit; yoga's own would pipe every body through a stream transform.
+    maxRequestBodySize: false,
     batching: config.graphql.batchLimit > 0 ? { limit: config.graphql.batchLimit } : false,
     cors: corsFromAllowList(config.http.corsOrigins),
     context: ({ request, req }) =>
