@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { load, median, type LoadResult } from './load.js';
-import { peakRssMb, run, start } from './processes.js';
+import { peakRssMb, rssMb, run, start } from './processes.js';
 import { scenarios, type Scenario } from './scenarios.js';
 import { seed } from './seed.js';
 
@@ -36,6 +36,7 @@ const serverEnv: Record<string, string> = {
   AUTH_COOKIE_SECURE: 'false',
   // The benchmark measures throughput, not abuse limits: lift them for its loopback client.
   RATE_LIMITS_ENABLED: 'false',
+  ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
 };
 
 interface Row {
@@ -112,7 +113,7 @@ for (const scenario of scenarios(seeded, { access: 'gatehouse_access' })) {
     const result = await measure(server.url, scenario, connections);
     const ceiling = scenario.ceiling === 'argon2' ? argon2.opsPerSecond : yogaCeiling[connections]!.requestsPerSecond;
     rows.push({ scenario: scenario.name, connections, result, ceiling, ratio: result.requestsPerSecond / ceiling, target: scenario.target });
-    console.log(`  ${scenario.name} @${connections}: ${result.requestsPerSecond.toFixed(0)} req/s`);
+    console.log(`  ${scenario.name} @${connections}: ${result.requestsPerSecond.toFixed(0)} req/s, server RSS now ${rssMb(server.child).toFixed(0)} MB, peak ${peakRssMb(server.child).toFixed(0)} MB`);
   }
 }
 const peakRss = peakRssMb(server.child);
