@@ -90,8 +90,10 @@ for (const connections of connectionLevels) {
 await bare.stop();
 
 execFileSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
-// One refresh session per connection of every run, and one for the probe.
-const seeded = await seed(serverEnv, baseUrl, Math.max(...connectionLevels), rounds * connectionLevels.reduce((a, b) => a + b, 0) + 1);
+// Refresh sessions: each run may strand one per connection (answers cut at its end), plus the
+// largest run's worth in use and the probe's.
+const refreshSessions = rounds * connectionLevels.reduce((a, b) => a + b, 0) + Math.max(...connectionLevels) + 1;
+const seeded = await seed(serverEnv, baseUrl, Math.max(...connectionLevels), refreshSessions);
 const server = await start(
   'dist/server/main.mjs',
   { ...serverEnv, DATABASE_URL: seeded.databaseUrl, HOST: '127.0.0.1', PORT: '0' },

@@ -17,19 +17,24 @@ export interface Scenario {
 const json = (query: string, variables?: Record<string, unknown>) => JSON.stringify({ query, variables });
 const bearer = (session: SeededSession) => ({ authorization: `Bearer ${session.accessToken}` });
 
-/** Each connection takes the next seeded session (or email) and keeps it. */
-function perConnection<T>(items: T[], key: string): (context: ConnectionContext) => T {
+/** The next seeded session (or email) in turn: autocannon gives every request a fresh context. */
+function inTurn<T>(items: T[], key: string): (context: ConnectionContext) => T {
   let next = 0;
   return (context) => {
+    // Within one request, body() and headers() see the same item.
     if (!(key in context)) context[key] = items[next++ % items.length];
     return context[key] as T;
   };
 }
 
 export function scenarios(seeded: Seeded, cookieNames: { access: string }): Scenario[] {
-  const session = perConnection(seeded.sessions, 'session');
-  const refreshSession = perConnection(seeded.refreshSessions, 'refreshSession');
-  const email = perConnection(seeded.loginEmails, 'email');
+  const session = inTurn(seeded.sessions, 'session');
+  // autocannon starts every request with a fresh context (it resets it each time it cycles through
+  // the request list, which here has one entry), so a chain cannot live in the context: a request
+  // takes an idle session from the pool and its answer puts it back with the new token. A request
+  // cut at the end of a run never returns its session, so no rotated-out token is ever replayed.
+  const idleRefreshSessions = [...seeded.refreshSessions];
+  const email = inTurn(seeded.loginEmails, 'email');
   let registered = 0;
   const run = Math.random().toString(36).slice(2, 8);
   return [
@@ -66,11 +71,17 @@ export function scenarios(seeded: Seeded, cookieNames: { access: string }): Scen
       name: 'refreshToken',
       ceiling: 'yoga',
       target: 0.5,
-      // Every connection of every run (and the probe) follows the chain of a session of its own.
-      body: (context) => json('mutation($token: String!) { refreshToken(refreshToken: $token) { refreshToken } }', { token: refreshSession(context).refreshToken }),
+      body: (context) => {
+        const taken = idleRefreshSessions.shift();
+        if (!taken) throw new Error('bench: no idle refresh session left; seed more');
+        context.refreshSession = taken;
+        return json('mutation($token: String!) { refreshToken(refreshToken: $token) { refreshToken } }', { token: taken.refreshToken });
+      },
       onResponse: (body, context) => {
+        const taken = context.refreshSession as SeededSession;
         const match = /"refreshToken":"([^"]+)"/.exec(body);
-        if (match) refreshSession(context).refreshToken = match[1]!;
+        if (match) taken.refreshToken = match[1]!;
+        idleRefreshSessions.push(taken);
       },
     },
     {

@@ -31,8 +31,8 @@ export interface Seeded {
   /** Sessions of plain users, for `me` (each connection takes its own). */
   sessions: SeededSession[];
   /**
-   * Sessions for the refresh scenario, one per connection of every run: a connection cut at the
-   * end of a run may have rotated its token without seeing the answer, so no chain is reused.
+   * Sessions for the refresh scenario, each following its own rotation chain (see scenarios.ts):
+   * enough for the largest run plus every session a run may leave with an unseen rotation.
    */
   refreshSessions: SeededSession[];
   /** A staff user in a group holding `users.view_user`. */

@@ -50,7 +50,7 @@ export async function createSession(
   deps: Pick<Deps, 'prisma' | 'clock' | 'config' | 'accessTokens'>,
   userId: string,
   device: DeviceInfo,
-  db: Pick<Deps['prisma'], 'session' | 'user'> = deps.prisma,
+  db: Pick<Deps['prisma'], 'session' | 'user' | 'permission' | 'group'> = deps.prisma,
 ): Promise<SessionTokens> {
   const { data, refreshToken, refreshTokenExpiresAt } = newSession(deps, userId, device);
   const session = await db.session.create({ data });

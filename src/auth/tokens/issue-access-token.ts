@@ -24,7 +24,7 @@ export async function issueAccessToken(
   deps: Pick<Deps, 'config' | 'clock' | 'accessTokens' | 'prisma'>,
   user: TokenUser | string,
   sessionId: string,
-  db: Pick<PrismaClient, 'user'> = deps.prisma,
+  db: Pick<PrismaClient, 'user' | 'permission' | 'group'> = deps.prisma,
 ): Promise<IssuedAccessToken> {
   const include = deps.config.jwt.includeClaims;
   const userId = typeof user === 'string' ? user : user.id;
