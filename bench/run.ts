@@ -5,7 +5,7 @@
  * DATABASE_URL says so. Speed is judged here, never by timed assertions in tests.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { load, median, type LoadResult } from './load.js';
@@ -36,7 +36,6 @@ const serverEnv: Record<string, string> = {
   AUTH_COOKIE_SECURE: 'false',
   // The benchmark measures throughput, not abuse limits: lift them for its loopback client.
   RATE_LIMITS_ENABLED: 'false',
-  ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
 };
 
 interface Row {
@@ -94,12 +93,16 @@ execFileSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
 // largest run's worth in use and the probe's.
 const refreshSessions = rounds * connectionLevels.reduce((a, b) => a + b, 0) + Math.max(...connectionLevels) + 1;
 const seeded = await seed(serverEnv, baseUrl, Math.max(...connectionLevels), refreshSessions);
+// The server runs with the V8 flags `npm start` gives it (heap sizes), so the figures are what you get.
+const startScript = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
+const startFlags = startScript.match(/--max-[\w-]+=\d+/g) ?? [];
 const server = await start(
   'dist/server/main.mjs',
   { ...serverEnv, DATABASE_URL: seeded.databaseUrl, HOST: '127.0.0.1', PORT: '0' },
   /"url":"(http:\/\/[^"]+)\/graphql"/,
-  values.profile ? ['--cpu-prof', '--cpu-prof-dir=bench-results/profiles'] : [],
+  [...startFlags, ...(values.profile ? ['--cpu-prof', '--cpu-prof-dir=bench-results/profiles'] : [])],
 );
+console.log(`Gatehouse started as \`node ${[...startFlags, 'dist/server/main.mjs'].join(' ')}\``);
 console.log(`Gatehouse cold start to listening: ${server.startupMs.toFixed(0)} ms`);
 
 const rows: Row[] = [];
