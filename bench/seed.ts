@@ -78,6 +78,7 @@ export async function seed(env: Record<string, string>, baseUrl: string | undefi
   await prisma.groupPermission.create({ data: { groupId: group.id, permissionId: permission.id } });
 
   const loginEmails: string[] = [];
+  const userIds: string[] = [];
   const sessions: SeededSession[] = [];
   // Enough users for a full admin page of 50, each in the group (so the page loads groups too).
   for (let i = 0; i < Math.max(count, 60); i++) {
@@ -86,15 +87,14 @@ export async function seed(env: Record<string, string>, baseUrl: string | undefi
       data: { email, firstName: 'Bench', lastName: `User ${i}`, passwordHash, emailVerifiedAt: new Date(), groups: { create: { groupId: group.id } } },
     });
     loginEmails.push(email);
+    userIds.push(user.id);
     const tokens = await createSession(deps, user.id, { ip: '127.0.0.1', userAgent: 'bench' });
     sessions.push({ email, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
   }
   const refreshSessions: SeededSession[] = [];
   for (let i = 0; i < refreshCount; i++) {
-    const session = sessions[i % sessions.length]!;
-    const user = await prisma.user.findUniqueOrThrow({ where: { email: session.email } });
-    const tokens = await createSession(deps, user.id, { ip: '127.0.0.1', userAgent: 'bench' });
-    refreshSessions.push({ email: session.email, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
+    const tokens = await createSession(deps, userIds[i % userIds.length]!, { ip: '127.0.0.1', userAgent: 'bench' });
+    refreshSessions.push({ email: loginEmails[i % loginEmails.length]!, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
   }
   const privileged = async (kind: 'staff' | 'admin'): Promise<SeededSession> => {
     const email = `bench-${kind}-${run}@example.com`;

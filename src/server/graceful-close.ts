@@ -1,12 +1,13 @@
 /**
- * Stops an HTTP server without losing a request it has accepted.
+ * Stops an HTTP server without losing a request it has accepted, and without waiting out
+ * keep-alive timeouts.
  *
- * Node's own `server.close()` also calls `closeIdleConnections()`, which counts a connection
- * as idle until its parser has begun a request: a connection accepted a moment before the
- * signal, whose bytes are still unread, is destroyed and the client sees ECONNRESET.
- * Here the listener closes at once, every later response says `Connection: close`, and a
- * connection is only dropped when it is idle *after* having served a request, or when it has
- * sent nothing for `firstRequestGraceMs`.
+ * Node's own `server.close()` answers a request that arrives later on an open connection, but
+ * with `Connection: keep-alive`, so the connection (and the shutdown) lingers until the client or
+ * `keepAliveTimeout` closes it. Here the listener closes one event-loop turn after the call (so
+ * connections the kernel already queued are accepted, not reset), every later response says
+ * `Connection: close` and its socket is ended after it, idle keep-alive connections are dropped at
+ * once, and a connection that has not sent a request yet gets `firstRequestGraceMs` to do so.
  */
 import type { Server } from 'node:http';
 import { Server as NetServer, type Socket } from 'node:net';

@@ -95,8 +95,8 @@ describe('graceful shutdown under load', () => {
   }, 120_000);
 
   it('answers a request that arrives on a connection accepted before the signal', async () => {
-    // Node's own close() treats a connection whose request has not been parsed yet as idle and
-    // destroys it; a client that connected just before the signal would see ECONNRESET.
+    // Answered in full and told to close, so the shutdown does not wait on the connection (Node's
+    // own close() answers with keep-alive and the process lingers until the connection times out).
     const late = await startServerProcess(env, 90_000);
     try {
       const { port } = new URL(late.url);

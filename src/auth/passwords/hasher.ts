@@ -1,8 +1,9 @@
 /**
  * Password hashing with argon2id. Hashing runs on libuv's thread pool (argon2's native binding),
  * never on the event loop, at most `concurrency` at once (default: one per core): more would not
- * hash faster, only hold 19 MiB each and take CPU from the event loop and the pool's other users. Hashes imported from Django (see ./legacy) verify too, and always
- * report `needsRehash`, so the login flow upgrades them to argon2id in the same request.
+ * hash faster, only hold 19 MiB each and take CPU from the event loop and the pool's other users.
+ * Hashes imported from Django (see ./legacy) verify too, and always report `needsRehash`, so the
+ * login flow upgrades them to argon2id in the same request.
  */
 import argon2 from 'argon2';
 import pLimit from 'p-limit';

@@ -33,7 +33,7 @@ export async function loadEffectiveAccess(
   if (!user.isActive) return NO_ACCESS;
   const memberOf = { users: { some: { userId: user.id } } };
   const permissionRows = await prisma.permission.findMany({
-    where: { OR: [{ users: { some: { userId: user.id } } }, { groups: { some: { group: memberOf } } }] },
+    where: { OR: [memberOf, { groups: { some: { group: memberOf } } }] },
     select: { codename: true },
   });
   const groupRows = await prisma.group.findMany({ where: memberOf, select: { name: true } });
