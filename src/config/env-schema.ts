@@ -1,5 +1,5 @@
 /**
- * Every environment variable Gatehouse reads, with its default. The README's configuration table
+ * Every environment variable Gatehouse reads, with its default. docs/configuration.md's table
  * mirrors this file; keep them in step.
  */
 import { z } from 'zod';
@@ -158,7 +158,7 @@ export const envSchema = z.object({
     }
   }),
 
-  // Rate limits (see README "Hardening")
+  // Rate limits (see docs/security.md)
   RATE_LIMITS_ENABLED: bool.default(true),
   RATE_LIMIT_LOGIN_IP: rate.prefault('30/15m'),
   LOGIN_BACKOFF_AFTER_FAILURES: int(1, 1000).default(5),

@@ -3,7 +3,7 @@
  *
  * The Prisma CLI insists that a native schema engine exists before it generates, though generation
  * never runs it; on machines with no route to Prisma's binary host we point it at a stand-in
- * (see README, "Migrations without a native engine").
+ * (see docs/operations.md, "Migrations without a native engine").
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';

@@ -3,7 +3,7 @@
  * compiled). Prisma 7's query compiler is a large WebAssembly module: V8's optimising tier
  * compiles it again on background threads, which costs ~80 MB of resident memory that glibc never
  * returns. Prisma caches query plans, so the baseline compiler (Liftoff) is all it needs.
- * Measured with `npm run bench` (see the README's Performance section).
+ * Measured with `npm run bench` (see the docs/performance.md).
  */
 import { setFlagsFromString } from 'node:v8';
 

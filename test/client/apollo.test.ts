@@ -1,6 +1,6 @@
 /**
  * A real Apollo Client (v4, in Node) against a real Gatehouse process, through the code of
- * examples/apollo-bearer.ts and examples/apollo-cookies.ts (the README quotes those files).
+ * examples/apollo-bearer.ts and examples/apollo-cookies.ts (docs/clients.md quotes those files).
  */
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { CookieJar } from 'tough-cookie';

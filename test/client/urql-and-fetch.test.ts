@@ -1,6 +1,6 @@
 /**
  * urql and plain fetch against a real Gatehouse process, through examples/urql.ts and
- * examples/fetch.ts (the README quotes those files).
+ * examples/fetch.ts (docs/clients.md quotes those files).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gatehouse as send } from '../../examples/fetch.js';

@@ -1,5 +1,5 @@
 /**
- * The README's client snippets are exactly the example files the client tests run
+ * The client snippets in docs/clients.md are exactly the example files the client tests run
  * (test/client/*.test.ts import them). Regression guard: a snippet edited in one place only.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,16 +9,16 @@ import { quotedExamples, withExamples } from '../../src/dev/readme-examples.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const read = (path: string) => readFileSync(`${root}${path}`, 'utf8');
-const readme = read('README.md');
+const readme = read('docs/clients.md');
 
-describe('README client snippets', () => {
+describe('docs/clients.md client snippets', () => {
   it('quote every file in examples/', () => {
     const files = readdirSync(`${root}examples`).filter((name) => name.endsWith('.ts')).map((name) => `examples/${name}`);
     expect(quotedExamples(readme).sort()).toEqual(files.sort());
   });
 
   it('are current (run `npm run readme:examples` after editing an example)', () => {
-    expect(withExamples(readme, read) === readme, 'README.md has a stale copy of an examples/ file: run npm run readme:examples').toBe(true);
+    expect(withExamples(readme, read) === readme, 'docs/clients.md has a stale copy of an examples/ file: run npm run readme:examples').toBe(true);
   });
 
   it('the rewrite replaces a stale block with the file', () => {
