@@ -7,7 +7,7 @@
 import type { OneTimeToken, TokenPurpose } from '../generated/sqlite/client.js';
 import type { PrismaClient } from '../db/client.js';
 import { GatehouseError } from '../errors.js';
-import type { Deps } from '../server/deps.js';
+import type { Deps } from '../deps.js';
 import { codeDigest, digestsEqual, generateCode } from './tokens/opaque.js';
 
 export type CodePurpose = Extract<TokenPurpose, 'EMAIL_VERIFICATION' | 'EMAIL_CHANGE'>;

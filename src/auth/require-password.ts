@@ -1,5 +1,5 @@
 import { GatehouseError } from '../errors.js';
-import type { Deps } from '../server/deps.js';
+import type { Deps } from '../deps.js';
 
 /**
  * Re-authentication for sensitive changes: the user's password must match.

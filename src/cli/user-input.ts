@@ -5,7 +5,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { validatePassword, type UserAttributes } from '../auth/passwords/validators.js';
 import { GatehouseError } from '../errors.js';
-import type { Deps } from '../server/deps.js';
+import type { Deps } from '../deps.js';
 import { isValidEmail, normalizeEmail } from '../users/email.js';
 import { CommandError } from './command.js';
 import { askSecret } from './prompt.js';

@@ -3,7 +3,7 @@
  * mirrors this file; keep them in step.
  */
 import { z } from 'zod';
-import { parseTrustProxy } from '../server/client-ip.js';
+import { parseTrustProxy } from './trust-proxy.js';
 
 const bool = z.stringbool({ truthy: ['true', '1', 'yes', 'on'], falsy: ['false', '0', 'no', 'off', ''] });
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);

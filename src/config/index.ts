@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { DEV_JWT_SECRET, envSchema, type Env } from './env-schema.js';
-import { providerOf, type Provider } from '../db/provider.js';
-import type { TrustProxy } from '../server/client-ip.js';
-import { loadSigningKeys, SigningKeyError, type JwtAlgorithm, type SigningKeys } from '../auth/tokens/signing-keys.js';
+import { providerOf, type Provider } from './provider.js';
+import type { TrustProxy } from './trust-proxy.js';
+import { loadSigningKeys, SigningKeyError, type JwtAlgorithm, type SigningKeys } from './signing-keys.js';
 
 /** A number of points per window of seconds. */
 export interface Rate {

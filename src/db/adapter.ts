@@ -4,7 +4,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { parseIntoClientConfig } from 'pg-connection-string';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { providerOf } from './provider.js';
+import { providerOf } from '../config/provider.js';
 
 export interface AdapterOptions {
   /** SQLite: how long a writer waits for the lock before failing. @default 5000 */

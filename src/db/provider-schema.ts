@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Provider } from './provider.js';
+import type { Provider } from '../config/provider.js';
 import { repoRoot } from './repo-root.js';
 
 export const sourceSchemaPath = join(repoRoot, 'prisma/schema.prisma');

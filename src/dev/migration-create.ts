@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lockfileContent, migrationsDir, pendingSchemaChange } from '../db/migrate/migrations.js';
-import type { Provider } from '../db/provider.js';
+import type { Provider } from '../config/provider.js';
 import { postgresShadowUrl } from './postgres-shadow.js';
 
 const name = (process.argv[2] ?? '').trim();

@@ -6,7 +6,7 @@
  * touched: every condition is strictly in the past of `now`, and a PENDING or SENDING email is
  * never deleted however old. Safe to run on every instance at once.
  */
-import type { Deps } from '../server/deps.js';
+import type { Deps } from '../deps.js';
 
 export interface PurgeCounts {
   oneTimeTokens: number;

@@ -8,7 +8,7 @@
  * SENT or FAILED its payload (which may hold a code or a reset link) is erased.
  */
 import type { OutboxEmail } from '../generated/sqlite/client.js';
-import type { Deps } from '../server/deps.js';
+import type { Deps } from '../deps.js';
 import { renderEmail, type EmailTemplates, type TemplateName } from './templates.js';
 
 type SenderDeps = Pick<Deps, 'prisma' | 'clock' | 'config' | 'logger' | 'mailer'>;

@@ -2,16 +2,16 @@
  * A user's own account: registration, email verification, profile, password change and reset,
  * email change, deactivation, and the password policy in force.
  */
-import { changePassword } from '../auth/change-password.js';
-import { deactivateAccount } from '../auth/deactivate.js';
-import { confirmEmailChange, requestEmailChange } from '../auth/email-change.js';
-import { resendVerificationEmail, verifyEmail } from '../auth/email-verification.js';
-import { isPasswordResetTokenUsable, requestPasswordReset, resetPassword } from '../auth/password-reset.js';
+import { changePassword } from '../account/change-password.js';
+import { deactivateAccount } from '../account/deactivate.js';
+import { confirmEmailChange, requestEmailChange } from '../account/email-change.js';
+import { resendVerificationEmail, verifyEmail } from '../account/email-verification.js';
+import { isPasswordResetTokenUsable, requestPasswordReset, resetPassword } from '../account/password-reset.js';
 import { PASSWORD_RULES, type PasswordPolicy } from '../auth/passwords/validators.js';
-import { updateProfile } from '../auth/profile.js';
-import { register } from '../auth/register.js';
+import { updateProfile } from '../account/profile.js';
+import { register } from '../account/register.js';
 import type { User } from '../generated/sqlite/client.js';
-import { clearAuthCookies } from '../server/auth-cookies.js';
+import { clearAuthCookies } from './auth-cookies.js';
 import { builder } from './builder.js';
 import { deviceOf } from './device.js';
 import { UserType } from './user.js';

@@ -11,7 +11,7 @@ import type { PrismaClient } from '../db/client.js';
 import { Kind } from 'graphql';
 import { GatehouseError } from '../errors.js';
 import { requireIntrospectionClient } from '../auth/tokens/introspection-client.js';
-import type { Context } from '../server/context.js';
+import type { Context } from './context.js';
 
 export interface AuthScopes {
   /** Anyone, signed in or not. Stated explicitly so every root field carries a rule. */

@@ -1,5 +1,5 @@
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
-import type { Context } from '../server/context.js';
+import type { Context } from './context.js';
 
 /** Where a request came from, as recorded on sessions and audit events. */
 export function deviceOf(context: Pick<Context, 'ip' | 'userAgent'>): DeviceInfo {

@@ -1,15 +1,15 @@
 /**
  * Signing in and out, token refresh, and the signed-in devices of the viewer.
  */
-import { login } from '../auth/login.js';
-import { logout, logoutAll, mySessions, revokeSession } from '../auth/my-sessions.js';
-import { refresh } from '../auth/refresh.js';
+import { login } from '../account/login.js';
+import { logout, logoutAll, mySessions, revokeSession } from '../account/my-sessions.js';
+import { refresh } from '../account/refresh.js';
 import { GatehouseError } from '../errors.js';
-import { clearAuthCookies, readCookie, setAuthCookies } from '../server/auth-cookies.js';
+import { clearAuthCookies, readCookie, setAuthCookies } from './auth-cookies.js';
 import { builder } from './builder.js';
 import { deviceOf } from './device.js';
 import { UserType } from './user.js';
-import type { LoginResult } from '../auth/login.js';
+import type { LoginResult } from '../account/login.js';
 
 export const SessionType = builder.prismaObject('Session', {
   description: 'A signed-in device. Token digests are never exposed.',

@@ -8,8 +8,9 @@ import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } f
 import { classifyDatabaseError, databaseFailureError } from '../db/errors.js';
 import { schema } from '../schema/index.js';
 import { clientIp } from './client-ip.js';
-import { createContext, type Context } from './context.js';
-import type { Deps } from './deps.js';
+import type { Context } from '../schema/context.js';
+import { createContext } from './context.js';
+import type { Deps } from '../deps.js';
 import { useBodyLimit } from './limits/body-limit.js';
 import { graphqlLimitPlugins } from './limits/graphql-limits.js';
 import { corsFromAllowList } from './plugins/cors.js';
@@ -17,7 +18,7 @@ import { useSecurityHeaders } from './plugins/security-headers.js';
 import { useJwks } from './jwks.js';
 import { checkReadiness } from './readiness.js';
 import { requestIdOf } from './request-id.js';
-import { GRAPHQL_PATH, useAuthCookies } from './auth-cookies.js';
+import { GRAPHQL_PATH, useAuthCookies } from '../schema/auth-cookies.js';
 import { useCsrfHeader } from './csrf.js';
 import { graphiqlOptions, renderGraphiQL } from './graphiql.js';
 

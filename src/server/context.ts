@@ -1,28 +1,14 @@
 /**
- * The per-request GraphQL context: who is asking (resolved once, before any resolver) and a lazy,
- * request-cached view of their permissions. The Prisma client is deliberately not on it (it slows
- * type-checking of the Pothos types); resolvers reach the database through `deps`.
+ * Builds the GraphQL context of one HTTP request: the presented token (Bearer header, or the
+ * access cookie in cookie mode) is checked once, before any resolver runs.
  */
 import { authenticate, type Viewer } from '../auth/sessions/authenticate.js';
 import { loadEffectiveAccess, NO_ACCESS, type EffectiveAccess } from '../auth/permissions/effective.js';
+import type { Deps } from '../deps.js';
 import { GatehouseError } from '../errors.js';
-import type { Deps } from './deps.js';
+import { readCookie } from '../schema/auth-cookies.js';
+import type { Context } from '../schema/context.js';
 import { requestIdOf } from './request-id.js';
-import { readCookie } from './auth-cookies.js';
-
-export interface Context {
-  deps: Deps;
-  request: Request;
-  requestId: string;
-  ip: string | null;
-  userAgent: string | null;
-  /** The signed-in user and session, or null when anonymous. */
-  viewer: Viewer | null;
-  /** Why a presented token was not accepted; reported by the `authenticated` scope. */
-  authError: GatehouseError | null;
-  /** Effective groups and permissions of the viewer, loaded at most once per request. */
-  access(): Promise<EffectiveAccess>;
-}
 
 export interface RequestInfo {
   request: Request;

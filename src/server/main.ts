@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from '../config/index.js';
 import { startPurgeJob } from '../jobs/purge.js';
 import { createApp } from './app.js';
-import { closeDeps, createDeps } from './create-deps.js';
+import { closeDeps, createDeps } from '../create-deps.js';
 import { trackConnections } from './graceful-close.js';
 import { startOutboxSender } from '../mail/sender.js';
 

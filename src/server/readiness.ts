@@ -1,5 +1,5 @@
 import { accessSync, constants } from 'node:fs';
-import type { Deps } from './deps.js';
+import type { Deps } from '../deps.js';
 
 export type Readiness = { status: 'ready' } | { status: 'unavailable'; reason: string };
 

@@ -4,7 +4,7 @@
  */
 import type { FieldError } from '../errors.js';
 import { isValidEmail, normalizeEmail } from './email.js';
-import { cleanProfile } from '../auth/profile-fields.js';
+import { cleanProfile } from './profile-fields.js';
 
 /** Staff notes are free text, longer than profile fields. */
 const MAX_NOTES = 10_000;

@@ -1,7 +1,7 @@
 /**
  * Staff and superusers for admin tests: a signed-in user with direct permissions.
  */
-import type { Deps } from '../../src/server/deps.js';
+import type { Deps } from '../../src/deps.js';
 import { createSession } from '../../src/auth/sessions/create-session.js';
 import { createUser, signedInUser, type UserOverrides } from './factories.js';
 

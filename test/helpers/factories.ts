@@ -3,7 +3,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createSession, type SessionTokens } from '../../src/auth/sessions/create-session.js';
-import type { Deps } from '../../src/server/deps.js';
+import type { Deps } from '../../src/deps.js';
 import type { User } from '../../src/generated/sqlite/client.js';
 
 export interface UserOverrides {

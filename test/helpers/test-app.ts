@@ -5,8 +5,8 @@
 import { loadConfig, type Config } from '../../src/config/index.js';
 import type { Clock } from '../../src/clock.js';
 import { createApp, type App } from '../../src/server/app.js';
-import { closeDeps, createDeps } from '../../src/server/create-deps.js';
-import type { Deps } from '../../src/server/deps.js';
+import { closeDeps, createDeps } from '../../src/create-deps.js';
+import type { Deps } from '../../src/deps.js';
 import { createLogger } from '../../src/logger.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 import { createGraphQLClient, type GraphQLClient } from './graphql.js';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { createSession } from '../../src/auth/sessions/create-session.js';
 import { createApp } from '../../src/server/app.js';
-import { closeDeps, createDeps } from '../../src/server/create-deps.js';
+import { closeDeps, createDeps } from '../../src/create-deps.js';
 import { signedInUser } from '../helpers/factories.js';
 import { createGraphQLClient } from '../helpers/graphql.js';
 import { listen } from '../helpers/listen.js';

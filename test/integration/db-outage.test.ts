@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { applyPendingMigrations } from '../../src/db/migrate/migrations.js';
-import { closeDeps, createDeps } from '../../src/server/create-deps.js';
+import { closeDeps, createDeps } from '../../src/create-deps.js';
 import { signedInUser } from '../helpers/factories.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { testPostgresUrl } from '../helpers/test-database.js';

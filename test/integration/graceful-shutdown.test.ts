@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
-import { closeDeps, createDeps } from '../../src/server/create-deps.js';
+import { closeDeps, createDeps } from '../../src/create-deps.js';
 import { DEFAULT_PASSWORD, signedInUser } from '../helpers/factories.js';
 import { rawPost } from '../helpers/raw-http.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';

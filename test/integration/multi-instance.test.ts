@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
-import { closeDeps, createDeps } from '../../src/server/create-deps.js';
-import type { Deps } from '../../src/server/deps.js';
+import { closeDeps, createDeps } from '../../src/create-deps.js';
+import type { Deps } from '../../src/deps.js';
 import { login, loginTokens, ME, PASSWORD, refresh, registerUser, uniqueEmail, VERIFY_EMAIL } from '../helpers/accounts.js';
 import { createHttpClient, errorCode, type GraphQLClient } from '../helpers/graphql.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clientIp, parseTrustProxy } from '../../src/server/client-ip.js';
+import { parseTrustProxy } from '../../src/config/trust-proxy.js';
+import { clientIp } from '../../src/server/client-ip.js';
 
 const none = parseTrustProxy('');
 const oneHop = parseTrustProxy('1');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseImportOptions } from '../../src/users/import/django/options.js';
-import { planImport } from '../../src/users/import/django/plan.js';
+import { parseImportOptions } from '../../src/import/django/options.js';
+import { planImport } from '../../src/import/django/plan.js';
 
 const user = (pk: number, fields: Record<string, unknown>) => ({
   model: 'auth.user',

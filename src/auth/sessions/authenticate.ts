@@ -4,7 +4,7 @@
  */
 import type { Session, User } from '../../generated/sqlite/client.js';
 import { GatehouseError } from '../../errors.js';
-import type { Deps } from '../../server/deps.js';
+import type { Deps } from '../../deps.js';
 
 export interface Viewer {
   user: User;

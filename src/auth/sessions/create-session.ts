@@ -3,7 +3,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Session } from '../../generated/sqlite/client.js';
-import type { Deps } from '../../server/deps.js';
+import type { Deps } from '../../deps.js';
 import { issueAccessToken } from '../tokens/issue-access-token.js';
 import { generateToken, tokenDigest } from '../tokens/opaque.js';
 

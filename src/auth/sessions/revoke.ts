@@ -1,4 +1,4 @@
-import type { Deps } from '../../server/deps.js';
+import type { Deps } from '../../deps.js';
 
 export type RevokeReason = 'logout' | 'logout_all' | 'revoked_by_user' | 'revoked_by_admin' | 'password_changed' | 'password_reset' | 'refresh_token_reuse' | 'account_deactivated';
 

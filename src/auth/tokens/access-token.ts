@@ -12,7 +12,7 @@ import { createPrivateKey, createPublicKey, createSecretKey, type KeyObject } fr
 import jwt from 'jsonwebtoken';
 import type { Config } from '../../config/index.js';
 import { GatehouseError } from '../../errors.js';
-import type { JwtAlgorithm } from './signing-keys.js';
+import type { JwtAlgorithm } from '../../config/signing-keys.js';
 
 export interface AccessTokenClaims {
   sub: string;

@@ -6,7 +6,7 @@
  */
 import { authenticate } from '../sessions/authenticate.js';
 import { loadEffectiveAccess } from '../permissions/effective.js';
-import type { Deps } from '../../server/deps.js';
+import type { Deps } from '../../deps.js';
 import { GatehouseError, type ErrorCode } from '../../errors.js';
 
 export type InactiveReason = 'INVALID' | 'EXPIRED' | 'SESSION_ENDED' | 'ACCOUNT_DISABLED';

@@ -4,7 +4,7 @@
  * token carries the same claims.
  */
 import type { PrismaClient } from '../../db/client.js';
-import type { Deps } from '../../server/deps.js';
+import type { Deps } from '../../deps.js';
 import { loadEffectiveAccess } from '../permissions/effective.js';
 import type { IssuedAccessToken } from './access-token.js';
 

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { verifyEmail } from '../../auth/email-verification.js';
+import { verifyEmail } from '../../account/email-verification.js';
 import { loadConfig } from '../../config/index.js';
 import { GatehouseError } from '../../errors.js';
-import { closeDeps, createDeps } from '../../server/create-deps.js';
+import { closeDeps, createDeps } from '../../create-deps.js';
 import { CommandError, type Command } from '../command.js';
 
 export const activateuser: Command = {

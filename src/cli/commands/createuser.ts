@@ -2,7 +2,7 @@
  * createuser, createstaffuser, createsuperuser: like Django's createsuperuser. Interactive by
  * default; with --no-input every value comes from flags and the password from GATEHOUSE_PASSWORD.
  */
-import { createUser } from '../../users/create-user.js';
+import { createUser } from '../../admin/create-user.js';
 import { withDeps } from '../cli-deps.js';
 import type { Command } from '../command.js';
 import { CommandError } from '../command.js';

@@ -9,9 +9,9 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config/index.js';
 import { openDatabase } from '../../db/client.js';
 import { systemClock } from '../../clock.js';
-import { applyImport, type ImportReport } from '../../users/import/django/apply.js';
-import { parseImportOptions } from '../../users/import/django/options.js';
-import { planImport } from '../../users/import/django/plan.js';
+import { applyImport, type ImportReport } from '../../import/django/apply.js';
+import { parseImportOptions } from '../../import/django/options.js';
+import { planImport } from '../../import/django/plan.js';
 import { CommandError, type Command } from '../command.js';
 
 const usage = 'usage: npm run gatehouse -- import-django FILE [--options OPTIONS.json] [--dry-run] [--json]';

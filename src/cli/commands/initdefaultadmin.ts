@@ -2,7 +2,7 @@
  * initdefaultadmin: creates a superuser from DEFAULT_ADMIN_EMAIL / DEFAULT_ADMIN_PASSWORD only when
  * no superuser exists, so it can run on every deployment. Idempotent.
  */
-import { createUser } from '../../users/create-user.js';
+import { createUser } from '../../admin/create-user.js';
 import { withDeps } from '../cli-deps.js';
 import { CommandError, type Command } from '../command.js';
 import { commandErrorOf } from '../user-input.js';

@@ -8,7 +8,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { parseIntoClientConfig } from 'pg-connection-string';
 import { createAdapterFactory } from '../adapter.js';
-import { providerOf } from '../provider.js';
+import { providerOf } from '../../config/provider.js';
 
 export function createMigrationAdapterFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory {
   const factory = createAdapterFactory(databaseUrl, { poolSize: 2 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { MigrationList } from '@prisma/schema-engine-wasm';
 import { createMigrationAdapterFactory } from './migration-adapter.js';
 import { schemaFor } from '../provider-schema.js';
-import { providerOf, type Provider } from '../provider.js';
+import { providerOf, type Provider } from '../../config/provider.js';
 import { repoRoot } from '../repo-root.js';
 import { noFilters, withSchemaEngine } from './schema-engine.js';
 

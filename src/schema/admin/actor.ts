@@ -1,6 +1,6 @@
 /** The Actor of an admin use-case, from the request context. */
-import type { Context } from '../../server/context.js';
-import type { Actor } from '../../users/actor.js';
+import type { Context } from '../context.js';
+import type { Actor } from '../../admin/actor.js';
 import { GatehouseError } from '../../errors.js';
 
 export async function actorOf(context: Context): Promise<Actor> {

@@ -1,5 +1,5 @@
 /** Admin API for groups. */
-import { createGroup, deleteGroup, setGroupPermissions, updateGroup } from '../../users/groups.js';
+import { createGroup, deleteGroup, setGroupPermissions, updateGroup } from '../../admin/groups.js';
 import { builder, staffWith } from '../builder.js';
 import { actorOf } from './actor.js';
 import { GroupType } from './types.js';

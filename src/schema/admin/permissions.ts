@@ -1,5 +1,5 @@
 /** Admin API for permission codenames. */
-import { createPermission, deletePermission, updatePermission } from '../../users/permissions.js';
+import { createPermission, deletePermission, updatePermission } from '../../admin/permissions.js';
 import { builder, staffWith } from '../builder.js';
 import { actorOf } from './actor.js';
 import { PermissionType } from './types.js';

@@ -3,10 +3,10 @@
  * may grant, superuser-only changes, the last superuser) live in the use-cases.
  */
 import type { Prisma } from '../../generated/sqlite/client.js';
-import { setUserPassword, revokeUserSessions, sendUserPasswordReset } from '../../users/admin-password.js';
-import { createUser } from '../../users/create-user.js';
-import { deleteUser, setUserActive, updateUser } from '../../users/update-user.js';
-import { setUserGroups, setUserPermissions } from '../../users/user-access.js';
+import { setUserPassword, revokeUserSessions, sendUserPasswordReset } from '../../admin/user-password.js';
+import { createUser } from '../../admin/create-user.js';
+import { deleteUser, setUserActive, updateUser } from '../../admin/update-user.js';
+import { setUserGroups, setUserPermissions } from '../../admin/user-access.js';
 import { GatehouseError } from '../../errors.js';
 import { builder, staffWith } from '../builder.js';
 import { Role, UserType } from '../user.js';

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isObjectType } from 'graphql';
 import { schema } from '../../../src/schema/index.js';
-import type { Deps } from '../../../src/server/deps.js';
+import type { Deps } from '../../../src/deps.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { createUser } from '../../helpers/factories.js';
 import { newToken, signedInStaff } from '../../helpers/admin.js';

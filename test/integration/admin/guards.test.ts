@@ -3,10 +3,10 @@
  * superusers, no changing your own flags, and never losing the last active superuser.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../../../src/server/deps.js';
-import { deleteUser, setUserActive, updateUser } from '../../../src/users/update-user.js';
+import type { Deps } from '../../../src/deps.js';
+import { deleteUser, setUserActive, updateUser } from '../../../src/admin/update-user.js';
 import { loadEffectiveAccess } from '../../../src/auth/permissions/effective.js';
-import type { Actor } from '../../../src/users/actor.js';
+import type { Actor } from '../../../src/admin/actor.js';
 import { errorCode } from '../../helpers/graphql.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { createUser, signedInUser } from '../../helpers/factories.js';

@@ -7,13 +7,13 @@ import type { OneTimeToken, User } from '../generated/sqlite/client.js';
 import { recordAudit } from '../audit/record.js';
 import { GatehouseError, validationError } from '../errors.js';
 import { enqueueEmail } from '../mail/outbox.js';
-import type { Deps } from '../server/deps.js';
-import { lookupEmail } from './email-input.js';
-import { validatePassword } from './passwords/validators.js';
-import type { DeviceInfo } from './sessions/create-session.js';
+import type { Deps } from '../deps.js';
+import { lookupEmail } from '../users/email-input.js';
+import { validatePassword } from '../auth/passwords/validators.js';
+import type { DeviceInfo } from '../auth/sessions/create-session.js';
 import type { Tx } from '../db/transaction.js';
-import { revokeSessions } from './sessions/revoke.js';
-import { generateToken, tokenDigest } from './tokens/opaque.js';
+import { revokeSessions } from '../auth/sessions/revoke.js';
+import { generateToken, tokenDigest } from '../auth/tokens/opaque.js';
 
 const MAX_TOKEN_LENGTH = 256;
 

@@ -9,7 +9,7 @@ import { isUniqueViolation } from '../db/errors.js';
 import { serializable, type Tx } from '../db/transaction.js';
 import { GatehouseError, validationError, type FieldError } from '../errors.js';
 import type { Permission } from '../generated/sqlite/client.js';
-import type { Deps } from '../server/deps.js';
+import type { Deps } from '../deps.js';
 import { auditBy, type Actor } from './actor.js';
 
 type AdminDeps = Pick<Deps, 'prisma' | 'clock'>;

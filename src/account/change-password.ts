@@ -5,12 +5,12 @@
 import { recordAudit } from '../audit/record.js';
 import { validationError } from '../errors.js';
 import { enqueueEmail } from '../mail/outbox.js';
-import type { Deps } from '../server/deps.js';
-import { validatePassword } from './passwords/validators.js';
-import { requirePassword } from './require-password.js';
-import type { Viewer } from './sessions/authenticate.js';
-import type { DeviceInfo } from './sessions/create-session.js';
-import { revokeSessions } from './sessions/revoke.js';
+import type { Deps } from '../deps.js';
+import { validatePassword } from '../auth/passwords/validators.js';
+import { requirePassword } from '../auth/require-password.js';
+import type { Viewer } from '../auth/sessions/authenticate.js';
+import type { DeviceInfo } from '../auth/sessions/create-session.js';
+import { revokeSessions } from '../auth/sessions/revoke.js';
 
 /**
  * @returns how many other sessions were signed out.

@@ -8,14 +8,14 @@ import { ROOT_GROUP } from '../auth/permissions/builtin.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { GatehouseError, validationError } from '../errors.js';
 import type { Role, User } from '../generated/sqlite/client.js';
-import type { Deps } from '../server/deps.js';
+import type { Deps } from '../deps.js';
 import { auditBy, type Actor } from './actor.js';
 import { assertCanMakeSuperuser } from './guards.js';
-import { resolveFlags } from './role.js';
-import { validateUserFields, type UserFieldsInput } from './user-fields.js';
+import { resolveFlags } from '../users/role.js';
+import { validateUserFields, type UserFieldsInput } from '../users/user-fields.js';
 import type { Tx } from '../db/transaction.js';
-import { sendVerificationCode } from '../auth/email-verification.js';
-import { sendPasswordResetLink } from '../auth/password-reset.js';
+import { sendVerificationCode } from '../account/email-verification.js';
+import { sendPasswordResetLink } from '../account/password-reset.js';
 
 export interface CreateUserInput extends UserFieldsInput {
   email: string;

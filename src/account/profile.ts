@@ -6,11 +6,11 @@ import type { User } from '../generated/sqlite/client.js';
 import { recordAudit } from '../audit/record.js';
 import { validationError } from '../errors.js';
 import { enqueueEmail } from '../mail/outbox.js';
-import type { Deps } from '../server/deps.js';
-import { rethrowTaken } from './account-errors.js';
-import { cleanProfile, type ProfileInput } from './profile-fields.js';
-import type { Viewer } from './sessions/authenticate.js';
-import type { DeviceInfo } from './sessions/create-session.js';
+import type { Deps } from '../deps.js';
+import { rethrowTaken } from '../users/account-errors.js';
+import { cleanProfile, type ProfileInput } from '../users/profile-fields.js';
+import type { Viewer } from '../auth/sessions/authenticate.js';
+import type { DeviceInfo } from '../auth/sessions/create-session.js';
 
 /**
  * Applies the given fields (absent: unchanged; null or blank: cleared, unless mandatory).

@@ -6,8 +6,8 @@
  * - users are matched by normalised email; an existing user is left exactly as it is (its
  *   password, flags and links may have moved on since), and reported as existing.
  */
-import type { PrismaClient } from '../../../db/client.js';
-import { recordAudit } from '../../../audit/record.js';
+import type { PrismaClient } from '../../db/client.js';
+import { recordAudit } from '../../audit/record.js';
 import type { ImportPlan, PlannedUser, SkippedRow } from './plan.js';
 
 export interface ImportReport {

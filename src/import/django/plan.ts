@@ -7,8 +7,8 @@
  * permissions as [codename, app_label, model], groups as [name]) or primary keys, which resolve
  * against the rows of the same dump (content types need the `contenttypes` rows then).
  */
-import { isLegacyHash } from '../../../auth/passwords/legacy/index.js';
-import { isValidEmail, normalizeEmail } from '../../email.js';
+import { isLegacyHash } from '../../auth/passwords/legacy/index.js';
+import { isValidEmail, normalizeEmail } from '../../users/email.js';
 import type { ImportOptions } from './options.js';
 
 export interface PlannedPermission {

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record.js';
 import { serializable, type Tx } from '../db/transaction.js';
 import { GatehouseError } from '../errors.js';
 import type { User } from '../generated/sqlite/client.js';
-import type { Deps } from '../server/deps.js';
+import type { Deps } from '../deps.js';
 import { auditBy, type Actor } from './actor.js';
 import { assertCanGrant } from './guards.js';
 import { loadTarget } from './update-user.js';

@@ -4,10 +4,10 @@
 import type { Session } from '../generated/sqlite/client.js';
 import { recordAudit } from '../audit/record.js';
 import { GatehouseError } from '../errors.js';
-import type { Deps } from '../server/deps.js';
-import type { Viewer } from './sessions/authenticate.js';
-import type { DeviceInfo } from './sessions/create-session.js';
-import { revokeSessions } from './sessions/revoke.js';
+import type { Deps } from '../deps.js';
+import type { Viewer } from '../auth/sessions/authenticate.js';
+import type { DeviceInfo } from '../auth/sessions/create-session.js';
+import { revokeSessions } from '../auth/sessions/revoke.js';
 
 /** Revokes the viewer's current session. */
 export async function logout(deps: Deps, viewer: Viewer, device: DeviceInfo): Promise<void> {

@@ -1,5 +1,5 @@
 import { validationError } from '../errors.js';
-import { isValidEmail, MAX_EMAIL_LENGTH, normalizeEmail } from '../users/email.js';
+import { isValidEmail, MAX_EMAIL_LENGTH, normalizeEmail } from './email.js';
 
 /** The normalised address, or VALIDATION_FAILED naming `field`. */
 export function requireEmail(raw: string, field = 'email'): string {

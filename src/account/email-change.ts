@@ -6,13 +6,13 @@ import type { User } from '../generated/sqlite/client.js';
 import { recordAudit } from '../audit/record.js';
 import { GatehouseError, validationError } from '../errors.js';
 import { enqueueEmail } from '../mail/outbox.js';
-import type { Deps } from '../server/deps.js';
-import { rethrowTaken } from './account-errors.js';
-import { requireEmail } from './email-input.js';
-import { checkCode, consumeCode, issueCode } from './one-time-codes.js';
-import { requirePassword } from './require-password.js';
-import type { Viewer } from './sessions/authenticate.js';
-import type { DeviceInfo } from './sessions/create-session.js';
+import type { Deps } from '../deps.js';
+import { rethrowTaken } from '../users/account-errors.js';
+import { requireEmail } from '../users/email-input.js';
+import { checkCode, consumeCode, issueCode } from '../auth/one-time-codes.js';
+import { requirePassword } from '../auth/require-password.js';
+import type { Viewer } from '../auth/sessions/authenticate.js';
+import type { DeviceInfo } from '../auth/sessions/create-session.js';
 
 /**
  * Emails a confirmation code to `newEmail`.

@@ -10,13 +10,13 @@
  */
 import { createHmac } from 'node:crypto';
 import type { Session, User } from '../generated/sqlite/client.js';
-import { issueAccessToken } from './tokens/issue-access-token.js';
+import { issueAccessToken } from '../auth/tokens/issue-access-token.js';
 import { recordAudit } from '../audit/record.js';
 import { GatehouseError } from '../errors.js';
-import type { Deps } from '../server/deps.js';
-import type { DeviceInfo, SessionTokens } from './sessions/create-session.js';
-import { revokeSessions } from './sessions/revoke.js';
-import { tokenDigest } from './tokens/opaque.js';
+import type { Deps } from '../deps.js';
+import type { DeviceInfo, SessionTokens } from '../auth/sessions/create-session.js';
+import { revokeSessions } from '../auth/sessions/revoke.js';
+import { tokenDigest } from '../auth/tokens/opaque.js';
 
 export interface RefreshResult extends SessionTokens {
   user: User;

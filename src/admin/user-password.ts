@@ -7,9 +7,9 @@ import { validatePassword } from '../auth/passwords/validators.js';
 import { revokeSessions } from '../auth/sessions/revoke.js';
 import { serializable } from '../db/transaction.js';
 import { GatehouseError, validationError } from '../errors.js';
-import { sendPasswordResetLink } from '../auth/password-reset.js';
+import { sendPasswordResetLink } from '../account/password-reset.js';
 import type { User } from '../generated/sqlite/client.js';
-import type { Deps } from '../server/deps.js';
+import type { Deps } from '../deps.js';
 import { auditBy, type Actor } from './actor.js';
 import { loadTarget } from './update-user.js';
 

@@ -1,13 +1,13 @@
-import { createPasswordHasher } from '../auth/passwords/hasher.js';
-import { createAccessTokenService } from '../auth/tokens/access-token.js';
-import { systemClock, type Clock } from '../clock.js';
-import type { Config } from '../config/index.js';
-import { openDatabase } from '../db/client.js';
-import { applyPendingMigrations, hasPendingMigrations } from '../db/migrate/migrations.js';
-import { seedOnStart } from '../auth/permissions/seed.js';
-import { createLogger, type Logger } from '../logger.js';
-import { createMailer, type Mailer } from '../mail/mailer.js';
-import { createRateLimits } from '../security/rate-limits.js';
+import { createPasswordHasher } from './auth/passwords/hasher.js';
+import { createAccessTokenService } from './auth/tokens/access-token.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config/index.js';
+import { openDatabase } from './db/client.js';
+import { applyPendingMigrations, hasPendingMigrations } from './db/migrate/migrations.js';
+import { seedOnStart } from './auth/permissions/seed.js';
+import { createLogger, type Logger } from './logger.js';
+import { createMailer, type Mailer } from './mail/mailer.js';
+import { createRateLimits } from './security/rate-limits.js';
 import type { Deps } from './deps.js';
 
 export interface DepsOverrides {

@@ -2,14 +2,14 @@
  * What the application needs from the outside world, built once by main.ts (or a test) and passed
  * down; nothing reaches for globals.
  */
-import type { PasswordHasher } from '../auth/passwords/hasher.js';
-import type { AccessTokenService } from '../auth/tokens/access-token.js';
-import type { Clock } from '../clock.js';
-import type { Config } from '../config/index.js';
-import type { PrismaClient } from '../db/client.js';
-import type { Logger } from '../logger.js';
-import type { Mailer } from '../mail/mailer.js';
-import type { RateLimits } from '../security/rate-limits.js';
+import type { PasswordHasher } from './auth/passwords/hasher.js';
+import type { AccessTokenService } from './auth/tokens/access-token.js';
+import type { Clock } from './clock.js';
+import type { Config } from './config/index.js';
+import type { PrismaClient } from './db/client.js';
+import type { Logger } from './logger.js';
+import type { Mailer } from './mail/mailer.js';
+import type { RateLimits } from './security/rate-limits.js';
 
 export interface Deps {
   config: Config;

@@ -2,11 +2,11 @@
  * Closing one's own account: it is disabled (kept, not deleted) and every session ends at once.
  */
 import { recordAudit } from '../audit/record.js';
-import type { Deps } from '../server/deps.js';
-import { requirePassword } from './require-password.js';
-import type { Viewer } from './sessions/authenticate.js';
-import type { DeviceInfo } from './sessions/create-session.js';
-import { revokeSessions } from './sessions/revoke.js';
+import type { Deps } from '../deps.js';
+import { requirePassword } from '../auth/require-password.js';
+import type { Viewer } from '../auth/sessions/authenticate.js';
+import type { DeviceInfo } from '../auth/sessions/create-session.js';
+import { revokeSessions } from '../auth/sessions/revoke.js';
 
 /** @throws GatehouseError INVALID_CREDENTIALS */
 export async function deactivateAccount(deps: Deps, viewer: Viewer, input: { password: string }, device: DeviceInfo): Promise<void> {

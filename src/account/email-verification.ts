@@ -6,10 +6,10 @@ import type { User } from '../generated/sqlite/client.js';
 import type { PrismaClient } from '../db/client.js';
 import { recordAudit } from '../audit/record.js';
 import { enqueueEmail } from '../mail/outbox.js';
-import type { Deps } from '../server/deps.js';
-import { checkCode, consumeCode, issueCode } from './one-time-codes.js';
-import { lookupEmail } from './email-input.js';
-import type { DeviceInfo } from './sessions/create-session.js';
+import type { Deps } from '../deps.js';
+import { checkCode, consumeCode, issueCode } from '../auth/one-time-codes.js';
+import { lookupEmail } from '../users/email-input.js';
+import type { DeviceInfo } from '../auth/sessions/create-session.js';
 
 type Tx = Pick<PrismaClient, 'oneTimeToken' | 'outboxEmail'>;
 

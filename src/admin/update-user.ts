@@ -7,12 +7,12 @@ import { revokeSessions } from '../auth/sessions/revoke.js';
 import { serializable, type Tx } from '../db/transaction.js';
 import { GatehouseError, validationError } from '../errors.js';
 import type { Role, User } from '../generated/sqlite/client.js';
-import type { Deps } from '../server/deps.js';
+import type { Deps } from '../deps.js';
 import { auditBy, type Actor } from './actor.js';
 import { assertAvailable, joinRoot, leaveRoot } from './create-user.js';
 import { assertActiveSuperuserRemains, assertCanMakeSuperuser, assertCanManage, assertNotOwnFlags } from './guards.js';
-import { resolveFlags } from './role.js';
-import { validateUserFields, type UserFieldsInput } from './user-fields.js';
+import { resolveFlags } from '../users/role.js';
+import { validateUserFields, type UserFieldsInput } from '../users/user-fields.js';
 
 type AdminDeps = Pick<Deps, 'prisma' | 'clock'>;
 

@@ -5,13 +5,13 @@
 import type { User } from '../generated/sqlite/client.js';
 import { recordAudit } from '../audit/record.js';
 import { GatehouseError, validationError, type FieldError } from '../errors.js';
-import type { Deps } from '../server/deps.js';
-import { rethrowTaken } from './account-errors.js';
-import { requireEmail } from './email-input.js';
+import type { Deps } from '../deps.js';
+import { rethrowTaken } from '../users/account-errors.js';
+import { requireEmail } from '../users/email-input.js';
 import { sendVerificationCode } from './email-verification.js';
-import { validatePassword } from './passwords/validators.js';
-import { cleanProfile, type ProfileInput } from './profile-fields.js';
-import type { DeviceInfo } from './sessions/create-session.js';
+import { validatePassword } from '../auth/passwords/validators.js';
+import { cleanProfile, type ProfileInput } from '../users/profile-fields.js';
+import type { DeviceInfo } from '../auth/sessions/create-session.js';
 
 export interface RegisterInput extends ProfileInput {
   email: string;
