@@ -1,6 +1,6 @@
 /**
- * Every environment variable Gatehouse reads, with its default. docs/configuration.md's table
- * mirrors this file; keep them in step.
+ * Every environment variable Gatehouse reads, with its default. docs/configuration.md's table is
+ * generated from this file and env-docs.ts (what each means): npm run docs.
  */
 import { z } from 'zod';
 import { parseTrustProxy } from './trust-proxy.js';
