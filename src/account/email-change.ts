@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/record.js';
 import { GatehouseError, validationError } from '../errors.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import type { Deps } from '../deps.js';
-import { rethrowTaken } from '../users/account-errors.js';
+import { rethrowTaken, takenError } from '../users/account-errors.js';
 import { requireEmail } from '../users/email-input.js';
 import { checkCode, consumeCode, issueCode } from '../auth/one-time-codes.js';
 import { requirePassword } from '../auth/require-password.js';
@@ -22,7 +22,7 @@ export async function requestEmailChange(deps: Deps, viewer: Viewer, input: { ne
   await requirePassword(deps, viewer.user.id, input.password);
   const newEmail = requireEmail(input.newEmail, 'newEmail');
   if (newEmail === viewer.user.email) throw validationError([{ field: 'newEmail', code: 'unchanged', message: 'This is already your email address.' }]);
-  if (await deps.prisma.user.findUnique({ where: { email: newEmail }, select: { id: true } })) throw new GatehouseError('EMAIL_TAKEN');
+  if (await deps.prisma.user.findUnique({ where: { email: newEmail }, select: { id: true } })) throw takenError('email', 'newEmail');
   await deps.prisma.$transaction(async (tx) => {
     const now = deps.clock.now();
     const { code, minutes } = await issueCode(deps, tx, viewer.user.id, 'EMAIL_CHANGE', { newEmail });

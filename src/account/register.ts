@@ -6,7 +6,7 @@ import type { User } from '../generated/sqlite/client.js';
 import { recordAudit } from '../audit/record.js';
 import { GatehouseError, validationError, type FieldError } from '../errors.js';
 import type { Deps } from '../deps.js';
-import { rethrowTaken } from '../users/account-errors.js';
+import { rethrowTaken, takenError } from '../users/account-errors.js';
 import { requireEmail } from '../users/email-input.js';
 import { sendVerificationCode } from './email-verification.js';
 import { validatePassword } from '../auth/passwords/validators.js';
@@ -41,7 +41,7 @@ export async function register(deps: Deps, input: RegisterInput, device: DeviceI
 
   // Checked first for the common case (and to spare the hashing); the unique constraint decides races.
   const clash = await deps.prisma.user.findFirst({ where: { OR: [{ email }, ...(data.username ? [{ username: data.username }] : [])] }, select: { email: true } });
-  if (clash) throw clash.email === email ? new GatehouseError('EMAIL_TAKEN') : new GatehouseError('USERNAME_TAKEN');
+  if (clash) throw takenError(clash.email === email ? 'email' : 'username');
 
   const passwordHash = await deps.passwords.hash(input.password);
   try {

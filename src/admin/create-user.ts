@@ -14,6 +14,7 @@ import { assertCanMakeSuperuser } from './guards.js';
 import { resolveFlags } from '../users/role.js';
 import { validateUserFields, type UserFieldsInput } from '../users/user-fields.js';
 import type { Tx } from '../db/transaction.js';
+import { takenError } from '../users/account-errors.js';
 import { sendVerificationCode } from '../account/email-verification.js';
 import { sendPasswordResetLink } from '../account/password-reset.js';
 
@@ -86,10 +87,10 @@ export async function createUser(deps: Pick<Deps, 'prisma' | 'clock' | 'config' 
 export async function assertAvailable(db: Pick<Tx, 'user'>, values: { email?: string; username?: string | null }, exceptId?: string): Promise<void> {
   const notMe = exceptId ? { NOT: { id: exceptId } } : {};
   if (values.email && (await db.user.findFirst({ where: { email: values.email, ...notMe }, select: { id: true } }))) {
-    throw new GatehouseError('EMAIL_TAKEN', { fields: [{ field: 'email', code: 'email_taken', message: 'An account with this email already exists.' }] });
+    throw takenError('email');
   }
   if (values.username && (await db.user.findFirst({ where: { username: values.username, ...notMe }, select: { id: true } }))) {
-    throw new GatehouseError('USERNAME_TAKEN', { fields: [{ field: 'username', code: 'username_taken', message: 'This username is taken.' }] });
+    throw takenError('username');
   }
 }
 

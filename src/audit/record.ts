@@ -35,8 +35,8 @@ export interface AuditEntry {
   metadata?: Record<string, unknown>;
 }
 
-/** Longest user agent kept in the audit trail. */
-const MAX_USER_AGENT = 512;
+/** Longest user agent kept (audit trail and session records); longer ones are truncated, not refused. */
+export const MAX_USER_AGENT = 512;
 
 /** Records an audit event, inside the caller's transaction when `db` is one. */
 export async function recordAudit(db: Pick<PrismaClient, 'auditEvent'>, entry: AuditEntry, now: Date): Promise<void> {

@@ -66,31 +66,6 @@ export function databaseFailureError(failure: DatabaseFailure, cause?: unknown):
   }
 }
 
-export interface RetryOptions {
-  /** Attempts in all, the first included. @default 3 */
-  attempts?: number;
-  /** Delay before the first retry; doubled each time, with jitter. @default 20 */
-  baseDelayMs?: number;
-}
-
-/**
- * Runs `operation` (typically a `prisma.$transaction`), retrying it when it lost a race to a
- * concurrent transaction (serialization failure, deadlock, or a unique-constraint race), at most
- * `attempts` times in all. The last failure is rethrown as it is, for maskError to map.
- */
-export async function withRetry<T>(operation: () => Promise<T>, { attempts = 3, baseDelayMs = 20 }: RetryOptions = {}): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await operation();
-    } catch (error) {
-      const failure = classifyDatabaseError(error);
-      if (attempt >= attempts || (failure !== 'write-conflict' && failure !== 'unique-violation')) throw error;
-      const delay = baseDelayMs * 2 ** (attempt - 1);
-      await new Promise((resolve) => setTimeout(resolve, delay / 2 + Math.random() * delay));
-    }
-  }
-}
-
 /** Prisma's error code, duck-typed: the two generated clients have different error classes. */
 function prismaCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error) || !('clientVersion' in error)) return undefined;
@@ -99,9 +74,6 @@ function prismaCode(error: unknown): string | undefined {
 
 /** A unique constraint was violated (P2002 or the adapter's UniqueConstraintViolation). */
 export const isUniqueViolation = (error: unknown): boolean => classifyDatabaseError(error) === 'unique-violation';
-
-/** The record to update or delete does not exist (P2025). */
-export const isRecordNotFound = (error: unknown): boolean => prismaCode(error) === 'P2025';
 
 /** A transaction lost a write conflict or deadlock (also when PostgreSQL reports it at COMMIT); safe to retry. */
 export const isWriteConflict = (error: unknown): boolean => classifyDatabaseError(error) === 'write-conflict';

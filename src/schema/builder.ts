@@ -41,11 +41,6 @@ export function staffWith(codename: string) {
   return { $all: { staff: true, permission: codename } } as const;
 }
 
-/** The rule of an admin field any of several permissions opens. */
-export function staffWithAny(codenames: readonly string[]) {
-  return { $all: { staff: true, anyPermission: codenames } } as const;
-}
-
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;

@@ -2,13 +2,21 @@
  * Turning a unique-constraint race on User into the typed error a client handles: the check
  * before the write is for the common case; the constraint is what makes it true under concurrency.
  */
-import { GatehouseError } from '../errors.js';
+import { ErrorCodes, GatehouseError } from '../errors.js';
 import { uniqueViolationField } from '../db/unique-violation.js';
 
-/** Rethrows a User unique violation as EMAIL_TAKEN / USERNAME_TAKEN; any other error unchanged. */
-export function rethrowTaken(error: unknown): never {
-  const field = uniqueViolationField(error, 'User');
-  if (field === 'email') throw new GatehouseError('EMAIL_TAKEN', { fields: [{ field: 'email', code: 'email_taken', message: 'An account with this email already exists.' }] });
-  if (field === 'username') throw new GatehouseError('USERNAME_TAKEN', { fields: [{ field: 'username', code: 'username_taken', message: 'This username is taken.' }] });
+/**
+ * The one shape of EMAIL_TAKEN / USERNAME_TAKEN, whether the check before the write or the
+ * constraint found the clash: the code, and `fields` naming the argument (`email`, `newEmail`...).
+ */
+export function takenError(column: 'email' | 'username', argument: string = column): GatehouseError {
+  const code = column === 'email' ? 'EMAIL_TAKEN' : 'USERNAME_TAKEN';
+  return new GatehouseError(code, { fields: [{ field: argument, code: `${column}_taken`, message: ErrorCodes[code] }] });
+}
+
+/** Rethrows a User unique violation as takenError(); any other error unchanged. */
+export function rethrowTaken(error: unknown, argument?: { email?: string; username?: string }): never {
+  const column = uniqueViolationField(error, 'User');
+  if (column === 'email' || column === 'username') throw takenError(column, argument?.[column]);
   throw error;
 }

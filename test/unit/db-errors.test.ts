@@ -1,6 +1,6 @@
 import { DriverAdapterError } from '@prisma/driver-adapter-utils';
 import { describe, expect, it } from 'vitest';
-import { classifyDatabaseError, databaseFailureError, withRetry } from '../../src/db/errors.js';
+import { classifyDatabaseError, databaseFailureError } from '../../src/db/errors.js';
 
 /** Shaped like Prisma's PrismaClientKnownRequestError as observed from @prisma/adapter-pg (see the outage test for the real one). */
 function prismaError(code: string, cause?: Record<string, unknown>) {
@@ -37,37 +37,5 @@ describe('classifyDatabaseError', () => {
     expect(databaseFailureError('unavailable').extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
     expect(databaseFailureError('unique-violation').extensions).toMatchObject({ code: 'CONFLICT' });
     expect(databaseFailureError('write-conflict').extensions).toMatchObject({ code: 'CONFLICT' });
-  });
-});
-
-describe('withRetry', () => {
-  it('retries a transaction that lost a race, then returns its result', async () => {
-    let calls = 0;
-    const result = await withRetry(async () => {
-      calls += 1;
-      if (calls < 3) throw prismaError('P2034');
-      return 'done';
-    }, { baseDelayMs: 1 });
-    expect(result).toBe('done');
-    expect(calls).toBe(3);
-  });
-
-  it('gives up after the bounded number of attempts and rethrows the last failure', async () => {
-    let calls = 0;
-    const failing = withRetry(async () => {
-      calls += 1;
-      throw prismaError('P2034');
-    }, { attempts: 4, baseDelayMs: 1 });
-    await expect(failing).rejects.toMatchObject({ code: 'P2034' });
-    expect(calls).toBe(4);
-  });
-
-  it('does not retry failures a retry cannot fix', async () => {
-    let calls = 0;
-    await expect(withRetry(async () => {
-      calls += 1;
-      throw prismaError('P1001');
-    }, { baseDelayMs: 1 })).rejects.toMatchObject({ code: 'P1001' });
-    expect(calls).toBe(1);
   });
 });

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Session } from '../../generated/sqlite/client.js';
 import type { Deps } from '../../deps.js';
+import { MAX_USER_AGENT } from '../../audit/record.js';
 import { issueAccessToken } from '../tokens/issue-access-token.js';
 import { generateToken, tokenDigest } from '../tokens/opaque.js';
 
@@ -19,9 +20,6 @@ export interface DeviceInfo {
   ip: string | null;
   userAgent: string | null;
 }
-
-/** Longest user agent kept; anything longer is truncated rather than refused. */
-const MAX_USER_AGENT = 512;
 
 /** A new session's row and its refresh token, for callers that write it in a batch of their own. */
 export function newSession(deps: Pick<Deps, 'clock' | 'config'>, userId: string, device: DeviceInfo) {

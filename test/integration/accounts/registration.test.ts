@@ -83,7 +83,8 @@ describe('register', () => {
   it('says EMAIL_TAKEN (whatever the case) and USERNAME_TAKEN', async () => {
     const email = uniqueEmail();
     await registerUser(t, email, { organizationName: 'Org', country: 'NZ', username: 'taken_name' });
-    expect(errorCode(await registerUser(t, email.toUpperCase(), { organizationName: 'Org', country: 'NZ' }))).toBe('EMAIL_TAKEN');
+    const again = await registerUser(t, email.toUpperCase(), { organizationName: 'Org', country: 'NZ' });
+    expect(again.errors?.[0]?.extensions).toEqual({ code: 'EMAIL_TAKEN', fields: [{ field: 'email', code: 'email_taken', message: 'An account with this email already exists.' }] });
     expect(errorCode(await registerUser(t, uniqueEmail(), { organizationName: 'Org', country: 'NZ', username: 'taken_name' }))).toBe('USERNAME_TAKEN');
   });
 
@@ -94,6 +95,9 @@ describe('register', () => {
     const codes = results.map((r) => (r.data ? 'ok' : errorCode(r)));
     expect(codes.filter((c) => c === 'ok')).toHaveLength(1);
     expect(codes.filter((c) => c === 'EMAIL_TAKEN')).toHaveLength(3);
+    // Regression guard: the check before the write and the lost race used to answer in two shapes.
+    const taken = results.filter((r) => !r.data).map((r) => r.errors?.[0]?.extensions);
+    expect(new Set(taken.map((e) => JSON.stringify(e)))).toEqual(new Set([JSON.stringify({ code: 'EMAIL_TAKEN', fields: [{ field: 'email', code: 'email_taken', message: 'An account with this email already exists.' }] })]));
     expect(await t.deps.prisma.user.count({ where: { email } })).toBe(1);
     expect(await t.deps.prisma.outboxEmail.count({ where: { to: email } })).toBe(1);
   });
