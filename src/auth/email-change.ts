@@ -10,6 +10,7 @@ import type { Deps } from '../server/deps.js';
 import { rethrowTaken } from './account-errors.js';
 import { requireEmail } from './email-input.js';
 import { checkCode, consumeCode, issueCode } from './one-time-codes.js';
+import { consumeOutstandingTokens } from './outstanding-tokens.js';
 import { requirePassword } from './require-password.js';
 import type { Viewer } from './sessions/authenticate.js';
 import type { DeviceInfo } from './sessions/create-session.js';
@@ -46,6 +47,7 @@ export async function confirmEmailChange(deps: Deps, viewer: Viewer, input: { co
       await consumeCode(tx, token.id, now);
       const before = await tx.user.findUniqueOrThrow({ where: { id: viewer.user.id } });
       const user = await tx.user.update({ where: { id: before.id }, data: { email: newEmail, emailVerifiedAt: now } });
+      await consumeOutstandingTokens(tx, user.id, now);
       await enqueueEmail(tx, { to: before.email, template: 'email_change_notice', payload: { firstName: user.firstName, newEmail } }, now);
       await recordAudit(tx, { type: 'auth.email_changed', userId: user.id, ...device, metadata: { from: before.email, to: newEmail } }, now);
       return user;
