@@ -40,7 +40,7 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
     logger,
     clock: overrides.clock ?? systemClock,
     accessTokens: createAccessTokenService(config),
-    passwords: createPasswordHasher(config.passwords.argon2),
+    passwords: createPasswordHasher(config.passwords.argon2, logger),
     mailer: overrides.mailer ?? createMailer(config.mail, logger),
     rateLimits: createRateLimits({ config, prisma }),
   };

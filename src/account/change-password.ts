@@ -4,6 +4,7 @@
  */
 import { recordAudit } from '../audit/record.js';
 import { validationError } from '../errors.js';
+import { consumeOutstandingTokens } from '../auth/outstanding-tokens.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import type { Deps } from '../deps.js';
 import { validatePassword } from '../auth/passwords/validators.js';
@@ -25,6 +26,7 @@ export async function changePassword(deps: Deps, viewer: Viewer, input: { curren
   return deps.prisma.$transaction(async (tx) => {
     const now = deps.clock.now();
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now } });
+    await consumeOutstandingTokens(tx, user.id, now);
     const revoked = await revokeSessions(deps, { userId: user.id, exceptId: viewer.session.id }, 'password_changed', tx);
     await recordAudit(tx, { type: 'auth.password_changed', userId: user.id, ...device, metadata: { otherSessionsRevoked: revoked } }, now);
     await enqueueEmail(tx, { to: user.email, template: 'password_changed', payload: { firstName: user.firstName } }, now);

@@ -13,6 +13,7 @@ import { checkCode, consumeCode, issueCode } from '../auth/one-time-codes.js';
 import { requirePassword } from '../auth/require-password.js';
 import type { Viewer } from '../auth/sessions/authenticate.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
+import { consumeOutstandingTokens } from '../auth/outstanding-tokens.js';
 
 /**
  * Emails a confirmation code to `newEmail`.
@@ -46,6 +47,7 @@ export async function confirmEmailChange(deps: Deps, viewer: Viewer, input: { co
       await consumeCode(tx, token.id, now);
       const before = await tx.user.findUniqueOrThrow({ where: { id: viewer.user.id } });
       const user = await tx.user.update({ where: { id: before.id }, data: { email: newEmail, emailVerifiedAt: now } });
+      await consumeOutstandingTokens(tx, user.id, now);
       await enqueueEmail(tx, { to: before.email, template: 'email_change_notice', payload: { firstName: user.firstName, newEmail } }, now);
       await recordAudit(tx, { type: 'auth.email_changed', userId: user.id, ...device, metadata: { from: before.email, to: newEmail } }, now);
       return user;

@@ -11,6 +11,7 @@ import type { Deps } from '../deps.js';
 import { lookupEmail } from '../users/email-input.js';
 import { validatePassword } from '../auth/passwords/validators.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
+import { consumeOutstandingTokens } from '../auth/outstanding-tokens.js';
 import type { Tx } from '../db/transaction.js';
 import { revokeSessions } from '../auth/sessions/revoke.js';
 import { generateToken, tokenDigest } from '../auth/tokens/opaque.js';
@@ -79,6 +80,7 @@ export async function resetPassword(deps: Deps, input: { token: string; newPassw
     const { count } = await tx.oneTimeToken.updateMany({ where: { id: found.token.id, consumedAt: null }, data: { consumedAt: now } });
     if (count !== 1) throw new GatehouseError('TOKEN_INVALID', { message: 'The reset link is invalid or was already used.' });
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now, emailVerifiedAt: user.emailVerifiedAt ?? now } });
+    await consumeOutstandingTokens(tx, user.id, now);
     const revoked = await revokeSessions(deps, { userId: user.id }, 'password_reset', tx);
     await recordAudit(tx, { type: 'auth.password_reset', userId: user.id, ...device, metadata: { sessionsRevoked: revoked } }, now);
     await enqueueEmail(tx, { to: user.email, template: 'password_changed', payload: { firstName: user.firstName } }, now);

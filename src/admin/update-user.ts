@@ -3,6 +3,7 @@
  * Each runs in one serializable transaction with its guards and its audit event.
  */
 import { recordAudit } from '../audit/record.js';
+import { consumeOutstandingTokens } from '../auth/outstanding-tokens.js';
 import { revokeSessions } from '../auth/sessions/revoke.js';
 import { serializable, type Tx } from '../db/transaction.js';
 import { GatehouseError, validationError } from '../errors.js';
@@ -59,6 +60,8 @@ export async function updateUser(deps: AdminDeps, actor: Actor, id: string, inpu
         ...(verified === null ? {} : { emailVerifiedAt: verified ? (before.emailVerifiedAt && !emailChanged ? before.emailVerifiedAt : now) : null }),
       },
     });
+    // Links and codes mailed to the old address must not act on the new one.
+    if (emailChanged) await consumeOutstandingTokens(tx, id, now);
     await applyFlagEffects(deps, tx, before, after);
     const changed = changedFields(before, after);
     if (changed.length) await recordAudit(tx, { type: 'admin.user_updated', userId: id, ...auditBy(actor), metadata: { changed: describe(before, after, changed) } }, now);

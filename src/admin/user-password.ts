@@ -3,6 +3,7 @@
  * user's sessions are revoked by default, so whoever held the account is signed out.
  */
 import { recordAudit } from '../audit/record.js';
+import { consumeOutstandingTokens } from '../auth/outstanding-tokens.js';
 import { validatePassword } from '../auth/passwords/validators.js';
 import { revokeSessions } from '../auth/sessions/revoke.js';
 import { serializable } from '../db/transaction.js';
@@ -28,6 +29,7 @@ export async function setUserPassword(
   return serializable(deps.prisma, async (tx) => {
     await loadTarget(tx, actor, id);
     const user = await tx.user.update({ where: { id }, data: { passwordHash, passwordChangedAt: now } });
+    await consumeOutstandingTokens(tx, id, now);
     const revoked = options.revokeSessions ? await revokeSessions(deps, { userId: id }, 'password_changed', tx) : 0;
     await recordAudit(tx, { type: 'admin.user_password_set', userId: id, ...auditBy(actor), metadata: { sessionsRevoked: revoked } }, now);
     return user;

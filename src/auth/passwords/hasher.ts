@@ -3,11 +3,14 @@
  * never on the event loop, at most `concurrency` at once (default: one per core): more would not
  * hash faster, only hold 19 MiB each and take CPU from the event loop and the pool's other users.
  * Hashes imported from Django (see ./legacy) verify too, and always report `needsRehash`, so the
- * login flow upgrades them to argon2id in the same request.
+ * login flow upgrades them to argon2id in the same request. A stored hash whose parameters cost more
+ * than a login can afford (./hash-caps.ts) is never computed: it is answered as a wrong password.
  */
 import argon2 from 'argon2';
 import pLimit from 'p-limit';
 import type { Config } from '../../config/index.js';
+import type { Logger } from '../../logger.js';
+import { hashOverCaps, verificationCaps } from './hash-caps.js';
 import { verifyLegacyHash } from './legacy/index.js';
 
 export interface PasswordHasher {
@@ -26,16 +29,30 @@ export interface PasswordHasher {
   verifyDummy(password: string): Promise<false>;
 }
 
-export function createPasswordHasher(params: Config['passwords']['argon2']): PasswordHasher {
+/** @param logger where a refused over-cap hash is reported (warn). */
+export function createPasswordHasher(params: Config['passwords']['argon2'], logger?: Pick<Logger, 'warn'>): PasswordHasher {
   const options = { type: argon2.argon2id as 2, raw: false as const, memoryCost: params.memoryKib, timeCost: params.iterations, parallelism: params.parallelism };
   const limit = pLimit(params.concurrency);
+  const caps = verificationCaps(params);
   let dummy: Promise<string> | undefined;
-  const verify = async (hash: string, password: string) => {
+  const compute = async (hash: string, password: string) => {
     try {
       return await limit(() => (hash.startsWith('$argon2') ? argon2.verify(hash, password) : verifyLegacyHash(hash, password)));
     } catch {
       return false;
     }
+  };
+  const verifyDummy = async (password: string): Promise<false> => {
+    dummy ??= limit(() => argon2.hash('gatehouse-dummy-password', options));
+    await compute(await dummy, password);
+    return false;
+  };
+  const verify = async (hash: string, password: string) => {
+    const over = hashOverCaps(hash, caps);
+    if (over === null) return compute(hash, password);
+    // Not computed; the work of a wrong password instead, so the answer and its timing are the same.
+    logger?.warn({ reason: over }, 'a stored password hash costs more than the caps allow: treated as not matching (the user must reset the password)');
+    return verifyDummy(password);
   };
   return {
     hash: (password) => limit(() => argon2.hash(password, options)),
@@ -48,10 +65,6 @@ export function createPasswordHasher(params: Config['passwords']['argon2']): Pas
         return true;
       }
     },
-    async verifyDummy(password) {
-      dummy ??= limit(() => argon2.hash('gatehouse-dummy-password', options));
-      await verify(await dummy, password);
-      return false;
-    },
+    verifyDummy,
   };
 }

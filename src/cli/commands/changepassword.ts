@@ -1,5 +1,6 @@
 /** changepassword --email E: sets a user's password (asked twice, masked) and signs them out everywhere. */
 import { recordAudit } from '../../audit/record.js';
+import { consumeOutstandingTokens } from '../../auth/outstanding-tokens.js';
 import { revokeSessions } from '../../auth/sessions/revoke.js';
 import { withDeps } from '../cli-deps.js';
 import { CommandError, type Command } from '../command.js';
@@ -21,6 +22,7 @@ export const changepassword: Command = {
       const now = deps.clock.now();
       const revoked = await deps.prisma.$transaction(async (tx) => {
         await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now } });
+        await consumeOutstandingTokens(tx, user.id, now);
         const count = await revokeSessions(deps, { userId: user.id }, 'password_changed', tx);
         await recordAudit(tx, { type: 'cli.changepassword', userId: user.id, metadata: { sessionsRevoked: count } }, now);
         return count;

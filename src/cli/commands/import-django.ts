@@ -1,5 +1,5 @@
 /**
- * `import-django FILE [--options OPTIONS.json] [--dry-run] [--json]`: brings Django's users,
+ * `import-django FILE [--options OPTIONS.json] [--email-verified] [--dry-run] [--json]`: brings Django's users,
  * groups and permissions across from `manage.py dumpdata` output. Idempotent; see
  * src/users/import/django/ for what is matched and how.
  */
@@ -14,7 +14,7 @@ import { parseImportOptions } from '../../import/django/options.js';
 import { planImport } from '../../import/django/plan.js';
 import { CommandError, type Command } from '../command.js';
 
-const usage = 'usage: npm run gatehouse -- import-django FILE [--options OPTIONS.json] [--dry-run] [--json]';
+const usage = 'usage: npm run gatehouse -- import-django FILE [--options OPTIONS.json] [--email-verified] [--dry-run] [--json]';
 
 export const importDjango: Command = {
   name: 'import-django',
@@ -26,7 +26,13 @@ export const importDjango: Command = {
       parsed = parseArgs({
         args,
         allowPositionals: true,
-        options: { options: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+        options: {
+          options: { type: 'string' },
+          // Imported addresses count as verified only when asked: the flag or the options file's emailVerified.
+          'email-verified': { type: 'boolean', default: false },
+          'dry-run': { type: 'boolean', default: false },
+          json: { type: 'boolean', default: false },
+        },
       });
     } catch (error) {
       throw new CommandError(`${(error as Error).message}\n${usage}`, 2);
@@ -41,7 +47,7 @@ export const importDjango: Command = {
     try {
       const report = await applyImport(prisma, plan, {
         now: systemClock.now(),
-        emailVerified: options.emailVerified,
+        emailVerified: options.emailVerified || parsed.values['email-verified'],
         dryRun: parsed.values['dry-run'],
         source: basename(file),
       });
@@ -81,6 +87,7 @@ export function formatReport(r: ImportReport): string {
     `permissions: ${r.permissions.created} created, ${r.permissions.existing} existing`,
     `groups:      ${r.groups.created} created, ${r.groups.existing} existing, ${r.groupPermissionLinks.created} group permissions linked`,
     `users:       ${r.users.created} created, ${r.users.existing} existing (left unchanged), ${r.users.skipped} skipped`,
+    `addresses:   ${r.emailVerified ? 'created as verified' : 'created unverified (pass --email-verified if Django verified them)'}`,
   ];
   const ignored = Object.entries(r.ignored);
   if (ignored.length) lines.push(`ignored rows of other models: ${ignored.map(([model, n]) => `${model} (${n})`).join(', ')}`);

@@ -18,6 +18,8 @@ export interface ImportReport {
   skipped: SkippedRow[];
   warnings: SkippedRow[];
   ignored: Record<string, number>;
+  /** Whether the users created were marked verified (the emailVerified option). */
+  emailVerified: boolean;
   dryRun: boolean;
 }
 
@@ -46,6 +48,7 @@ export async function applyImport(prisma: PrismaClient, plan: ImportPlan, option
     skipped: plan.skipped,
     warnings: [...plan.warnings],
     ignored: plan.ignored,
+    emailVerified: options.emailVerified,
     dryRun: options.dryRun,
   };
   try {

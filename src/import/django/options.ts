@@ -5,7 +5,7 @@
  * ```json
  * { "userModel": "accounts.user",
  *   "fields": { "username": null, "firstName": "given_name", "lastName": "family_name" },
- *   "emailVerified": true }
+ *   "emailVerified": false }
  * ```
  */
 import { z } from 'zod';
@@ -44,11 +44,13 @@ export const importOptionsSchema = z
     /** Overrides of DEFAULT_FIELDS; null: the model has no such field. */
     fields: z.object(Object.fromEntries(Object.keys(DEFAULT_FIELDS).map((k) => [k, fieldName.optional()])) as Record<GatehouseField, z.ZodOptional<typeof fieldName>>).strict().default({}),
     /**
-     * Count imported addresses as verified (Django does not verify addresses, and users who could
-     * sign in yesterday must not be locked out by a verification step on the day of the switch).
-     * @default true
+     * Count imported addresses as verified. Django does not verify addresses, so by default an
+     * imported address is not taken as proven: with REQUIRE_EMAIL_VERIFICATION its owner verifies
+     * it (or resets the password by the emailed link) before signing in. Set it (or pass
+     * `--email-verified`) when the Django site did verify its addresses.
+     * @default false
      */
-    emailVerified: z.boolean().default(true),
+    emailVerified: z.boolean().default(false),
   })
   .strict();
 

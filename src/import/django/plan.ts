@@ -6,9 +6,16 @@
  * Foreign keys may be natural keys (`--natural-foreign`: content types as [app_label, model],
  * permissions as [codename, app_label, model], groups as [name]) or primary keys, which resolve
  * against the rows of the same dump (content types need the `contenttypes` rows then).
+ *
+ * A dump is data from another system, not a grant of Gatehouse's own powers: permissions in the
+ * namespaces of Gatehouse's built-in ones (`users.*`, `groups.*`, …) and a group named Root are
+ * skipped, with the grants and memberships that point at them; password hashes that cost more
+ * than a login can afford (../../../auth/passwords/hash-caps.ts) are left out.
  */
 import { isLegacyHash } from '../../auth/passwords/legacy/index.js';
 import { isValidEmail, normalizeEmail } from '../../users/email.js';
+import { hashOverCaps } from '../../auth/passwords/hash-caps.js';
+import { BUILT_IN_PERMISSIONS, ROOT_GROUP } from '../../auth/permissions/builtin.js';
 import type { ImportOptions } from './options.js';
 
 export interface PlannedPermission {
@@ -67,6 +74,24 @@ interface Row {
 
 const PROFILE_FIELDS = ['pictureUrl', 'organizationName', 'organizationType', 'country', 'signatureName', 'signatureRole'] as const;
 
+/**
+ * App labels Gatehouse's own permissions live under (users, groups, permissions, sessions, audit).
+ * The whole namespace, not just today's codenames: Gatehouse may check more of them later.
+ */
+const RESERVED_APP_LABELS = new Set<string>(BUILT_IN_PERMISSIONS.map((p) => p.codename.split('.')[0]!));
+
+function isReservedCodename(codename: string): boolean {
+  return RESERVED_APP_LABELS.has(codename.split('.')[0]!);
+}
+
+/** Root in any case: apps compare group names, and some of them without regard to case. */
+function isReservedGroup(name: string): boolean {
+  return name.trim().toLowerCase() === ROOT_GROUP.toLowerCase();
+}
+
+const RESERVED_PERMISSION = `a Gatehouse built-in permission namespace (${[...RESERVED_APP_LABELS].map((label) => `${label}.*`).join(', ')}): grant it in Gatehouse if you mean to`;
+const RESERVED_GROUP = `the group name ${ROOT_GROUP} is reserved for Gatehouse superusers`;
+
 /** @throws Error when the document is not a dumpdata JSON array. */
 export function planImport(document: unknown, options: ImportOptions): ImportPlan {
   if (!Array.isArray(document)) throw new Error('not a dumpdata document: expected a JSON array of {model, pk, fields} objects');
@@ -105,7 +130,8 @@ export function planImport(document: unknown, options: ImportOptions): ImportPla
       continue;
     }
     const ours = `${appLabel}.${codename}`;
-    if (!permissions.has(ours)) permissions.set(ours, { codename: ours, name: typeof name === 'string' ? name : '' });
+    if (isReservedCodename(ours)) plan.skipped.push({ kind: 'permission', source, reason: `${ours} is in ${RESERVED_PERMISSION}` });
+    else if (!permissions.has(ours)) permissions.set(ours, { codename: ours, name: typeof name === 'string' ? name : '' });
     if (model) permissionByRef.set(JSON.stringify([codename, appLabel, model]), ours);
     if (row.pk !== undefined) permissionByRef.set(String(row.pk), ours);
   }
@@ -118,7 +144,7 @@ export function planImport(document: unknown, options: ImportOptions): ImportPla
       if (known) return known;
       if (typeof codename === 'string' && typeof appLabel === 'string') {
         const ours = `${appLabel}.${codename}`;
-        if (!permissions.has(ours)) {
+        if (!permissions.has(ours) && !isReservedCodename(ours)) {
           permissions.set(ours, { codename: ours, name: '' });
           plan.permissions.push(permissions.get(ours)!);
         }
@@ -127,6 +153,13 @@ export function planImport(document: unknown, options: ImportOptions): ImportPla
       return undefined;
     }
     return permissionByRef.get(String(ref));
+  };
+  /** Resolves a grant; a reserved or unknown one is reported on `at` and left out. */
+  const grantable = (ref: unknown, at: Omit<SkippedRow, 'reason'>): string | undefined => {
+    const codename = resolvePermission(ref);
+    if (codename && !isReservedCodename(codename)) return codename;
+    plan.warnings.push({ ...at, reason: codename ? `grant of ${codename} left out: ${codename} is in ${RESERVED_PERMISSION}` : `unknown permission ${JSON.stringify(ref)} left out` });
+    return undefined;
   };
 
   // Groups, by name and pk.
@@ -139,13 +172,17 @@ export function planImport(document: unknown, options: ImportOptions): ImportPla
       plan.skipped.push({ kind: 'group', source, reason: 'no name' });
       continue;
     }
+    if (isReservedGroup(name)) {
+      plan.skipped.push({ kind: 'group', source, reason: RESERVED_GROUP });
+      if (row.pk !== undefined) groupByPk.set(String(row.pk), name);
+      continue;
+    }
     const group = groups.get(name) ?? { name, permissions: [] };
     groups.set(name, group);
     if (row.pk !== undefined) groupByPk.set(String(row.pk), name);
     for (const ref of asArray(row.fields.permissions)) {
-      const codename = resolvePermission(ref);
+      const codename = grantable(ref, { kind: 'group', source });
       if (codename) pushUnique(group.permissions, codename);
-      else plan.warnings.push({ kind: 'group', source, reason: `unknown permission ${JSON.stringify(ref)} left out` });
     }
   }
   plan.groups = [...groups.values()];
@@ -189,7 +226,11 @@ export function planImport(document: unknown, options: ImportOptions): ImportPla
     };
     const password = get('password');
     if (typeof password === 'string' && password && !password.startsWith('!')) {
-      if (password.startsWith('$argon2') || isLegacyHash(password)) user.passwordHash = password;
+      const supported = password.startsWith('$argon2') || isLegacyHash(password);
+      // Kept, it would cost that much work on every sign-in attempt, by anyone who types the address.
+      const tooCostly = supported ? hashOverCaps(password) : null;
+      if (tooCostly) plan.warnings.push({ kind: 'user', source, reason: `password hash refused (${tooCostly}): imported without a password (reset needed)` });
+      else if (supported) user.passwordHash = password;
       else plan.warnings.push({ kind: 'user', source, reason: `unsupported password hash ${hashAlgorithm(password)}: imported without a password (reset needed)` });
     }
     for (const key of PROFILE_FIELDS) {
@@ -199,12 +240,12 @@ export function planImport(document: unknown, options: ImportOptions): ImportPla
     for (const ref of asArray(get('groups'))) {
       const name = Array.isArray(ref) ? (typeof ref[0] === 'string' ? ref[0] : undefined) : groupByPk.get(String(ref));
       if (name && groups.has(name)) pushUnique(user.groups, name);
+      else if (name && isReservedGroup(name)) plan.warnings.push({ kind: 'user', source, reason: `membership of ${name} left out: ${RESERVED_GROUP}` });
       else plan.warnings.push({ kind: 'user', source, reason: `unknown group ${JSON.stringify(ref)} left out` });
     }
     for (const ref of asArray(get('userPermissions'))) {
-      const codename = resolvePermission(ref);
+      const codename = grantable(ref, { kind: 'user', source });
       if (codename) pushUnique(user.permissions, codename);
-      else plan.warnings.push({ kind: 'user', source, reason: `unknown permission ${JSON.stringify(ref)} left out` });
     }
     byEmail.set(email, [...(byEmail.get(email) ?? []), user]);
   }

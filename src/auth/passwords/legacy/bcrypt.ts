@@ -7,9 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import bcrypt from 'bcryptjs';
+import { HASH_CAPS } from '../hash-caps.js';
 
-/** Cost 2^17 already takes seconds in JavaScript; higher would let one stored hash stall logins. */
-const MAX_COST = 17;
 const BCRYPT = /^\$2[aby]\$(\d\d)\$[./A-Za-z0-9]{53}$/;
 
 export function isDjangoBcrypt(encoded: string): boolean {
@@ -22,7 +21,8 @@ export async function verifyDjangoBcrypt(encoded: string, password: string): Pro
   const algorithm = encoded.slice(0, separator);
   const hash = encoded.slice(separator + 1);
   const cost = BCRYPT.exec(hash)?.[1];
-  if (!cost || Number(cost) > MAX_COST) return false;
+  // The hasher refuses costlier hashes before they get here; this keeps the module safe on its own.
+  if (!cost || Number(cost) > HASH_CAPS.bcryptCost) return false;
   const secret = algorithm === 'bcrypt_sha256' ? createHash('sha256').update(password, 'utf8').digest('hex') : password;
   return bcrypt.compare(secret, hash);
 }

@@ -4,16 +4,11 @@
  */
 import { pbkdf2, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
+import { HASH_CAPS } from '../hash-caps.js';
 
 const pbkdf2Async = promisify(pbkdf2);
 
 const DIGESTS = { pbkdf2_sha256: { digest: 'sha256', length: 32 }, pbkdf2_sha1: { digest: 'sha1', length: 20 } } as const;
-
-/**
- * Refuse absurd iteration counts rather than spend minutes on one login: Django 5.2 uses
- * 1,000,000 and every later release adds a little.
- */
-const MAX_ITERATIONS = 10_000_000;
 
 export function isDjangoPbkdf2(encoded: string): boolean {
   return encoded.startsWith('pbkdf2_sha256$') || encoded.startsWith('pbkdf2_sha1$');
@@ -28,7 +23,8 @@ export async function verifyDjangoPbkdf2(encoded: string, password: string): Pro
   if (!params || !/^[1-9]\d{0,7}$/.test(iterationsText) || !salt || !hash) return false;
   const iterations = Number(iterationsText);
   const expected = Buffer.from(hash, 'base64');
-  if (iterations > MAX_ITERATIONS || expected.length !== params.length) return false;
+  // The hasher refuses costlier hashes before they get here (see ../hash-caps.ts).
+  if (iterations > HASH_CAPS.pbkdf2Iterations || expected.length !== params.length) return false;
   // Running on libuv's thread pool, like argon2: a million iterations must not stall the event loop.
   const actual = await pbkdf2Async(Buffer.from(password, 'utf8'), Buffer.from(salt, 'utf8'), iterations, params.length, params.digest);
   return timingSafeEqual(actual, expected);
