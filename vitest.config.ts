@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
+    setupFiles: ['test/helpers/teardown.ts'],
     pool: 'forks',
     // Two cores: more workers only make argon2 and the databases fight for them.
     maxWorkers: 2,

@@ -4,11 +4,11 @@
  */
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { CookieJar } from 'tough-cookie';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createBearerClient, login, type TokenStore, type Tokens } from '../../examples/apollo-bearer.js';
 import { createCookieClient } from '../../examples/apollo-cookies.js';
 import { createAccessTokenService } from '../../src/auth/tokens/access-token.js';
-import { createUser, DEFAULT_PASSWORD } from '../helpers/factories.js';
+import { createUser, PASSWORD } from '../helpers/factories.js';
 import { startGatehouse, type GatehouseProcess } from '../helpers/gatehouse-process.js';
 import { CookieLogin, CookieRefresh, Me, MySessions, SignOut } from './operations.js';
 
@@ -35,7 +35,6 @@ describe('Apollo Client with Bearer tokens and the refresh link', () => {
     gatehouse = await startGatehouse();
     email = (await createUser(gatehouse.deps, { firstName: 'Grace' })).email;
   });
-  afterAll(() => gatehouse?.close());
 
   /** A genuine access token for the session, signed by the server's key, that expired an hour ago. */
   const expiredAccessToken = (accessToken: string) => {
@@ -47,7 +46,7 @@ describe('Apollo Client with Bearer tokens and the refresh link', () => {
   it('logs in, then sends the access token on every operation', async () => {
     const h = harness();
     const client = createBearerClient({ url: gatehouse.url, store: h.store, fetch: h.fetch });
-    const user = await login(client, h.store, email, DEFAULT_PASSWORD);
+    const user = await login(client, h.store, email, PASSWORD);
     expect(user.email).toBe(email);
     const { data } = await client.query({ query: Me });
     expect(data?.me).toMatchObject({ email, firstName: 'Grace' });
@@ -57,7 +56,7 @@ describe('Apollo Client with Bearer tokens and the refresh link', () => {
   it('refreshes and retries once when the server answers TOKEN_EXPIRED', async () => {
     const h = harness();
     const client = createBearerClient({ url: gatehouse.url, store: h.store, fetch: h.fetch });
-    await login(client, h.store, email, DEFAULT_PASSWORD);
+    await login(client, h.store, email, PASSWORD);
     const before = h.store.get()!;
     // The client believes the token is fresh; the server knows it is not.
     h.store.set({ ...before, accessToken: expiredAccessToken(before.accessToken) });
@@ -72,7 +71,7 @@ describe('Apollo Client with Bearer tokens and the refresh link', () => {
   it('refreshes on TOKEN_INVALID too (a garbled or rotated-out token)', async () => {
     const h = harness();
     const client = createBearerClient({ url: gatehouse.url, store: h.store, fetch: h.fetch });
-    await login(client, h.store, email, DEFAULT_PASSWORD);
+    await login(client, h.store, email, PASSWORD);
     h.store.set({ ...h.store.get()!, accessToken: 'garbled.not-a.jwt' });
     const { data } = await client.query({ query: MySessions });
     expect(data?.mySessions.length).toBeGreaterThan(0);
@@ -82,7 +81,7 @@ describe('Apollo Client with Bearer tokens and the refresh link', () => {
   it('refreshes before sending when the stored expiry has passed, once for concurrent operations', async () => {
     const h = harness();
     const client = createBearerClient({ url: gatehouse.url, store: h.store, fetch: h.fetch });
-    await login(client, h.store, email, DEFAULT_PASSWORD);
+    await login(client, h.store, email, PASSWORD);
     const tokens = h.store.get()!;
     h.store.set({ ...tokens, accessToken: expiredAccessToken(tokens.accessToken), accessTokenExpiresAt: new Date(Date.now() - 1000).toISOString() });
 
@@ -98,7 +97,7 @@ describe('Apollo Client with Bearer tokens and the refresh link', () => {
   it('after logout the refresh is refused: the store is cleared and the original error surfaces', async () => {
     const h = harness();
     const client = createBearerClient({ url: gatehouse.url, store: h.store, fetch: h.fetch });
-    await login(client, h.store, email, DEFAULT_PASSWORD);
+    await login(client, h.store, email, PASSWORD);
     const tokens = h.store.get()!;
     expect((await client.mutate({ mutation: SignOut })).data?.logout).toBe(true);
     h.store.set(tokens); // a client that kept the tokens of a revoked session
@@ -117,12 +116,11 @@ describe('Apollo Client in cookie mode (credentials: include, CSRF header, cooki
     gatehouse = await startGatehouse({ AUTH_COOKIES: 'true', AUTH_COOKIE_SECURE: 'false' });
     email = (await createUser(gatehouse.deps, { firstName: 'Ada' })).email;
   });
-  afterAll(() => gatehouse?.close());
 
   it('logs in with cookies, is signed in on the next request, refreshes by cookie and logs out', async () => {
     const jar = new CookieJar();
     const client = createCookieClient({ url: gatehouse.url, jar });
-    const { data: signedIn } = await client.mutate({ mutation: CookieLogin, variables: { email, password: DEFAULT_PASSWORD } });
+    const { data: signedIn } = await client.mutate({ mutation: CookieLogin, variables: { email, password: PASSWORD } });
     expect(signedIn?.login.user.email).toBe(email);
 
     // The jar holds both httpOnly cookies; the refresh cookie goes to /graphql only.
@@ -154,7 +152,7 @@ describe('Apollo Client in cookie mode (credentials: include, CSRF header, cooki
   it('the CSRF header is what lets a cookie request through: without it, a GET is refused with 403', async () => {
     const jar = new CookieJar();
     const client = createCookieClient({ url: gatehouse.url, jar });
-    await client.mutate({ mutation: CookieLogin, variables: { email, password: DEFAULT_PASSWORD } });
+    await client.mutate({ mutation: CookieLogin, variables: { email, password: PASSWORD } });
     const cookie = await jar.getCookieString(`${gatehouse.url}/graphql`);
     const query = `${gatehouse.url}/graphql?query=${encodeURIComponent('{ me { email } }')}`;
     const refused = await fetch(query, { headers: { cookie } });

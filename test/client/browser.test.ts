@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, DEFAULT_PASSWORD } from '../helpers/factories.js';
+import { createUser, PASSWORD } from '../helpers/factories.js';
 import { startGatehouse, type GatehouseProcess } from '../helpers/gatehouse-process.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -72,7 +72,7 @@ describe.skipIf(!available)('GraphiQL in headless Chromium, cookie mode', () => 
     await page.goto(`${gatehouse.url}/graphql`);
     await expect.poll(() => page.locator('.graphiql-query-editor .monaco-editor').count(), { timeout: 20_000 }).toBeGreaterThan(0);
 
-    const login = await run(page, `mutation { login(email: "${email}", password: "${DEFAULT_PASSWORD}") { user { email } } }`, 'login(');
+    const login = await run(page, `mutation { login(email: "${email}", password: "${PASSWORD}") { user { email } } }`, 'login(');
     expect(login.status).toBe(200);
     expect(login.body).toEqual({ data: { login: { user: { email } } } });
     // What made it through CSRF prevention: the header the server told GraphiQL to send.

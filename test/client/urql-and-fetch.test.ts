@@ -2,10 +2,10 @@
  * urql and plain fetch against a real Gatehouse process, through examples/urql.ts and
  * examples/fetch.ts (docs/clients.md quotes those files).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { gatehouse as send } from '../../examples/fetch.js';
 import { createUrqlClient } from '../../examples/urql.js';
-import { createUser, DEFAULT_PASSWORD } from '../helpers/factories.js';
+import { createUser, PASSWORD } from '../helpers/factories.js';
 import { startGatehouse, type GatehouseProcess } from '../helpers/gatehouse-process.js';
 import { BearerLogin, Me, MySessions, SignOut } from './operations.js';
 
@@ -16,7 +16,6 @@ describe('urql and plain fetch with Bearer tokens', () => {
     gatehouse = await startGatehouse();
     email = (await createUser(gatehouse.deps, { firstName: 'Katherine' })).email;
   });
-  afterAll(() => gatehouse?.close());
 
   it('urql: login, then the current token goes with every request; after logout it is refused', async () => {
     let accessToken: string | null = null;
@@ -24,7 +23,7 @@ describe('urql and plain fetch with Bearer tokens', () => {
     const anonymous = await client.query(Me, {}).toPromise();
     expect(anonymous.data?.me).toBeNull();
 
-    const login = await client.mutation(BearerLogin, { email, password: DEFAULT_PASSWORD }).toPromise();
+    const login = await client.mutation(BearerLogin, { email, password: PASSWORD }).toPromise();
     expect(login.error).toBeUndefined();
     accessToken = login.data!.login.accessToken;
     const me = await client.query(Me, {}).toPromise();
@@ -40,7 +39,7 @@ describe('urql and plain fetch with Bearer tokens', () => {
     expect(wrong.data).toBeNull();
     expect(wrong.errors?.map((e) => e.extensions?.code)).toEqual(['INVALID_CREDENTIALS']);
 
-    const login = await send(gatehouse.url, BearerLogin, { email, password: DEFAULT_PASSWORD });
+    const login = await send(gatehouse.url, BearerLogin, { email, password: PASSWORD });
     const token = login.data!.login.accessToken;
     const me = await send(gatehouse.url, Me, {}, token);
     expect(me).toEqual({ data: { me: { id: expect.any(String), email, firstName: 'Katherine' } } });

@@ -8,7 +8,8 @@ import type { GraphQLClient, GraphQLResult, RequestOptions } from './graphql.js'
 import { extractCode, type ReceivedEmail, type SmtpCatcher } from './smtp.js';
 import type { TestApp } from './test-app.js';
 
-export const PASSWORD = 'correct horse battery staple';
+export { PASSWORD } from './factories.js';
+import { PASSWORD } from './factories.js';
 
 export interface Tokens {
   accessToken: string;

@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { createSession, type SessionTokens } from '../../src/auth/sessions/create-session.js';
 import type { Deps } from '../../src/deps.js';
 import type { User } from '../../src/generated/sqlite/client.js';
+import { joinRoot } from '../../src/admin/create-user.js';
+import { resolveFlags } from '../../src/users/role.js';
 
 export interface UserOverrides {
   email?: string;
@@ -16,16 +18,19 @@ export interface UserOverrides {
   isStaff?: boolean;
   isSuperuser?: boolean;
   verified?: boolean;
-  role?: 'USER' | 'STAFF' | 'ADMIN';
 }
 
-export const DEFAULT_PASSWORD = 'correct horse battery staple';
+/** The one password test accounts are made with. */
+export const PASSWORD = 'correct horse battery staple';
 
+/**
+ * A user row as the domain would make it: flags and role through the same rule the admin API uses
+ * (a superuser is staff, and a member of Root), so a test cannot start from a state Gatehouse forbids.
+ */
 export async function createUser(deps: Deps, overrides: UserOverrides = {}): Promise<User> {
-  const password = overrides.password === undefined ? DEFAULT_PASSWORD : overrides.password;
-  const isStaff = overrides.isStaff ?? false;
-  const isSuperuser = overrides.isSuperuser ?? false;
-  return deps.prisma.user.create({
+  const password = overrides.password === undefined ? PASSWORD : overrides.password;
+  const { isStaff, isSuperuser, role } = resolveFlags({ isStaff: false, isSuperuser: false }, { isStaff: overrides.isStaff, isSuperuser: overrides.isSuperuser });
+  const user = await deps.prisma.user.create({
     data: {
       email: overrides.email ?? `user-${randomUUID().slice(0, 8)}@example.com`,
       username: overrides.username ?? null,
@@ -35,10 +40,12 @@ export async function createUser(deps: Deps, overrides: UserOverrides = {}): Pro
       isActive: overrides.isActive ?? true,
       isStaff,
       isSuperuser,
-      role: overrides.role ?? (isSuperuser ? 'ADMIN' : isStaff ? 'STAFF' : 'USER'),
+      role,
       emailVerifiedAt: overrides.verified === false ? null : deps.clock.now(),
     },
   });
+  if (isSuperuser) await joinRoot(deps.prisma, user.id);
+  return user;
 }
 
 /** A user with a live session; `accessToken` is ready for an Authorization header. */

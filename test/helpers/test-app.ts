@@ -1,6 +1,8 @@
 /**
  * createTestApp(overrides): the real application (schema, yoga, context) on its own migrated
- * database and config, driven through `app.fetch`, the same pipeline HTTP requests take.
+ * database and config, driven through `app.fetch`, the same pipeline HTTP requests take. Each app
+ * is closed (database dropped, connections released) after its test file by test/helpers/teardown.ts,
+ * so files need no after-hooks of their own; close() may still be called early, and more than once.
  */
 import { loadConfig, type Config } from '../../src/config/index.js';
 import type { Clock } from '../../src/clock.js';
@@ -62,17 +64,31 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const config = loadConfig({ ...TEST_ENV, DATABASE_URL: db.url, MIGRATE_ON_START: 'false', MAIL_DIR: mailDir, ...options.smtp?.env, ...options.env });
   const deps = await createDeps(config, { clock: options.clock, logger: createLogger(config.logLevel) });
   const app = createApp(deps);
-  return {
+  let closing: Promise<void> | undefined;
+  const testApp: TestApp = {
     app,
     deps,
     config,
     db,
     clock: options.clock,
     ...createGraphQLClient(app),
-    async close() {
-      await closeDeps(deps);
-      await db.drop();
-      rmSync(mailDir, { recursive: true, force: true });
+    close() {
+      open.delete(testApp);
+      return (closing ??= (async () => {
+        await closeDeps(deps);
+        await db.drop();
+        rmSync(mailDir, { recursive: true, force: true });
+      })());
     },
   };
+  open.add(testApp);
+  return testApp;
+}
+
+/** Apps not closed yet; test/helpers/teardown.ts closes them after each test file. */
+const open = new Set<TestApp>();
+
+/** Closes every app this file created and has not closed (idempotent, like close()). */
+export async function closeOpenTestApps(): Promise<void> {
+  await Promise.all([...open].map((app) => app.close()));
 }

@@ -1,6 +1,6 @@
 import { createHmac, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { createSession } from '../../src/auth/sessions/create-session.js';
 import { createApp } from '../../src/server/app.js';
@@ -37,7 +37,6 @@ describe.each(['RS256', 'ES256'] as const)('%s access tokens', (alg) => {
       env: { JWT_ALGORITHM: alg, JWT_PRIVATE_KEY: keys.privateKeyPem, JWT_KEY_ID: `key-${alg}`, JWT_INCLUDE_CLAIMS: 'role,groups,permissions' },
     });
   });
-  afterAll(() => t.close());
 
   it('verify with jose from the JWKS URL alone, with role, groups and permissions claims', async () => {
     const { user, accessToken } = await signedInUser(t.deps, { isStaff: true });
@@ -116,7 +115,6 @@ describe('key rotation', () => {
   beforeAll(async () => {
     first = await createTestApp({ env: { JWT_ALGORITHM: 'ES256', JWT_PRIVATE_KEY: oldKey.privateKeyPem } });
   });
-  afterAll(() => first.close());
 
   it('keeps accepting and publishing a retired key until it is removed', async () => {
     const { user, accessToken: oldToken } = await signedInUser(first.deps);

@@ -3,7 +3,7 @@
  * terminal), checked against the database afterwards. Runs on SQLite, or PostgreSQL when
  * DATABASE_URL names one.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runProcess } from '../helpers/server-process.js';
 import { runOnTerminal } from '../helpers/pty.js';
 import { createTestApp, TEST_ENV, type TestApp } from '../helpers/test-app.js';
@@ -20,7 +20,6 @@ describe('user management commands', { timeout: 180_000 }, () => {
     // The database is migrated already, and the test holds it open (the schema engine would wait for its lock).
     env = { ...TEST_ENV, DATABASE_URL: t.db.url, MIGRATE_ON_START: 'false' };
   });
-  afterAll(() => t?.close());
 
   const cli = (args: string[], input?: string, extra: Record<string, string> = {}) => runProcess(['src/cli/index.ts', ...args], { ...env, ...extra }, input);
   const user = (email: string) => t.deps.prisma.user.findUnique({ where: { email }, include: { groups: { include: { group: true } } } });

@@ -4,7 +4,7 @@
  * mutation with their old passwords, and their stored hashes are argon2id afterwards.
  */
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { errorCode } from '../helpers/graphql.js';
 import { runProcess } from '../helpers/server-process.js';
 import { createTestApp, TEST_ENV, type TestApp } from '../helpers/test-app.js';
@@ -37,7 +37,6 @@ describe('Django users log in with their old passwords after import-django', () 
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toContain('users:       6 created');
   });
-  afterAll(() => t?.close());
 
   it.each(USERS)('$format: $email signs in, and the hash is now argon2id', async ({ email, password, role, username, prefix }) => {
     expect(await hashOf(email)).toMatch(new RegExp(`^${prefix.replace(/\$/g, '\\$')}`));

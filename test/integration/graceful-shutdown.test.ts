@@ -9,7 +9,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/index.js';
 import { closeDeps, createDeps } from '../../src/create-deps.js';
-import { DEFAULT_PASSWORD, signedInUser } from '../helpers/factories.js';
+import { PASSWORD, signedInUser } from '../helpers/factories.js';
 import { rawPost } from '../helpers/raw-http.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { TEST_ENV } from '../helpers/test-app.js';
@@ -55,7 +55,7 @@ describe('graceful shutdown under load', () => {
 
   it('answers every accepted request in full, refuses new connections, and exits 0', async () => {
     const url = `${server.url}/graphql`;
-    const login = JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', variables: { e: email, p: DEFAULT_PASSWORD } });
+    const login = JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', variables: { e: email, p: PASSWORD } });
     const me = JSON.stringify({ query: '{ me { email } }' });
     const burst = [
       ...Array.from({ length: LOGINS }, () => ({ kind: 'login', ...rawPost(url, login) })),

@@ -3,7 +3,7 @@
  * bodies over the limit get 413 before parsing, batching is off (or capped), and introspection
  * and field suggestions are off in production unless INTROSPECTION=true.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { errorCode } from '../helpers/graphql.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -15,7 +15,6 @@ describe('GraphQL limits (defaults)', () => {
   beforeAll(async () => {
     t = await createTestApp();
   });
-  afterAll(() => t.close());
 
   it('refuses too many aliases, naming the limit', async () => {
     expect((await t.graphql(aliases(15))).errors).toBeUndefined();

@@ -1,7 +1,7 @@
 /**
  * The purge job deletes only what can no longer be used; rows on both sides of each boundary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { purgeExpired } from '../../src/jobs/purge.js';
 import { createUser } from '../helpers/factories.js';
 import { createTestApp, TestClock, type TestApp } from '../helpers/test-app.js';
@@ -15,7 +15,6 @@ describe('purgeExpired', () => {
   beforeAll(async () => {
     t = await createTestApp({ clock, env: { PURGE_REVOKED_SESSIONS_AFTER_DAYS: '30', PURGE_OUTBOX_AFTER_DAYS: '7' } });
   });
-  afterAll(() => t.close());
 
   it('deletes expired and consumed tokens, expired and long-revoked sessions, expired rate-limit rows; keeps the rest', async () => {
     const { prisma } = t.deps;

@@ -2,7 +2,7 @@
  * The rate-limit store layer on the suite's database: in memory on SQLite, the shared
  * RateLimiterFlexible table on PostgreSQL (run the file with DATABASE_URL=postgresql://...).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { GatehouseError } from '../../src/errors.js';
 import { createRateLimits, type RateLimits } from '../../src/security/rate-limits.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
@@ -39,7 +39,6 @@ describe('rate limits', () => {
     t = await createTestApp({ env: LIMITS_ENV });
     limits = t.deps.rateLimits;
   });
-  afterAll(() => t.close());
 
   it('allows the configured number of registrations per IP, then refuses with a retry-after hint', async () => {
     for (let i = 0; i < 3; i += 1) expect(await limited(limits.consume('register', { ip: '198.51.100.1' }))).toBeNull();
@@ -109,7 +108,6 @@ describe('rate limits shared through PostgreSQL', () => {
   beforeAll(async () => {
     t = await createTestApp({ env: { ...LIMITS_ENV, RATE_LIMIT_VERIFY_CODE_IP: '10/1h' } });
   });
-  afterAll(() => t.close());
 
   it('counts exactly under concurrency, across two limiter instances sharing the table', async (context) => {
     if (t.db.provider !== 'postgresql') context.skip();

@@ -1,7 +1,7 @@
 /**
  * Security headers on every response, and CORS strictly from CORS_ORIGINS.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 const ALLOWED = 'https://app.example.com';
@@ -12,7 +12,6 @@ describe('security headers', () => {
   beforeAll(async () => {
     t = await createTestApp({ env: { CORS_ORIGINS: `${ALLOWED},http://localhost:5173` } });
   });
-  afterAll(() => t.close());
 
   it.each([
     ['a GraphQL result', () => t.request('/graphql', { method: 'POST', headers: json, body: '{"query":"{ __typename }"}' })],
@@ -56,7 +55,6 @@ describe('CORS', () => {
   beforeAll(async () => {
     t = await createTestApp({ env: { CORS_ORIGINS: `${ALLOWED},http://localhost:5173` } });
   });
-  afterAll(() => t.close());
 
   const preflight = (origin: string) =>
     t.request('/graphql', {

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { adminQuery, testPostgresUrl } from '../helpers/test-database.js';
 import { errorCode } from '../helpers/graphql.js';
 import { signedInUser } from '../helpers/factories.js';
@@ -14,7 +14,6 @@ describe('server', () => {
   beforeAll(async () => {
     t = await createTestApp();
   });
-  afterAll(() => t.close());
 
   it('answers { __typename } over the GraphQL endpoint', async () => {
     const result = await t.graphql<{ __typename: string }>('{ __typename }');

@@ -3,7 +3,7 @@
  * query from another request issued while an interactive transaction was open ran INSIDE that
  * transaction, and was silently undone when it rolled back (a lost write).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../helpers/factories.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -12,7 +12,6 @@ describe('concurrent requests and interactive transactions', () => {
   beforeAll(async () => {
     t = await createTestApp();
   });
-  afterAll(() => t.close());
 
   it("keeps another request's write when a transaction rolls back meanwhile", async () => {
     const user = await createUser(t.deps);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createAccessTokenService } from '../../src/auth/tokens/access-token.js';
 import { loadConfig } from '../../src/config/index.js';
 import { signedInUser } from '../helpers/factories.js';
@@ -25,7 +25,6 @@ describe('verifyAccessToken', () => {
   beforeAll(async () => {
     t = await createTestApp({ clock, env: { INTROSPECTION_SECRETS: `old-secret-being-rotated-out-0123456789,${SECRET}` } });
   });
-  afterAll(() => t.close());
 
   it('requires a configured introspection secret: not anonymous callers, not signed-in users', async () => {
     const { accessToken } = await signedInUser(t.deps, { isSuperuser: true });

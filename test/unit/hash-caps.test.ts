@@ -10,7 +10,7 @@ import { createPasswordHasher } from '../../src/auth/passwords/hasher.js';
 
 const SALT_AND_HASH = 'c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaA';
 const BCRYPT_TAIL = 'MdHe3U0NCPeDWjzSk8Jtre7RMebHaQiIeyma71RhsESAW0RZNw9Ge';
-const PASSWORD = 'correct horse battery staple';
+import { PASSWORD } from '../helpers/factories.js';
 
 describe('hash cost caps', () => {
   it.each([

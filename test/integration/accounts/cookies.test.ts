@@ -2,8 +2,8 @@
  * Cookie mode for browsers: httpOnly cookies set by login/refresh and cleared by logout, the
  * access cookie read when there is no Bearer header, and CSRF prevention by a required header.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedInUser, DEFAULT_PASSWORD, createUser } from '../../helpers/factories.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signedInUser, PASSWORD, createUser } from '../../helpers/factories.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { LOGIN, REFRESH } from '../../helpers/accounts.js';
 
@@ -21,11 +21,10 @@ describe('cookie mode', () => {
   beforeAll(async () => {
     t = await createTestApp({ env: { AUTH_COOKIES: 'true' } });
   });
-  afterAll(() => t.close());
 
   it('sets httpOnly Secure SameSite=Lax cookies at login; the refresh cookie only for /graphql', async () => {
     const user = await createUser(t.deps);
-    const result = await t.graphql(LOGIN, { email: user.email, password: DEFAULT_PASSWORD });
+    const result = await t.graphql(LOGIN, { email: user.email, password: PASSWORD });
     const cookies = setCookies(result.headers);
     const access = cookies.get('gatehouse_access')!;
     const refresh = cookies.get('gatehouse_refresh')!;
@@ -44,7 +43,7 @@ describe('cookie mode', () => {
 
   it('authenticates by cookie, refreshes from the cookie, and logout clears both', async () => {
     const user = await createUser(t.deps);
-    const login = setCookies((await t.graphql(LOGIN, { email: user.email, password: DEFAULT_PASSWORD })).headers);
+    const login = setCookies((await t.graphql(LOGIN, { email: user.email, password: PASSWORD })).headers);
     const jar = () => `gatehouse_access=${cookieValue(login.get('gatehouse_access')!)}; gatehouse_refresh=${cookieValue(login.get('gatehouse_refresh')!)}`;
     const me = await t.graphql<{ me: { id: string } }>('{ me { id } }', {}, { headers: { cookie: jar() } });
     expect(me.data?.me.id).toBe(user.id);
@@ -95,7 +94,7 @@ describe('without cookie mode', () => {
     const t = await createTestApp();
     try {
       const { user, accessToken } = await signedInUser(t.deps);
-      const login = await t.graphql(LOGIN, { email: user.email, password: DEFAULT_PASSWORD });
+      const login = await t.graphql(LOGIN, { email: user.email, password: PASSWORD });
       expect(login.headers.getSetCookie()).toEqual([]);
       expect((await t.graphql('{ me { id } }', {}, { headers: { cookie: `gatehouse_access=${accessToken}` } })).data).toEqual({ me: null });
     } finally {

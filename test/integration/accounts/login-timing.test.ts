@@ -3,7 +3,7 @@
  * response times do not tell which addresses have accounts. Real OWASP argon2 parameters here,
  * so the hash dominates; the bound is generous because the machine is shared.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../helpers/factories.js';
 import { errorCode } from '../../helpers/graphql.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
@@ -21,7 +21,6 @@ describe('login timing', () => {
   beforeAll(async () => {
     t = await createTestApp({ env: { PASSWORD_HASH_MEMORY_KIB: '19456', PASSWORD_HASH_ITERATIONS: '2', RATE_LIMITS_ENABLED: 'false' } });
   });
-  afterAll(() => t.close());
 
   it('takes the same time for an unknown email as for a wrong password (medians within 50%; no dummy hash would be ~90%)', async () => {
     const user = await createUser(t.deps);

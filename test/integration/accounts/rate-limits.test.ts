@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, DEFAULT_PASSWORD } from '../../helpers/factories.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createUser, PASSWORD } from '../../helpers/factories.js';
 import { errorCode } from '../../helpers/graphql.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 
@@ -19,7 +19,6 @@ describe('rate limits on the account flows', () => {
       },
     });
   });
-  afterAll(() => t.close());
 
   it('backs an account off after repeated wrong passwords, with Retry-After, even for the right password', async () => {
     const user = await createUser(t.deps);
@@ -27,7 +26,7 @@ describe('rate limits on the account flows', () => {
       const wrong = await t.graphql(LOGIN, { email: user.email, password: 'not the password' }, { ip: `198.51.100.${i + 1}` });
       expect(errorCode(wrong)).toBe('INVALID_CREDENTIALS');
     }
-    const locked = await t.graphql(LOGIN, { email: user.email, password: DEFAULT_PASSWORD }, { ip: '198.51.100.9' });
+    const locked = await t.graphql(LOGIN, { email: user.email, password: PASSWORD }, { ip: '198.51.100.9' });
     expect(errorCode(locked)).toBe('RATE_LIMITED');
     const retryAfter = Number(locked.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
@@ -41,9 +40,9 @@ describe('rate limits on the account flows', () => {
     const user = await createUser(t.deps);
     const ip = '198.51.100.50';
     for (let i = 0; i < 2; i++) await t.graphql(LOGIN, { email: user.email, password: 'nope' }, { ip });
-    expect((await t.graphql(LOGIN, { email: user.email, password: DEFAULT_PASSWORD }, { ip })).errors).toBeUndefined();
+    expect((await t.graphql(LOGIN, { email: user.email, password: PASSWORD }, { ip })).errors).toBeUndefined();
     for (let i = 0; i < 2; i++) await t.graphql(LOGIN, { email: user.email, password: 'nope' }, { ip: '198.51.100.51' });
-    expect((await t.graphql(LOGIN, { email: user.email, password: DEFAULT_PASSWORD }, { ip: '198.51.100.52' })).errors).toBeUndefined();
+    expect((await t.graphql(LOGIN, { email: user.email, password: PASSWORD }, { ip: '198.51.100.52' })).errors).toBeUndefined();
   });
 
   it('limits failed sign-ins per IP across accounts, unknown ones included', async () => {
@@ -52,9 +51,9 @@ describe('rate limits on the account flows', () => {
       expect(errorCode(await t.graphql(LOGIN, { email: `nobody-${i}@example.com`, password: 'x' }, { ip }))).toBe('INVALID_CREDENTIALS');
     }
     const user = await createUser(t.deps);
-    expect(errorCode(await t.graphql(LOGIN, { email: user.email, password: DEFAULT_PASSWORD }, { ip }))).toBe('RATE_LIMITED');
+    expect(errorCode(await t.graphql(LOGIN, { email: user.email, password: PASSWORD }, { ip }))).toBe('RATE_LIMITED');
     // Another address is unaffected.
-    expect((await t.graphql(LOGIN, { email: user.email, password: DEFAULT_PASSWORD }, { ip: '203.0.113.8' })).errors).toBeUndefined();
+    expect((await t.graphql(LOGIN, { email: user.email, password: PASSWORD }, { ip: '203.0.113.8' })).errors).toBeUndefined();
   });
 
   it('limits reset requests per address alike for registered and unknown emails', async () => {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import jwt from 'jsonwebtoken';
 import { grant } from '../../helpers/admin.js';
-import { createUser, DEFAULT_PASSWORD } from '../../helpers/factories.js';
+import { createUser, PASSWORD } from '../../helpers/factories.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 
 // Regression: refreshed access tokens were signed without the JWT_INCLUDE_CLAIMS claims.
@@ -10,12 +10,11 @@ describe('claims in refreshed access tokens', () => {
   beforeAll(async () => {
     t = await createTestApp({ env: { JWT_INCLUDE_CLAIMS: 'role,permissions' } });
   });
-  afterAll(() => t.close());
 
   it('carries the same, current claims after a refresh', async () => {
     const user = await createUser(t.deps);
     const login = await t.graphql<{ login: { accessToken: string; refreshToken: string } }>(
-      `mutation { login(email: "${user.email}", password: "${DEFAULT_PASSWORD}") { accessToken refreshToken } }`,
+      `mutation { login(email: "${user.email}", password: "${PASSWORD}") { accessToken refreshToken } }`,
     );
     expect(jwt.decode(login.data!.login.accessToken)).toMatchObject({ role: 'USER', permissions: [] });
     await grant(t.deps, user.id, ['users.view_user']);

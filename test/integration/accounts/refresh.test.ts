@@ -1,7 +1,7 @@
 /**
  * Refresh-token rotation: concurrent refreshes with one token, the grace window, reuse after it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { errorCode } from '../../helpers/graphql.js';
 import { createTestApp, TestClock, type TestApp } from '../../helpers/test-app.js';
 import { signedInUser } from '../../helpers/factories.js';
@@ -13,7 +13,6 @@ describe('refresh tokens', () => {
   beforeAll(async () => {
     t = await createTestApp({ clock });
   });
-  afterAll(() => t.close());
 
   // Regression guard for the common complaint against peers: a client that fires two refreshes
   // at once must not be logged out.

@@ -2,7 +2,7 @@
  * Registration: validation, mandatory profile fields, taken addresses (also under concurrency),
  * and that a refused registration writes nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { errorCode } from '../../helpers/graphql.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { login, PASSWORD, registerUser, REGISTER, uniqueEmail } from '../../helpers/accounts.js';
@@ -21,7 +21,6 @@ describe('register', () => {
   beforeAll(async () => {
     t = await createTestApp({ env: { REGISTRATION_REQUIRED_FIELDS: 'organizationName,country' } });
   });
-  afterAll(() => t.close());
 
   it('reports every bad field at once, and writes nothing', async () => {
     const before = await t.deps.prisma.user.count();

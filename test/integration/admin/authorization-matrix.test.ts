@@ -3,7 +3,7 @@
  * root field; a root field without a row fails the suite, so new fields must be added here.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isObjectType } from 'graphql';
 import { schema } from '../../../src/schema/index.js';
 import type { Deps } from '../../../src/deps.js';
@@ -156,7 +156,6 @@ describe('authorization matrix', () => {
     users.staffWithout = (await createUser(t.deps, { isStaff: true })).id;
     users.superuser = (await createUser(t.deps, { isSuperuser: true, isStaff: true })).id;
   });
-  afterAll(() => t?.close());
 
   it('has exactly one row per root field', () => {
     const fields = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]

@@ -2,7 +2,7 @@
  * The guards of the admin API: no granting what you do not hold, superusers made only by
  * superusers, no changing your own flags, and never losing the last active superuser.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../../src/deps.js';
 import { deleteUser, setUserActive, updateUser } from '../../../src/admin/update-user.js';
 import { loadEffectiveAccess } from '../../../src/auth/permissions/effective.js';
@@ -25,7 +25,6 @@ describe('admin guards', () => {
   beforeAll(async () => {
     t = await createTestApp();
   });
-  afterAll(() => t?.close());
 
   describe('a staff member cannot grant what they do not hold', () => {
     it('directly: refuses, names the permission, changes nothing', async () => {
@@ -139,7 +138,6 @@ describe('the last active superuser', () => {
   beforeAll(async () => {
     t = await createTestApp();
   });
-  afterAll(() => t?.close());
 
   const activeSuperusers = () => t.deps.prisma.user.count({ where: { isSuperuser: true, isActive: true } });
   const superuser = () => createUser(t.deps, { isSuperuser: true, isStaff: true });

@@ -2,7 +2,7 @@
  * The permission model: the seed (idempotent, safe when instances start together), effective
  * permissions through groups, and the user-facing checks.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_IN_PERMISSIONS, ROOT_GROUP } from '../../../src/auth/permissions/builtin.js';
 import { seedBuiltIns } from '../../../src/auth/permissions/seed.js';
 import { errorCode } from '../../helpers/graphql.js';
@@ -15,7 +15,6 @@ describe('permission model', () => {
   beforeAll(async () => {
     t = await createTestApp();
   });
-  afterAll(() => t?.close());
 
   it('seeds every built-in permission and Root exactly once, even when seeders run at once', async () => {
     const superuser = await createUser(t.deps, { isSuperuser: true, isStaff: true });

@@ -2,7 +2,7 @@
  * The users list: filters, search, ordering, cursor pages, and a constant number of SQL
  * statements however many users a page holds (no query per row).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PrismaClient } from '../../../src/generated/sqlite/client.js';
 import { PrismaClient as PostgresClient } from '../../../src/generated/postgresql/client.js';
 import { createAdapterFactory } from '../../../src/db/adapter.js';
@@ -31,7 +31,6 @@ describe('users list', () => {
     t = await createTestApp();
     token = (await signedInStaff(t.deps, ['users.view_user'], { email: 'admin@example.com' })).accessToken;
   });
-  afterAll(() => t?.close());
 
   it('keeps the number of SQL statements constant from 5 to 50 users with their groups', async () => {
     // A client that reports every statement, on the same database (query events work with driver adapters).

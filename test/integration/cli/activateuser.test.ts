@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runProcess } from '../../helpers/server-process.js';
 import { createTestApp, TEST_ENV, type TestApp } from '../../helpers/test-app.js';
 import { registerUser, uniqueEmail } from '../../helpers/accounts.js';
@@ -8,7 +8,6 @@ describe('npm run gatehouse -- activateuser', () => {
   beforeAll(async () => {
     t = await createTestApp();
   });
-  afterAll(() => t.close());
 
   const env = () => ({ ...TEST_ENV, DATABASE_URL: t.db.url, MIGRATE_ON_START: 'false', MAIL_DIR: t.config.mail.dir });
 

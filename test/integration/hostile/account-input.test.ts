@@ -37,7 +37,6 @@ describe('look-alike and mixed-case emails', () => {
     const registered = await registerUser(t, address);
     userId = registered.data!.register.user.id;
   });
-  afterAll(() => t.close());
 
   it.each<[string, string]>([
     ['upper case', 'KAFI.TEST@EXAMPLE.COM'],
@@ -178,7 +177,6 @@ describe('NUL bytes, SQL- and script-like text', () => {
   beforeAll(async () => {
     t = await createTestApp({ env: { REQUIRE_EMAIL_VERIFICATION: 'false', RATE_LIMITS_ENABLED: 'false' } });
   });
-  afterAll(() => t.close());
 
   it.each<[string, Record<string, unknown>, string]>([
     ['a NUL in the email', { email: 'nul\u0000@example.com' }, 'email'],

@@ -22,7 +22,6 @@ describe('hostile HTTP input (app pipeline)', () => {
   beforeAll(async () => {
     t = await createTestApp();
   });
-  afterAll(() => t.close());
 
   const post = (body: BodyInit, contentType = 'application/json') => t.request('/graphql', { method: 'POST', headers: { 'content-type': contentType }, body });
   const codeOf = async (response: Response) => ((await response.json()) as ErrorBody).errors?.[0]?.extensions?.code;

@@ -5,7 +5,7 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signedInUser } from '../../helpers/factories.js';
 import { errorCode } from '../../helpers/graphql.js';
 import { createTestApp, TEST_ENV, type TestApp } from '../../helpers/test-app.js';
@@ -24,7 +24,6 @@ describe('JWT attacks', () => {
     t = await createTestApp();
     victim = await signedInUser(t.deps);
   });
-  afterAll(() => t.close());
 
   /** Sends `token` to logout and me; returns logout's code after checking me stayed anonymous. */
   async function attempt(token: string): Promise<string | undefined> {
