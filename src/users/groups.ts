@@ -1,6 +1,6 @@
 /**
  * Group management. Root (seeded, holding every built-in permission) cannot be renamed or deleted,
- * and its built-in permissions cannot be taken away.
+ * and its built-in permissions cannot be taken away. Only superusers rename groups.
  */
 import { recordAudit } from '../audit/record.js';
 import { BUILT_IN_PERMISSIONS, ROOT_GROUP } from '../auth/permissions/builtin.js';
@@ -73,8 +73,14 @@ export async function updateGroup(deps: AdminDeps, actor: Actor, id: string, inp
   try {
     return await serializable(deps.prisma, async (tx) => {
       const before = await loadGroup(tx, id);
-      if (before.name === ROOT_GROUP && data.name !== undefined && data.name !== ROOT_GROUP) {
+      const renamed = data.name !== undefined && data.name !== before.name;
+      if (before.name === ROOT_GROUP && renamed) {
         throw new GatehouseError('FORBIDDEN', { message: 'The Root group cannot be renamed.' });
+      }
+      // Apps check groups by name (hasGroup, the `groups` claim): renaming "editors" to "admins"
+      // would hand its members the admins' role, so only a superuser renames.
+      if (renamed && !actor.isSuperuser) {
+        throw new GatehouseError('FORBIDDEN', { message: 'Only a superuser can rename a group (apps check groups by name).', details: { required: ['superuser'] } });
       }
       const after = await tx.group.update({ where: { id }, data });
       const changed = (['name', 'description'] as const).filter((key) => before[key] !== after[key]);

@@ -1,6 +1,8 @@
 /**
  * Setting a user's groups and direct permissions. A staff member may only grant what they hold:
- * every permission newly reaching the user (directly or through an added group) must be theirs.
+ * every permission newly reaching the user (directly or through an added group) must be theirs,
+ * and adding to a group also takes groups.change_group (guards.ts). The target itself must hold
+ * nothing the actor lacks (loadTarget).
  */
 import { recordAudit } from '../audit/record.js';
 import { serializable, type Tx } from '../db/transaction.js';
@@ -8,7 +10,7 @@ import { GatehouseError } from '../errors.js';
 import type { User } from '../generated/sqlite/client.js';
 import type { Deps } from '../server/deps.js';
 import { auditBy, type Actor } from './actor.js';
-import { assertCanGrant } from './guards.js';
+import { assertCanAddToGroups, assertCanGrant } from './guards.js';
 import { loadTarget } from './update-user.js';
 
 type AdminDeps = Pick<Deps, 'prisma' | 'clock'>;
@@ -28,7 +30,7 @@ export async function setUserGroups(deps: AdminDeps, actor: Actor, id: string, n
     assertAllFound(wanted, groups.map((g) => g.name), 'groups', 'group');
     const current = new Set((await tx.userGroup.findMany({ where: { userId: id }, select: { groupId: true } })).map((r) => r.groupId));
     const added = groups.filter((g) => !current.has(g.id));
-    assertCanGrant(actor, added.flatMap((g) => g.permissions.map((p) => p.permission.codename)));
+    assertCanAddToGroups(actor, added.map((g) => ({ name: g.name, permissions: g.permissions.map((p) => p.permission.codename) })));
     const keep = new Set(groups.map((g) => g.id));
     const removed = [...current].filter((groupId) => !keep.has(groupId));
     await tx.userGroup.deleteMany({ where: { userId: id, groupId: { in: removed } } });

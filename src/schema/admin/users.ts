@@ -7,6 +7,7 @@ import { setUserPassword, revokeUserSessions, sendUserPasswordReset } from '../.
 import { createUser } from '../../users/create-user.js';
 import { deleteUser, setUserActive, updateUser } from '../../users/update-user.js';
 import { setUserGroups, setUserPermissions } from '../../users/user-access.js';
+import { revokeAllSessions } from '../../users/revoke-all-sessions.js';
 import { GatehouseError } from '../../errors.js';
 import { builder, staffWith } from '../builder.js';
 import { Role, UserType } from '../user.js';
@@ -212,5 +213,12 @@ builder.mutationFields((t) => ({
       if (sessionId === '') throw new GatehouseError('BAD_REQUEST', { message: 'sessionId must not be empty.' });
       return revokeUserSessions(context.deps, await actorOf(context), userId, sessionId ?? null);
     },
+  }),
+  revokeAllSessions: t.int({
+    description:
+      'Ends every live session of every user, yours included (e.g. after a signing key leaked): every refresh and access token stops working. Returns how many were live. Superusers only; the reason goes to the audit trail.',
+    authScopes: { superuser: true },
+    args: { reason: t.arg.string({ required: true, description: 'Why, for the audit trail (1 to 500 characters).' }) },
+    resolve: async (_root, { reason }, context) => revokeAllSessions(context.deps, { kind: 'admin', actor: await actorOf(context) }, reason),
   }),
 }));
