@@ -11,7 +11,7 @@ import { sendPasswordResetLink } from '../auth/password-reset.js';
 import type { User } from '../generated/sqlite/client.js';
 import type { Deps } from '../server/deps.js';
 import { auditBy, type Actor } from './actor.js';
-import { assertCanTouchSuperuser } from './guards.js';
+import { assertCanTouchSuperuser, assertNotOwnCredential } from './guards.js';
 import { findTarget, loadTarget } from './update-user.js';
 
 export async function setUserPassword(
@@ -21,6 +21,7 @@ export async function setUserPassword(
   password: string,
   options: { revokeSessions: boolean },
 ): Promise<User> {
+  assertNotOwnCredential(actor, id, 'password');
   const target = await loadTarget(deps.prisma, actor, id);
   const problems = validatePassword(deps.config.passwords.policy, password, target);
   if (problems.length) throw validationError(problems);

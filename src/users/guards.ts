@@ -86,6 +86,18 @@ export function assertNotOwnFlags(actor: Actor, targetId: string, changed: reado
 }
 
 /**
+ * Nobody sets their own password or email through the admin API: changePassword and
+ * requestEmailChange check the current password first, so a stolen staff access token must not
+ * turn into the account itself (a new password, or an address to send a reset link to).
+ */
+export function assertNotOwnCredential(actor: Actor, targetId: string, credential: 'password' | 'email'): void {
+  if (targetId === actor.id) {
+    const instead = credential === 'password' ? 'changePassword' : 'requestEmailChange';
+    throw new GatehouseError('FORBIDDEN', { message: `You cannot set your own ${credential} here; use ${instead}, which asks for your current password.` });
+  }
+}
+
+/**
  * Call after the write, inside the same serializable transaction: fails (rolling the write back)
  * when no active superuser would remain. Writing first and counting after means two concurrent
  * demotions cannot both see "one other superuser left".

@@ -11,7 +11,7 @@ import type { Deps } from '../server/deps.js';
 import { auditBy, type Actor } from './actor.js';
 import { loadEffectiveAccess } from '../auth/permissions/effective.js';
 import { assertAvailable, joinRoot, leaveRoot } from './create-user.js';
-import { assertActiveSuperuserRemains, assertCanMakeSuperuser, assertCanManage, assertNotOwnFlags } from './guards.js';
+import { assertActiveSuperuserRemains, assertCanMakeSuperuser, assertCanManage, assertNotOwnCredential, assertNotOwnFlags } from './guards.js';
 import { resolveFlags } from './role.js';
 import { validateUserFields, type UserFieldsInput } from './user-fields.js';
 
@@ -63,6 +63,7 @@ export async function updateUser(deps: AdminDeps, actor: Actor, id: string, inpu
     await assertAvailable(tx, { email: data.email, username: data.username }, id);
 
     const emailChanged = data.email !== undefined && data.email !== before.email;
+    if (emailChanged) assertNotOwnCredential(actor, id, 'email');
     const verified = input.emailVerified ?? (emailChanged ? false : null);
     const after = await tx.user.update({
       where: { id },

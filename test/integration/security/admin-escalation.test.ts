@@ -206,6 +206,19 @@ describe('admin changes to more privileged accounts (issue 10, item 1)', () => {
     expect(await t.deps.prisma.user.findUniqueOrThrow({ where: { id: target.id } })).toEqual(target);
   });
 
+  it('nobody sets their own password or email through the admin API (a stolen staff token must not become the account)', async () => {
+    for (const actor of [await makeParty(t.deps, { permissions: BASE, groups: [] }), await makeParty(t.deps, { permissions: [], groups: [], superuser: true })]) {
+      const before = await snapshot(t.deps, actor.user.id);
+      const password = await t.graphql('mutation ($id: ID!) { setUserPassword(id: $id, password: "taken over at midnight 9") { id } }', { id: actor.user.id }, { token: actor.accessToken });
+      expect(errorCode(password)).toBe('FORBIDDEN');
+      expect(password.errors?.[0]?.message).toContain('changePassword');
+      const email = await t.graphql('mutation ($id: ID!) { updateUser(id: $id, input: { email: "thief@example.com" }) { id } }', { id: actor.user.id }, { token: actor.accessToken });
+      expect(errorCode(email)).toBe('FORBIDDEN');
+      expect(email.errors?.[0]?.message).toContain('requestEmailChange');
+      expect(await snapshot(t.deps, actor.user.id)).toEqual(before);
+    }
+  });
+
   it('revoking the sessions of a stronger account stays allowed (nothing is taken over), but not of a superuser', async () => {
     const actor = await makeParty(t.deps, { permissions: ['sessions.delete_session'], groups: [] });
     const stronger = await makeParty(t.deps, { permissions: [...BASE, EXTRA], groups: ['admins'] });
