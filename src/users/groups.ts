@@ -10,6 +10,7 @@ import { GatehouseError, validationError, type FieldError } from '../errors.js';
 import type { Group } from '../generated/sqlite/client.js';
 import type { Deps } from '../server/deps.js';
 import { auditBy, type Actor } from './actor.js';
+import { assertCanRevoke } from './guards.js';
 import { replacePermissions, unique } from './user-access.js';
 
 type AdminDeps = Pick<Deps, 'prisma' | 'clock'>;
@@ -99,6 +100,9 @@ export async function deleteGroup(deps: AdminDeps, actor: Actor, id: string): Pr
   return serializable(deps.prisma, async (tx) => {
     const group = await loadGroup(tx, id);
     if (group.name === ROOT_GROUP) throw new GatehouseError('FORBIDDEN', { message: 'The Root group cannot be deleted.' });
+    // Deleting takes the group's permissions from every member: only for one who holds them all.
+    const held = await tx.groupPermission.findMany({ where: { groupId: id }, select: { permission: { select: { codename: true } } } });
+    assertCanRevoke(actor, held.map((p) => p.permission.codename));
     const members = await tx.userGroup.count({ where: { groupId: id } });
     await tx.group.delete({ where: { id } });
     await recordAudit(tx, { type: 'admin.group_deleted', ...auditBy(actor), metadata: { groupId: id, name: group.name, members } }, deps.clock.now());

@@ -20,6 +20,20 @@ export function assertCanGrant(actor: Actor, codenames: Iterable<string>): void 
   }
 }
 
+/**
+ * Nor take away one they do not hold (from a group, or by deleting a group): otherwise a staff
+ * member allowed to change groups could strip the permissions of colleagues holding more.
+ */
+export function assertCanRevoke(actor: Actor, codenames: Iterable<string>): void {
+  const missing = [...new Set(codenames)].filter((codename) => !actor.access.has(codename)).sort();
+  if (missing.length) {
+    throw new GatehouseError('FORBIDDEN', {
+      message: `You cannot take away permissions you do not hold: ${missing.join(', ')}.`,
+      details: { required: missing.map((codename) => `permission:${codename}`) },
+    });
+  }
+}
+
 /** Only a superuser may make someone a superuser. */
 export function assertCanMakeSuperuser(actor: Actor): void {
   if (!actor.isSuperuser) throw new GatehouseError('FORBIDDEN', { message: 'Only a superuser can make someone a superuser.', details: { required: ['superuser'] } });

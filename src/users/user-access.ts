@@ -10,7 +10,7 @@ import { GatehouseError } from '../errors.js';
 import type { User } from '../generated/sqlite/client.js';
 import type { Deps } from '../server/deps.js';
 import { auditBy, type Actor } from './actor.js';
-import { assertCanAddToGroups, assertCanGrant } from './guards.js';
+import { assertCanAddToGroups, assertCanGrant, assertCanRevoke } from './guards.js';
 import { loadTarget } from './update-user.js';
 
 type AdminDeps = Pick<Deps, 'prisma' | 'clock'>;
@@ -66,7 +66,7 @@ interface PermissionLinks {
   add(permissionId: string): Promise<unknown>;
 }
 
-/** Replaces a set of permission links (of a user or a group); returns the codenames added and removed. */
+/** Replaces a set of permission links (of a user or a group), adding and removing only what the actor holds; returns the codenames added and removed. */
 export async function replacePermissions(tx: Pick<Tx, 'permission'>, actor: Actor, wanted: string[], links: PermissionLinks): Promise<{ added: string[]; removed: string[] }> {
   const permissions = await tx.permission.findMany({ where: { codename: { in: wanted } }, select: { id: true, codename: true } });
   assertAllFound(wanted, permissions.map((p) => p.codename), 'permissions', 'permission');
@@ -76,6 +76,7 @@ export async function replacePermissions(tx: Pick<Tx, 'permission'>, actor: Acto
   assertCanGrant(actor, added.map((p) => p.codename));
   const keep = new Set(permissions.map((p) => p.id));
   const removed = current.filter((p) => !keep.has(p.id));
+  assertCanRevoke(actor, removed.map((p) => p.codename));
   if (removed.length) await links.remove(removed.map((p) => p.id));
   for (const permission of added) await links.add(permission.id);
   return { added: added.map((p) => p.codename).sort(), removed: removed.map((p) => p.codename).sort() };

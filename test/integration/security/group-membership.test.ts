@@ -3,7 +3,8 @@
  * `groups` claim), so joining a permission-less group named "admins" was free to anyone holding
  * users.change_user, and renaming "editors" to "admins" handed its members the admins' role. Now
  * adding to a group needs groups.change_group plus every permission the group holds (or a
- * superuser), and only superusers rename groups.
+ * superuser), and only superusers rename groups. Staff also cannot take away, from a group or by
+ * deleting it, permissions they do not hold.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInStaff } from '../../helpers/admin.js';
@@ -76,6 +77,17 @@ describe('group membership and names (issue 10, item 2)', () => {
     // Sending the name unchanged is not a rename.
     const described = await t.graphql('mutation ($id: ID!) { updateGroup(id: $id, input: { name: " editors ", description: "Edit pages" }) { name description } }', { id: editors }, { token: staff.accessToken });
     expect(described.data).toEqual({ updateGroup: { name: 'editors', description: 'Edit pages' } });
+  });
+
+  it('groups.change_group cannot strip, nor groups.delete_group delete, a group holding permissions they lack (its members would lose them)', async () => {
+    const staff = await signedInStaff(t.deps, ['groups.change_group', 'groups.delete_group']);
+    const auditors = await t.deps.prisma.group.findUniqueOrThrow({ where: { name: 'auditors' } });
+    const stripped = await t.graphql('mutation ($id: ID!) { setGroupPermissions(id: $id, permissions: []) { id } }', { id: auditors.id }, { token: staff.accessToken });
+    expect(errorCode(stripped)).toBe('FORBIDDEN');
+    expect(stripped.errors?.[0]?.extensions?.required).toEqual(['permission:reports.view_report']);
+    const deleted = await t.graphql('mutation ($id: ID!) { deleteGroup(id: $id) }', { id: auditors.id }, { token: staff.accessToken });
+    expect(errorCode(deleted)).toBe('FORBIDDEN');
+    expect(await t.deps.prisma.groupPermission.count({ where: { groupId: auditors.id } })).toBe(1);
   });
 
   it('a superuser renames a group', async () => {
