@@ -138,7 +138,7 @@ builder.mutationFields((t) => ({
   }),
   updateUser: t.prismaField({
     type: 'User',
-    description: 'Changes any field of an account, including email, flags and role.',
+    description: 'Changes any field of an account, including email, flags and role. The account must hold no permission or group you lack (superusers: only superusers).',
     authScopes: staffWith('users.change_user'),
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateUserInput, required: true }) },
     resolve: async (query, _root, { id, input }, context) => {
@@ -164,7 +164,7 @@ builder.mutationFields((t) => ({
   }),
   setUserGroups: t.prismaField({
     type: 'User',
-    description: "Replaces the user's groups. You can only add groups whose permissions you hold.",
+    description: "Replaces the user's groups. Adding one takes groups.change_group and every permission it holds. The user must hold nothing you lack.",
     authScopes: staffWith('users.change_user'),
     args: { id: t.arg.id({ required: true }), groups: t.arg.stringList({ required: true, description: 'Group names.' }) },
     resolve: async (query, _root, { id, groups }, context) => {
