@@ -25,8 +25,9 @@ export async function revokeAllSessions(deps: Pick<Deps, 'prisma' | 'clock'>, by
     throw new GatehouseError('FORBIDDEN', { message: 'Only a superuser can end every session.', details: { required: ['superuser'] } });
   }
   const why = reason?.trim() ?? null;
-  if (why !== null && (!why || why.length > MAX_REASON_LENGTH)) {
-    throw validationError([{ field: 'reason', code: 'invalid_reason', message: `A reason of 1 to ${MAX_REASON_LENGTH} characters is required.` }]);
+  // Control characters (NUL above all) have no place in an audit line.
+  if (why !== null && (!why || why.length > MAX_REASON_LENGTH || /\p{Cc}/u.test(why))) {
+    throw validationError([{ field: 'reason', code: 'invalid_reason', message: `A reason of 1 to ${MAX_REASON_LENGTH} characters, without control characters, is required.` }]);
   }
   const now = deps.clock.now();
   return deps.prisma.$transaction(async (tx) => {

@@ -50,9 +50,9 @@ describe('revoking every session of every user', { timeout: 120_000 }, () => {
     expect(JSON.parse(event.metadata)).toEqual({ reason: 'JWT_SECRET leaked in a log', count: live });
   });
 
-  it('an empty or overlong reason is VALIDATION_FAILED and ends nothing', async () => {
+  it('an empty, overlong or NUL-bearing reason is VALIDATION_FAILED and ends nothing', async () => {
     const root = await signedInUser(t.deps, { isStaff: true, isSuperuser: true });
-    for (const reason of ['  ', 'x'.repeat(501)]) {
+    for (const reason of ['  ', 'x'.repeat(501), 'key\u0000leak']) {
       const result = await t.graphql(REVOKE_ALL, { reason }, { token: root.accessToken });
       expect(errorCode(result)).toBe('VALIDATION_FAILED');
     }
