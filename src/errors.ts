@@ -49,7 +49,7 @@ export const errorDocs: Record<ErrorCode, string> = {
     '`extensions.fields: [{ field, code, message }]`, every bad field at once (password codes: `password_too_similar`, `password_too_short`, `password_too_common`, `password_entirely_numeric`, `password_too_long`; others: `required`, `too_long`, `invalid`)',
   NOT_FOUND: 'the user, group, permission or session named does not exist (or is not one of mine)',
   CONFLICT: 'a concurrent change won; retry with fresh data',
-  LAST_SUPERUSER: 'the change would leave no active superuser',
+  LAST_SUPERUSER: 'the change (admin demotion, deactivation, deletion, or `deactivateAccount` of one\'s own account) would leave no active superuser',
   RATE_LIMITED: 'a rate limit refused the attempt: `extensions.retryAfterSeconds` and a `Retry-After` header say when to try again',
   BAD_REQUEST: 'a malformed request (HTTP 400)',
   PAYLOAD_TOO_LARGE: 'a body over `GRAPHQL_MAX_BODY_BYTES` (HTTP 413, before parsing)',

@@ -1,5 +1,6 @@
 /**
  * Closing one's own account: it is disabled (kept, not deleted) and every session ends at once.
+ * The last active superuser cannot close theirs (LAST_SUPERUSER).
  */
 import { recordAudit } from '../audit/record.js';
 import type { Deps } from '../deps.js';
@@ -7,13 +8,18 @@ import { requirePassword } from '../auth/require-password.js';
 import type { Viewer } from '../auth/sessions/authenticate.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
 import { revokeSessions } from '../auth/sessions/revoke.js';
+import { serializable } from '../db/transaction.js';
+import { assertActiveSuperuserRemains } from '../users/superusers.js';
 
-/** @throws GatehouseError INVALID_CREDENTIALS */
+/** @throws GatehouseError INVALID_CREDENTIALS, LAST_SUPERUSER */
 export async function deactivateAccount(deps: Deps, viewer: Viewer, input: { password: string }, device: DeviceInfo): Promise<void> {
   await requirePassword(deps, viewer.user.id, input.password);
-  await deps.prisma.$transaction(async (tx) => {
+  await serializable(deps.prisma, async (tx) => {
     const now = deps.clock.now();
-    await tx.user.update({ where: { id: viewer.user.id }, data: { isActive: false } });
+    const user = await tx.user.update({ where: { id: viewer.user.id }, data: { isActive: false } });
+    // The same check as the admin path, after the write in one serializable transaction: the last
+    // active superuser closing their account would leave nobody able to administer the instance.
+    if (user.isSuperuser) await assertActiveSuperuserRemains(tx);
     const revoked = await revokeSessions(deps, { userId: viewer.user.id }, 'account_deactivated', tx);
     await recordAudit(tx, { type: 'auth.account_deactivated', userId: viewer.user.id, ...device, metadata: { sessionsRevoked: revoked } }, now);
   });

@@ -1,6 +1,6 @@
 /**
  * Group management. Root (seeded, holding every built-in permission) cannot be renamed or deleted,
- * and its built-in permissions cannot be taken away.
+ * and its built-in permissions cannot be taken away. Only superusers rename groups.
  */
 import { recordAudit } from '../audit/record.js';
 import { BUILT_IN_PERMISSIONS, ROOT_GROUP } from '../auth/permissions/builtin.js';
@@ -10,6 +10,7 @@ import { GatehouseError, validationError, type FieldError } from '../errors.js';
 import type { Group } from '../generated/sqlite/client.js';
 import type { Deps } from '../deps.js';
 import { auditBy, type Actor } from './actor.js';
+import { assertCanRevoke } from './guards.js';
 import { replacePermissions, unique } from './user-access.js';
 
 type AdminDeps = Pick<Deps, 'prisma' | 'clock'>;
@@ -73,8 +74,14 @@ export async function updateGroup(deps: AdminDeps, actor: Actor, id: string, inp
   try {
     return await serializable(deps.prisma, async (tx) => {
       const before = await loadGroup(tx, id);
-      if (before.name === ROOT_GROUP && data.name !== undefined && data.name !== ROOT_GROUP) {
+      const renamed = data.name !== undefined && data.name !== before.name;
+      if (before.name === ROOT_GROUP && renamed) {
         throw new GatehouseError('FORBIDDEN', { message: 'The Root group cannot be renamed.' });
+      }
+      // Apps check groups by name (hasGroup, the `groups` claim): renaming "editors" to "admins"
+      // would hand its members the admins' role, so only a superuser renames.
+      if (renamed && !actor.isSuperuser) {
+        throw new GatehouseError('FORBIDDEN', { message: 'Only a superuser can rename a group (apps check groups by name).', details: { required: ['superuser'] } });
       }
       const after = await tx.group.update({ where: { id }, data });
       const changed = (['name', 'description'] as const).filter((key) => before[key] !== after[key]);
@@ -93,6 +100,9 @@ export async function deleteGroup(deps: AdminDeps, actor: Actor, id: string): Pr
   return serializable(deps.prisma, async (tx) => {
     const group = await loadGroup(tx, id);
     if (group.name === ROOT_GROUP) throw new GatehouseError('FORBIDDEN', { message: 'The Root group cannot be deleted.' });
+    // Deleting takes the group's permissions from every member: only for one who holds them all.
+    const held = await tx.groupPermission.findMany({ where: { groupId: id }, select: { permission: { select: { codename: true } } } });
+    assertCanRevoke(actor, held.map((p) => p.permission.codename));
     const members = await tx.userGroup.count({ where: { groupId: id } });
     await tx.group.delete({ where: { id } });
     await recordAudit(tx, { type: 'admin.group_deleted', ...auditBy(actor), metadata: { groupId: id, name: group.name, members } }, deps.clock.now());

@@ -10,8 +10,10 @@ import { GatehouseError, validationError } from '../errors.js';
 import type { Role, User } from '../generated/sqlite/client.js';
 import type { Deps } from '../deps.js';
 import { auditBy, type Actor } from './actor.js';
+import { loadEffectiveAccess } from '../auth/permissions/effective.js';
 import { assertAvailable, joinRoot, leaveRoot } from './create-user.js';
-import { assertActiveSuperuserRemains, assertCanMakeSuperuser, assertCanManage, assertNotOwnFlags } from './guards.js';
+import { assertActiveSuperuserRemains } from '../users/superusers.js';
+import { assertCanMakeSuperuser, assertCanManage, assertNotOwnFlags, assertNotOwnCredential } from './guards.js';
 import { resolveFlags } from '../users/role.js';
 import { validateUserFields, type UserFieldsInput } from '../users/user-fields.js';
 
@@ -26,11 +28,24 @@ export interface UpdateUserInput extends UserFieldsInput {
   emailVerified?: boolean | null;
 }
 
-/** The target, or NOT_FOUND; also applies the rule that only superusers change superusers. */
-export async function loadTarget(db: Pick<Tx, 'user'>, actor: Actor, id: string): Promise<User> {
+/** The target, or NOT_FOUND. */
+export async function findTarget(db: Pick<Tx, 'user'>, id: string): Promise<User> {
   const user = await db.user.findUnique({ where: { id } });
   if (!user) throw new GatehouseError('NOT_FOUND', { message: 'No such user.' });
-  assertCanManage(actor, user);
+  return user;
+}
+
+/**
+ * The target of a change, or NOT_FOUND; FORBIDDEN unless the actor may manage it (guards.ts:
+ * it holds nothing the actor lacks; only superusers change superusers).
+ */
+export async function loadTarget(db: Pick<Tx, 'user' | 'permission' | 'group'>, actor: Actor, id: string): Promise<User> {
+  const user = await findTarget(db, id);
+  if (!actor.isSuperuser) {
+    // Counted as if active: an inactive account holds nothing now, but regains it all when reactivated.
+    const holdings = await loadEffectiveAccess(db, { id: user.id, isActive: true, isSuperuser: user.isSuperuser });
+    assertCanManage(actor, user, holdings);
+  }
   return user;
 }
 
@@ -50,6 +65,7 @@ export async function updateUser(deps: AdminDeps, actor: Actor, id: string, inpu
     await assertAvailable(tx, { email: data.email, username: data.username }, id);
 
     const emailChanged = data.email !== undefined && data.email !== before.email;
+    if (emailChanged) assertNotOwnCredential(actor, id, 'email');
     const verified = input.emailVerified ?? (emailChanged ? false : null);
     const after = await tx.user.update({
       where: { id },

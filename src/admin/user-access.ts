@@ -1,6 +1,8 @@
 /**
  * Setting a user's groups and direct permissions. A staff member may only grant what they hold:
- * every permission newly reaching the user (directly or through an added group) must be theirs.
+ * every permission newly reaching the user (directly or through an added group) must be theirs,
+ * and adding to a group also takes groups.change_group (guards.ts). The target itself must hold
+ * nothing the actor lacks (loadTarget).
  */
 import { recordAudit } from '../audit/record.js';
 import { serializable, type Tx } from '../db/transaction.js';
@@ -8,7 +10,7 @@ import { GatehouseError } from '../errors.js';
 import type { User } from '../generated/sqlite/client.js';
 import type { Deps } from '../deps.js';
 import { auditBy, type Actor } from './actor.js';
-import { assertCanGrant } from './guards.js';
+import { assertCanAddToGroups, assertCanGrant, assertCanRevoke } from './guards.js';
 import { loadTarget } from './update-user.js';
 
 type AdminDeps = Pick<Deps, 'prisma' | 'clock'>;
@@ -28,7 +30,7 @@ export async function setUserGroups(deps: AdminDeps, actor: Actor, id: string, n
     assertAllFound(wanted, groups.map((g) => g.name), 'groups', 'group');
     const current = new Set((await tx.userGroup.findMany({ where: { userId: id }, select: { groupId: true } })).map((r) => r.groupId));
     const added = groups.filter((g) => !current.has(g.id));
-    assertCanGrant(actor, added.flatMap((g) => g.permissions.map((p) => p.permission.codename)));
+    assertCanAddToGroups(actor, added.map((g) => ({ name: g.name, permissions: g.permissions.map((p) => p.permission.codename) })));
     const keep = new Set(groups.map((g) => g.id));
     const removed = [...current].filter((groupId) => !keep.has(groupId));
     await tx.userGroup.deleteMany({ where: { userId: id, groupId: { in: removed } } });
@@ -64,7 +66,7 @@ interface PermissionLinks {
   add(permissionId: string): Promise<unknown>;
 }
 
-/** Replaces a set of permission links (of a user or a group); returns the codenames added and removed. */
+/** Replaces a set of permission links (of a user or a group), adding and removing only what the actor holds; returns the codenames added and removed. */
 export async function replacePermissions(tx: Pick<Tx, 'permission'>, actor: Actor, wanted: string[], links: PermissionLinks): Promise<{ added: string[]; removed: string[] }> {
   const permissions = await tx.permission.findMany({ where: { codename: { in: wanted } }, select: { id: true, codename: true } });
   assertAllFound(wanted, permissions.map((p) => p.codename), 'permissions', 'permission');
@@ -74,6 +76,7 @@ export async function replacePermissions(tx: Pick<Tx, 'permission'>, actor: Acto
   assertCanGrant(actor, added.map((p) => p.codename));
   const keep = new Set(permissions.map((p) => p.id));
   const removed = current.filter((p) => !keep.has(p.id));
+  assertCanRevoke(actor, removed.map((p) => p.codename));
   if (removed.length) await links.remove(removed.map((p) => p.id));
   for (const permission of added) await links.add(permission.id);
   return { added: added.map((p) => p.codename).sort(), removed: removed.map((p) => p.codename).sort() };

@@ -12,7 +12,8 @@ import { sendPasswordResetLink } from '../account/password-reset.js';
 import type { User } from '../generated/sqlite/client.js';
 import type { Deps } from '../deps.js';
 import { auditBy, type Actor } from './actor.js';
-import { loadTarget } from './update-user.js';
+import { assertCanTouchSuperuser, assertNotOwnCredential } from './guards.js';
+import { findTarget, loadTarget } from './update-user.js';
 
 export async function setUserPassword(
   deps: Pick<Deps, 'prisma' | 'clock' | 'config' | 'passwords'>,
@@ -21,6 +22,7 @@ export async function setUserPassword(
   password: string,
   options: { revokeSessions: boolean },
 ): Promise<User> {
+  assertNotOwnCredential(actor, id, 'password');
   const target = await loadTarget(deps.prisma, actor, id);
   const problems = validatePassword(deps.config.passwords.policy, password, target);
   if (problems.length) throw validationError(problems);
@@ -46,10 +48,14 @@ export async function sendUserPasswordReset(deps: Pick<Deps, 'prisma' | 'clock' 
   });
 }
 
-/** Revokes one or all live sessions of a user; returns how many were live. */
+/**
+ * Revokes one or all live sessions of a user; returns how many were live. Allowed on accounts
+ * holding more than the actor (the owner just signs in again, nothing is taken over), so staff can
+ * answer an incident on anyone; only superusers still end a superuser's sessions.
+ */
 export async function revokeUserSessions(deps: Pick<Deps, 'prisma' | 'clock'>, actor: Actor, userId: string, sessionId: string | null): Promise<number> {
   return serializable(deps.prisma, async (tx) => {
-    await loadTarget(tx, actor, userId);
+    assertCanTouchSuperuser(actor, await findTarget(tx, userId));
     const count = await revokeSessions(deps, { userId, ...(sessionId ? { id: sessionId } : {}) }, 'revoked_by_admin', tx);
     await recordAudit(tx, { type: 'admin.user_sessions_revoked', userId, ...auditBy(actor), metadata: { sessionId, count } }, deps.clock.now());
     return count;

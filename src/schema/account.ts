@@ -141,7 +141,7 @@ builder.mutationField('confirmEmailChange', (t) =>
 
 builder.mutationField('deactivateAccount', (t) =>
   t.boolean({
-    description: 'Disables my account (it is kept, not deleted) and signs out every session.',
+    description: 'Disables my account (it is kept, not deleted) and signs out every session. The last active superuser cannot (LAST_SUPERUSER).',
     authScopes: { authenticated: true },
     args: { password: t.arg.string({ required: true }) },
     resolve: async (_root, args, context) => {

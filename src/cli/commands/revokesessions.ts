@@ -1,19 +1,32 @@
-/** revokesessions --email E: ends every live session of a user at once. */
+/**
+ * revokesessions --email E: ends every live session of a user at once.
+ * revokesessions --all [--reason TEXT]: ends every live session of every user (after a key leak).
+ */
 import { recordAudit } from '../../audit/record.js';
 import { revokeSessions } from '../../auth/sessions/revoke.js';
+import { revokeAllSessions } from '../../admin/revoke-all-sessions.js';
 import { withDeps } from '../cli-deps.js';
-import type { Command } from '../command.js';
-import { parseOptions, userByEmail } from '../user-input.js';
+import { CommandError, type Command } from '../command.js';
+import { commandErrorOf, parseOptions, userByEmail } from '../user-input.js';
 
-const usage = 'npm run gatehouse -- revokesessions --email E';
+const usage = 'npm run gatehouse -- revokesessions --email E | --all [--reason TEXT]';
 
 export const revokesessions: Command = {
   name: 'revokesessions',
-  summary: 'End every live session of a user (their refresh and access tokens stop working).',
+  summary: 'End every live session of a user, or of every user with --all (their refresh and access tokens stop working).',
   usage,
   async run(args) {
-    const flags = parseOptions(args, { email: { type: 'string' } }, usage);
+    const flags = parseOptions(args, { email: { type: 'string' }, all: { type: 'boolean' }, reason: { type: 'string' } }, usage);
+    if (flags.all && flags.email) throw new CommandError(`--all and --email exclude each other\nusage: ${usage}`, 2);
+    if (!flags.all && flags.reason !== undefined) throw new CommandError(`--reason goes with --all\nusage: ${usage}`, 2);
     return withDeps(async (deps) => {
+      if (flags.all) {
+        const count = await revokeAllSessions(deps, { kind: 'cli' }, flags.reason ?? null).catch((error: unknown) => {
+          throw commandErrorOf(error);
+        });
+        console.log(`${count} session(s) of all users ended.`);
+        return 0;
+      }
       const user = await userByEmail(deps, flags.email);
       const now = deps.clock.now();
       const count = await deps.prisma.$transaction(async (tx) => {

@@ -41,7 +41,7 @@ builder.mutationFields((t) => ({
   }),
   updateGroup: t.prismaField({
     type: GroupType,
-    description: "Renames a group or changes its description. Root cannot be renamed.",
+    description: "Changes a group's description, or renames it (superusers only: apps check groups by name). Root cannot be renamed.",
     authScopes: staffWith('groups.change_group'),
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: GroupInput, required: true }) },
     resolve: async (query, _root, { id, input }, context) => {
@@ -50,14 +50,14 @@ builder.mutationFields((t) => ({
     },
   }),
   deleteGroup: t.id({
-    description: 'Deletes a group (its members lose its permissions); returns its id. Root cannot be deleted.',
+    description: 'Deletes a group (its members lose its permissions, so you must hold them all); returns its id. Root cannot be deleted.',
     authScopes: staffWith('groups.delete_group'),
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, context) => deleteGroup(context.deps, await actorOf(context), id),
   }),
   setGroupPermissions: t.prismaField({
     type: GroupType,
-    description: "Replaces the group's permissions. You can only add permissions you hold.",
+    description: "Replaces the group's permissions. You can only add or take away permissions you hold.",
     authScopes: staffWith('groups.change_group'),
     args: { id: t.arg.id({ required: true }), permissions: t.arg.stringList({ required: true, description: 'Codenames.' }) },
     resolve: async (query, _root, { id, permissions }, context) => {

@@ -7,6 +7,7 @@ import { setUserPassword, revokeUserSessions, sendUserPasswordReset } from '../.
 import { createUser } from '../../admin/create-user.js';
 import { deleteUser, setUserActive, updateUser } from '../../admin/update-user.js';
 import { setUserGroups, setUserPermissions } from '../../admin/user-access.js';
+import { revokeAllSessions } from '../../admin/revoke-all-sessions.js';
 import { GatehouseError } from '../../errors.js';
 import { builder, staffWith } from '../builder.js';
 import { Role, UserType } from '../user.js';
@@ -137,7 +138,7 @@ builder.mutationFields((t) => ({
   }),
   updateUser: t.prismaField({
     type: 'User',
-    description: 'Changes any field of an account, including email, flags and role.',
+    description: 'Changes any field of an account, including email, flags and role. The account must hold no permission or group you lack (superusers: only superusers).',
     authScopes: staffWith('users.change_user'),
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateUserInput, required: true }) },
     resolve: async (query, _root, { id, input }, context) => {
@@ -163,7 +164,7 @@ builder.mutationFields((t) => ({
   }),
   setUserGroups: t.prismaField({
     type: 'User',
-    description: "Replaces the user's groups. You can only add groups whose permissions you hold.",
+    description: "Replaces the user's groups. Adding one takes groups.change_group and every permission it holds. The user must hold nothing you lack.",
     authScopes: staffWith('users.change_user'),
     args: { id: t.arg.id({ required: true }), groups: t.arg.stringList({ required: true, description: 'Group names.' }) },
     resolve: async (query, _root, { id, groups }, context) => {
@@ -212,5 +213,12 @@ builder.mutationFields((t) => ({
       if (sessionId === '') throw new GatehouseError('BAD_REQUEST', { message: 'sessionId must not be empty.' });
       return revokeUserSessions(context.deps, await actorOf(context), userId, sessionId ?? null);
     },
+  }),
+  revokeAllSessions: t.int({
+    description:
+      'Ends every live session of every user, yours included (e.g. after a signing key leaked): every refresh and access token stops working. Returns how many were live. Superusers only; the reason goes to the audit trail.',
+    authScopes: { superuser: true },
+    args: { reason: t.arg.string({ required: true, description: 'Why, for the audit trail (1 to 500 characters).' }) },
+    resolve: async (_root, { reason }, context) => revokeAllSessions(context.deps, { kind: 'admin', actor: await actorOf(context) }, reason),
   }),
 }));

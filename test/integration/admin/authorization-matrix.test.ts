@@ -118,6 +118,13 @@ const ROWS: Row[] = [
   },
   { field: 'Mutation.sendPasswordReset', permissions: ['users.change_user'], allowed: STAFF_WITH, document: 'mutation ($id: ID!) { sendPasswordReset(id: $id) }', variables: target },
   { field: 'Mutation.revokeUserSessions', permissions: ['sessions.delete_session'], allowed: STAFF_WITH, document: 'mutation ($id: ID!) { revokeUserSessions(userId: $id) }', variables: target },
+  // Superusers only: staff holding every session permission are still refused.
+  {
+    field: 'Mutation.revokeAllSessions',
+    permissions: ['sessions.delete_session', 'sessions.view_session'],
+    allowed: ['superuser'],
+    document: 'mutation { revokeAllSessions(reason: "authorization matrix") }',
+  },
   {
     field: 'Mutation.createGroup',
     permissions: ['groups.add_group'],
