@@ -129,7 +129,8 @@ async function snapshot(deps: Deps, id: string): Promise<Snapshot | null> {
 async function joinGroups(deps: Deps, userId: string, names: string[]): Promise<void> {
   for (const name of names) {
     const group = await deps.prisma.group.upsert({ where: { name }, create: { name }, update: {} });
-    await deps.prisma.userGroup.create({ data: { userId, groupId: group.id } });
+    // upsert: the factory already puts superusers in Root.
+    await deps.prisma.userGroup.upsert({ where: { userId_groupId: { userId, groupId: group.id } }, create: { userId, groupId: group.id }, update: {} });
   }
 }
 
