@@ -71,6 +71,10 @@ export const envSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: int(30, 86_400).default(900),
   REFRESH_TOKEN_TTL_SECONDS: int(60, 31_536_000).default(2_592_000),
   REFRESH_GRACE_SECONDS: int(0, 300).default(10),
+  /** Absolute session lifetime from sign-in, however often it is refreshed (OWASP ASVS V7). */
+  SESSION_MAX_LIFETIME_SECONDS: int(300, 31_536_000).default(2_592_000),
+  /** Live sessions one user may hold; a sign-in beyond it revokes the oldest. 0: no cap. */
+  MAX_SESSIONS_PER_USER: int(0, 10_000).default(0),
 
   // Passwords (OWASP's argon2id parameters by default)
   PASSWORD_HASH_MEMORY_KIB: int(1024, 4_194_304).default(19_456),

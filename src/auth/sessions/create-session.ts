@@ -6,6 +6,7 @@ import type { Session } from '../../generated/sqlite/client.js';
 import type { Deps } from '../../server/deps.js';
 import { issueAccessToken } from '../tokens/issue-access-token.js';
 import { generateToken, tokenDigest } from '../tokens/opaque.js';
+import { sessionExpiry } from './lifetime.js';
 
 export interface SessionTokens {
   session: Session;
@@ -27,7 +28,7 @@ const MAX_USER_AGENT = 512;
 export function newSession(deps: Pick<Deps, 'clock' | 'config'>, userId: string, device: DeviceInfo) {
   const now = deps.clock.now();
   const refreshToken = generateToken();
-  const refreshTokenExpiresAt = new Date(now.getTime() + deps.config.tokens.refreshTtlSeconds * 1000);
+  const refreshTokenExpiresAt = sessionExpiry(deps.config, now, now);
   const data = {
     // Chosen here, so the rows that name the session can be written in the same batch.
     id: randomUUID(),
