@@ -57,10 +57,11 @@ export async function revokeSession(deps: Deps, viewer: Viewer, sessionId: strin
   });
 }
 
-/** The viewer's live sessions, most recently used first. */
-export async function mySessions(deps: Deps, viewer: Viewer): Promise<Session[]> {
+/** The viewer's live sessions, most recently used first: at most `take` of them. */
+export async function mySessions(deps: Deps, viewer: Viewer, take: number): Promise<Session[]> {
   return deps.prisma.session.findMany({
     where: { userId: viewer.user.id, revokedAt: null, expiresAt: { gt: deps.clock.now() } },
-    orderBy: { lastUsedAt: 'desc' },
+    orderBy: [{ lastUsedAt: 'desc' }, { id: 'desc' }],
+    take,
   });
 }

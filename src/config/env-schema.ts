@@ -142,7 +142,8 @@ export const envSchema = z.object({
   INTROSPECTION: bool.optional(),
   GRAPHQL_MAX_BODY_BYTES: int(1024, 104_857_600).default(102_400),
   GRAPHQL_MAX_DEPTH: int(1, 1000).default(10),
-  GRAPHQL_MAX_COST: int(1, 10_000_000).default(5000),
+  /** Fields one operation may resolve, lists counted by size (src/server/limits/list-cost.ts). */
+  GRAPHQL_MAX_COST: int(1, 10_000_000).default(50_000),
   GRAPHQL_MAX_ALIASES: int(0, 10_000).default(15),
   GRAPHQL_MAX_DIRECTIVES: int(0, 10_000).default(20),
   GRAPHQL_MAX_TOKENS: int(10, 1_000_000).default(2000),

@@ -10,6 +10,7 @@ import { clearAuthCookies, presentsAuthCookie, readCookie, setAuthCookies } from
 import { builder } from './builder.js';
 import { deviceOf } from './device.js';
 import { UserType } from './user.js';
+import { firstDescription, LIST_SIZES, listSize, takeOf } from './list-size.js';
 import type { LoginResult } from '../auth/login.js';
 
 export const SessionType = builder.prismaObject('Session', {
@@ -128,9 +129,11 @@ builder.mutationField('revokeSession', (t) =>
 builder.queryField('mySessions', (t) =>
   t.field({
     type: [SessionType],
-    description: 'My signed-in devices, most recently used first.',
+    description: `My signed-in devices, most recently used first (at most ${LIST_SIZES.sessions.max}).`,
     authScopes: { authenticated: true },
-    resolve: (_root, _args, context) => mySessions(context.deps, context.viewer!),
+    args: { first: t.arg.int({ description: firstDescription(LIST_SIZES.sessions) }) },
+    extensions: listSize(LIST_SIZES.sessions),
+    resolve: (_root, args, context) => mySessions(context.deps, context.viewer!, takeOf(args.first, LIST_SIZES.sessions)),
   }),
 );
 
