@@ -32,8 +32,14 @@ const RefreshToken = graphql(`
   }
 `);
 
-/** Only the token fields (results also carry __typename). */
-const tokensOf = ({ accessToken, accessTokenExpiresAt, refreshToken }: Tokens): Tokens => ({ accessToken, accessTokenExpiresAt, refreshToken });
+/**
+ * Only the token fields (results also carry __typename). The refresh token is null only for a
+ * request that carried Gatehouse's auth cookies (cookie mode); a Bearer client sends none.
+ */
+const tokensOf = ({ accessToken, accessTokenExpiresAt, refreshToken }: Omit<Tokens, 'refreshToken'> & { refreshToken: string | null }): Tokens => {
+  if (!refreshToken) throw new Error('No refresh token in the response: this client sends auth cookies, so it is in cookie mode.');
+  return { accessToken, accessTokenExpiresAt, refreshToken };
+};
 
 /** Codes with which Gatehouse refuses an access token: worth one refresh and retry. */
 const REFRESH_ON = new Set(['TOKEN_EXPIRED', 'TOKEN_INVALID', 'UNAUTHENTICATED']);

@@ -10,6 +10,7 @@ import type { Deps } from '../deps.js';
 import { checkCode, consumeCode, issueCode } from '../auth/one-time-codes.js';
 import { lookupEmail } from '../users/email-input.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
+import { GatehouseError } from '../errors.js';
 
 type Tx = Pick<PrismaClient, 'oneTimeToken' | 'outboxEmail'>;
 
@@ -19,15 +20,31 @@ export async function sendVerificationCode(deps: Pick<Deps, 'config' | 'clock'>,
   await enqueueEmail(tx, { to: user.email, template: 'verification_code', payload: { firstName: user.firstName, code, minutes } }, deps.clock.now());
 }
 
+/** The one answer to a failed verifyEmail: any finer one would tell an unknown address from a registered one. */
+const UNUSABLE_CODE_MESSAGE = 'The code is wrong or no longer valid; request a new one if it keeps failing.';
+
 /**
- * Marks the address verified when `code` is its live verification code.
- * @throws GatehouseError INVALID_CODE, CODE_EXPIRED, TOO_MANY_ATTEMPTS
+ * Marks the address verified when `code` is its live verification code. The public API answers
+ * every failure alike (unknown address, already verified, wrong, expired or exhausted code): one
+ * INVALID_CODE with one message and no remainingAttempts, since the caller is not signed in and
+ * any difference would reveal that an account exists. Tries are still counted and limited.
+ * @throws GatehouseError INVALID_CODE; through the CLI (`actor.cli`) also CODE_EXPIRED, TOO_MANY_ATTEMPTS
  */
 export async function verifyEmail(deps: Deps, input: { email: string; code: string }, device: DeviceInfo, actor?: { cli: true }): Promise<User> {
   await deps.rateLimits.consume('verifyCode', { ip: device.ip });
   const email = lookupEmail(input.email);
   const user = email ? await deps.prisma.user.findUnique({ where: { email } }) : null;
-  const token = await checkCode(deps, user?.id ?? null, 'EMAIL_VERIFICATION', input.code.trim());
+  try {
+    return await markVerified(deps, user, input.code, device, actor);
+  } catch (error) {
+    const codeError = error instanceof GatehouseError && ['INVALID_CODE', 'CODE_EXPIRED', 'TOO_MANY_ATTEMPTS'].includes(error.code);
+    if (!codeError || actor?.cli) throw error;
+    throw new GatehouseError('INVALID_CODE', { message: UNUSABLE_CODE_MESSAGE });
+  }
+}
+
+async function markVerified(deps: Deps, user: User | null, code: string, device: DeviceInfo, actor?: { cli: true }): Promise<User> {
+  const token = await checkCode(deps, user?.id ?? null, 'EMAIL_VERIFICATION', code.trim());
   return deps.prisma.$transaction(async (tx) => {
     const now = deps.clock.now();
     await consumeCode(tx, token.id, now);

@@ -8,6 +8,7 @@ import type { Deps } from '../deps.js';
 import type { Viewer } from '../auth/sessions/authenticate.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
 import { revokeSessions } from '../auth/sessions/revoke.js';
+import { requirePassword } from '../auth/require-password.js';
 
 /** Revokes the viewer's current session. */
 export async function logout(deps: Deps, viewer: Viewer, device: DeviceInfo): Promise<void> {
@@ -18,8 +19,13 @@ export async function logout(deps: Deps, viewer: Viewer, device: DeviceInfo): Pr
   });
 }
 
-/** Revokes every live session of the viewer, this one included; returns how many. */
-export async function logoutAll(deps: Deps, viewer: Viewer, device: DeviceInfo): Promise<number> {
+/**
+ * Revokes every live session of the viewer, this one included; returns how many. Needs the
+ * password: a stolen access token alone must not be able to sign the owner out everywhere.
+ * @throws GatehouseError INVALID_CREDENTIALS (field password)
+ */
+export async function logoutAll(deps: Deps, viewer: Viewer, password: string, device: DeviceInfo): Promise<number> {
+  await requirePassword(deps, viewer.user.id, password);
   return deps.prisma.$transaction(async (tx) => {
     const now = deps.clock.now();
     const count = await revokeSessions(deps, { userId: viewer.user.id }, 'logout_all', tx);
@@ -29,10 +35,20 @@ export async function logoutAll(deps: Deps, viewer: Viewer, device: DeviceInfo):
 }
 
 /**
- * Revokes one live session of the viewer's (another device, or this one).
- * @throws GatehouseError NOT_FOUND when it is not one of the viewer's live sessions.
+ * Revokes one live session of the viewer's (another device, or this one). Another device needs
+ * the password (a fresh proof: whoever stole this session must not sign the owner's other devices
+ * out); signing this one out does not, it is `logout`.
+ * @throws GatehouseError INVALID_CREDENTIALS (field password), NOT_FOUND when it is not one of the
+ * viewer's live sessions.
  */
-export async function revokeSession(deps: Deps, viewer: Viewer, sessionId: string, device: DeviceInfo): Promise<void> {
+export async function revokeSession(deps: Deps, viewer: Viewer, sessionId: string, password: string | null, device: DeviceInfo): Promise<void> {
+  if (sessionId !== viewer.session.id) {
+    if (password === null) {
+      const message = 'Signing another device out needs your password.';
+      throw new GatehouseError('INVALID_CREDENTIALS', { message, fields: [{ field: 'password', code: 'password_required', message }] });
+    }
+    await requirePassword(deps, viewer.user.id, password);
+  }
   await deps.prisma.$transaction(async (tx) => {
     const now = deps.clock.now();
     const count = await revokeSessions(deps, { userId: viewer.user.id, id: sessionId }, 'revoked_by_user', tx);
@@ -41,10 +57,11 @@ export async function revokeSession(deps: Deps, viewer: Viewer, sessionId: strin
   });
 }
 
-/** The viewer's live sessions, most recently used first. */
-export async function mySessions(deps: Deps, viewer: Viewer): Promise<Session[]> {
+/** The viewer's live sessions, most recently used first: at most `take` of them. */
+export async function mySessions(deps: Deps, viewer: Viewer, take: number): Promise<Session[]> {
   return deps.prisma.session.findMany({
     where: { userId: viewer.user.id, revokedAt: null, expiresAt: { gt: deps.clock.now() } },
-    orderBy: { lastUsedAt: 'desc' },
+    orderBy: [{ lastUsedAt: 'desc' }, { id: 'desc' }],
+    take,
   });
 }

@@ -33,13 +33,26 @@ export async function requestPasswordReset(deps: Deps, input: { email: string },
 }
 
 /**
- * Issues a reset link for `user` and queues its email in the caller's transaction. One live link
- * at a time: a new one invalidates the older ones. Also used by admins (and invitations).
+ * Live reset links one account may have; a request beyond it drops the oldest. Requests are
+ * limited per address (RATE_LIMIT_PASSWORD_RESET_EMAIL), so this only bounds the rows when the
+ * limits are off.
+ */
+export const MAX_LIVE_RESET_LINKS = 5;
+
+/**
+ * Issues a reset link for `user` and queues its email in the caller's transaction. Older links
+ * stay valid until used or expired: if a new request killed them, anyone knowing the address
+ * could spend its request quota and leave the owner with nothing but dead links. Each link is 32
+ * random bytes, so a few live ones are no easier to guess than one. Also used by admins (and
+ * invitations).
  */
 export async function sendPasswordResetLink(deps: Pick<Deps, 'config' | 'clock'>, tx: Tx, user: Pick<User, 'id' | 'email' | 'firstName'>): Promise<void> {
   const now = deps.clock.now();
   const ttl = deps.config.accounts.resetTtlSeconds;
-  await tx.oneTimeToken.deleteMany({ where: { userId: user.id, purpose: 'PASSWORD_RESET' } });
+  const where = { userId: user.id, purpose: 'PASSWORD_RESET' } as const;
+  await tx.oneTimeToken.deleteMany({ where: { ...where, OR: [{ consumedAt: { not: null } }, { expiresAt: { lte: now } }] } });
+  const beyondCap = await tx.oneTimeToken.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: MAX_LIVE_RESET_LINKS - 1, select: { id: true } });
+  if (beyondCap.length) await tx.oneTimeToken.deleteMany({ where: { id: { in: beyondCap.map((row) => row.id) } } });
   const token = generateToken(32);
   await tx.oneTimeToken.create({
     data: { userId: user.id, purpose: 'PASSWORD_RESET', tokenHash: tokenDigest(token), expiresAt: new Date(now.getTime() + ttl * 1000), createdAt: now },

@@ -17,6 +17,7 @@ import type { Deps } from '../deps.js';
 import type { DeviceInfo, SessionTokens } from '../auth/sessions/create-session.js';
 import { revokeSessions } from '../auth/sessions/revoke.js';
 import { tokenDigest } from '../auth/tokens/opaque.js';
+import { absoluteEnd, sessionExpiry } from '../auth/sessions/lifetime.js';
 
 export interface RefreshResult extends SessionTokens {
   user: User;
@@ -48,7 +49,8 @@ export async function refresh(deps: Deps, refreshToken: string, device: DeviceIn
     include: { user: true },
   });
   if (!session || session.revokedAt) throw invalid();
-  if (session.expiresAt <= now) throw new GatehouseError('TOKEN_EXPIRED', { message: 'The session has expired; sign in again.' });
+  // The absolute limit is checked from createdAt too, for sessions whose expiresAt was slid before it existed.
+  if (session.expiresAt <= now || absoluteEnd(config, session.createdAt) <= now) throw new GatehouseError('TOKEN_EXPIRED', { message: 'The session has expired; sign in again.' });
   if (!session.user.isActive) throw new GatehouseError('ACCOUNT_DISABLED');
 
   let current: Session | null = null;
@@ -60,8 +62,8 @@ export async function refresh(deps: Deps, refreshToken: string, device: DeviceIn
         previousTokenHash: presented,
         rotatedAt: now,
         lastUsedAt: now,
-        // Sliding lifetime: an active device stays signed in.
-        expiresAt: new Date(now.getTime() + config.tokens.refreshTtlSeconds * 1000),
+        // Sliding lifetime: an active device stays signed in, up to the absolute limit from sign-in.
+        expiresAt: sessionExpiry(config, session.createdAt, now),
       },
     });
     // count 0: a concurrent refresh with this very token rotated first; it is read back below.

@@ -71,6 +71,10 @@ export const envSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: int(30, 86_400).default(900),
   REFRESH_TOKEN_TTL_SECONDS: int(60, 31_536_000).default(2_592_000),
   REFRESH_GRACE_SECONDS: int(0, 300).default(10),
+  /** Absolute session lifetime from sign-in, however often it is refreshed (OWASP ASVS V7). */
+  SESSION_MAX_LIFETIME_SECONDS: int(300, 31_536_000).default(2_592_000),
+  /** Live sessions one user may hold; a sign-in beyond it revokes the oldest. 0: no cap. */
+  MAX_SESSIONS_PER_USER: int(0, 10_000).default(0),
 
   // Passwords (OWASP's argon2id parameters by default)
   PASSWORD_HASH_MEMORY_KIB: int(1024, 4_194_304).default(19_456),
@@ -138,7 +142,8 @@ export const envSchema = z.object({
   INTROSPECTION: bool.optional(),
   GRAPHQL_MAX_BODY_BYTES: int(1024, 104_857_600).default(102_400),
   GRAPHQL_MAX_DEPTH: int(1, 1000).default(10),
-  GRAPHQL_MAX_COST: int(1, 10_000_000).default(5000),
+  /** Fields one operation may resolve, lists counted by size (src/server/limits/list-cost.ts). */
+  GRAPHQL_MAX_COST: int(1, 10_000_000).default(50_000),
   GRAPHQL_MAX_ALIASES: int(0, 10_000).default(15),
   GRAPHQL_MAX_DIRECTIVES: int(0, 10_000).default(20),
   GRAPHQL_MAX_TOKENS: int(10, 1_000_000).default(2000),

@@ -42,6 +42,8 @@ export interface Config {
   /** Shared secrets that let a service call verifyAccessToken. Empty: nobody can. */
   introspection: { secrets: string[] };
   tokens: { accessTtlSeconds: number; refreshTtlSeconds: number; refreshGraceSeconds: number };
+  /** maxLifetimeSeconds: absolute lifetime from creation; maxPerUser: live sessions per user (0: no cap). */
+  sessions: { maxLifetimeSeconds: number; maxPerUser: number };
   passwords: {
     argon2: { memoryKib: number; iterations: number; parallelism: number; concurrency: number };
     policy: {
@@ -163,6 +165,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       refreshTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
       refreshGraceSeconds: e.REFRESH_GRACE_SECONDS,
     },
+    sessions: { maxLifetimeSeconds: e.SESSION_MAX_LIFETIME_SECONDS, maxPerUser: e.MAX_SESSIONS_PER_USER },
     passwords: {
       argon2: {
         memoryKib: e.PASSWORD_HASH_MEMORY_KIB,

@@ -37,6 +37,15 @@ export interface CookieTokens {
   refreshTokenExpiresAt: Date;
 }
 
+/**
+ * Whether `request` is in cookie mode: cookie mode is on and the request carries an auth cookie
+ * (the browser's jar sent it). Such a request is answered without the refresh token in the body,
+ * where a script injected into an allowed origin could read it; it stays in its httpOnly cookie.
+ */
+export function presentsAuthCookie(config: Config['cookies'], request: Request): boolean {
+  return config.enabled && (readCookie(request, config.accessName) !== null || readCookie(request, config.refreshName) !== null);
+}
+
 /** Queues both auth cookies for the response, when cookie mode is on. */
 export function setAuthCookies(config: Config['cookies'], request: Request, tokens: CookieTokens, now: Date): void {
   if (!config.enabled) return;

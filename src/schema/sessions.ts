@@ -5,11 +5,13 @@ import { login } from '../account/login.js';
 import { logout, logoutAll, mySessions, revokeSession } from '../account/my-sessions.js';
 import { refresh } from '../account/refresh.js';
 import { GatehouseError } from '../errors.js';
-import { clearAuthCookies, readCookie, setAuthCookies } from './auth-cookies.js';
+import { clearAuthCookies, readCookie, setAuthCookies, presentsAuthCookie } from './auth-cookies.js';
 import { builder } from './builder.js';
 import { deviceOf } from './device.js';
 import { UserType } from './user.js';
 import type { LoginResult } from '../account/login.js';
+import { settleSessionsAfterLogin } from '../account/after-login.js';
+import { firstDescription, LIST_SIZES, listSize, takeOf } from './list-size.js';
 
 export const SessionType = builder.prismaObject('Session', {
   description: 'A signed-in device. Token digests are never exposed.',
@@ -31,7 +33,12 @@ const AuthPayload = builder.objectRef<LoginResult>('AuthPayload').implement({
   fields: (t) => ({
     accessToken: t.exposeString('accessToken'),
     accessTokenExpiresAt: t.expose('accessTokenExpiresAt', { type: 'DateTime' }),
-    refreshToken: t.exposeString('refreshToken'),
+    refreshToken: t.string({
+      nullable: true,
+      description:
+        'Null when the request carried an auth cookie (cookie mode): the refresh token then lives only in its httpOnly cookie, out of reach of scripts. Always set for Bearer clients, which send no cookies.',
+      resolve: (payload, _args, context) => (presentsAuthCookie(context.deps.config.cookies, context.request) ? null : payload.refreshToken),
+    }),
     refreshTokenExpiresAt: t.expose('refreshTokenExpiresAt', { type: 'DateTime' }),
     user: t.field({ type: UserType, grantScopes: ['ownAccount'], resolve: (payload) => payload.user }),
     session: t.field({ type: SessionType, resolve: (payload) => payload.session }),
@@ -41,11 +48,15 @@ const AuthPayload = builder.objectRef<LoginResult>('AuthPayload').implement({
 builder.mutationField('login', (t) =>
   t.field({
     type: AuthPayload,
-    description: 'Signs in with email and password. In cookie mode also sets the auth cookies.',
+    description:
+      'Signs in with email and password. In cookie mode also sets the auth cookies. A session the request still carries (its access token or refresh cookie) is signed out.',
     authScopes: { public: true },
     args: { email: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
     resolve: async (_root, args, context) => {
+      const { cookies } = context.deps.config;
       const result = await login(context.deps, args, deviceOf(context));
+      const presented = { sessionId: context.viewer?.session.id ?? null, refreshToken: cookies.enabled ? readCookie(context.request, cookies.refreshName) : null };
+      await settleSessionsAfterLogin(context.deps, result.session, presented, deviceOf(context));
       setAuthCookies(context.deps.config.cookies, context.request, result, context.deps.clock.now());
       return result;
     },
@@ -89,10 +100,11 @@ builder.mutationField('logout', (t) =>
 
 builder.mutationField('logoutAll', (t) =>
   t.int({
-    description: 'Revokes every session of mine, this one included; returns how many were signed out.',
+    description: 'Revokes every session of mine, this one included; returns how many were signed out. Needs my current password.',
     authScopes: { authenticated: true },
-    resolve: async (_root, _args, context) => {
-      const count = await logoutAll(context.deps, context.viewer!, deviceOf(context));
+    args: { password: t.arg.string({ required: true, description: 'My current password (INVALID_CREDENTIALS when wrong).' }) },
+    resolve: async (_root, args, context) => {
+      const count = await logoutAll(context.deps, context.viewer!, args.password, deviceOf(context));
       clearAuthCookies(context.deps.config.cookies, context.request);
       return count;
     },
@@ -101,11 +113,14 @@ builder.mutationField('logoutAll', (t) =>
 
 builder.mutationField('revokeSession', (t) =>
   t.boolean({
-    description: 'Signs one of my devices out (NOT_FOUND unless it is one of my live sessions).',
+    description: 'Signs one of my devices out (NOT_FOUND unless it is one of my live sessions). Another device than this one needs my current password.',
     authScopes: { authenticated: true },
-    args: { id: t.arg.id({ required: true }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      password: t.arg.string({ required: false, description: 'My current password; required unless `id` is the current session.' }),
+    },
     resolve: async (_root, args, context) => {
-      await revokeSession(context.deps, context.viewer!, String(args.id), deviceOf(context));
+      await revokeSession(context.deps, context.viewer!, String(args.id), args.password ?? null, deviceOf(context));
       return true;
     },
   }),
@@ -114,9 +129,11 @@ builder.mutationField('revokeSession', (t) =>
 builder.queryField('mySessions', (t) =>
   t.field({
     type: [SessionType],
-    description: 'My signed-in devices, most recently used first.',
+    description: `My signed-in devices, most recently used first (at most ${LIST_SIZES.sessions.max}).`,
     authScopes: { authenticated: true },
-    resolve: (_root, _args, context) => mySessions(context.deps, context.viewer!),
+    args: { first: t.arg.int({ description: firstDescription(LIST_SIZES.sessions) }) },
+    extensions: listSize(LIST_SIZES.sessions),
+    resolve: (_root, args, context) => mySessions(context.deps, context.viewer!, takeOf(args.first, LIST_SIZES.sessions)),
   }),
 );
 

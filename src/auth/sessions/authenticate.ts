@@ -5,6 +5,7 @@
 import type { Session, User } from '../../generated/sqlite/client.js';
 import { GatehouseError } from '../../errors.js';
 import type { Deps } from '../../deps.js';
+import { absoluteEnd } from './lifetime.js';
 
 export interface Viewer {
   user: User;
@@ -15,12 +16,12 @@ export interface Viewer {
  * @throws GatehouseError TOKEN_INVALID / TOKEN_EXPIRED for a bad token, UNAUTHENTICATED for a
  * session that is revoked or expired, ACCOUNT_DISABLED for an inactive user.
  */
-export async function authenticate(deps: Pick<Deps, 'prisma' | 'clock' | 'accessTokens'>, token: string): Promise<Viewer> {
+export async function authenticate(deps: Pick<Deps, 'prisma' | 'clock' | 'accessTokens' | 'config'>, token: string): Promise<Viewer> {
   const now = deps.clock.now();
   const claims = deps.accessTokens.verify(token, now);
   const session = await deps.prisma.session.findUnique({ where: { id: claims.sid }, include: { user: true } });
   if (!session || session.userId !== claims.sub) throw new GatehouseError('TOKEN_INVALID', { message: 'The access token is invalid.' });
-  if (session.revokedAt || session.expiresAt <= now) {
+  if (session.revokedAt || session.expiresAt <= now || absoluteEnd(deps.config, session.createdAt) <= now) {
     throw new GatehouseError('UNAUTHENTICATED', { message: 'The session has ended; sign in again.' });
   }
   if (!session.user.isActive) throw new GatehouseError('ACCOUNT_DISABLED');

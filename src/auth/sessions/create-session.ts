@@ -7,6 +7,7 @@ import type { Deps } from '../../deps.js';
 import { MAX_USER_AGENT } from '../../audit/record.js';
 import { issueAccessToken } from '../tokens/issue-access-token.js';
 import { generateToken, tokenDigest } from '../tokens/opaque.js';
+import { sessionExpiry } from './lifetime.js';
 
 export interface SessionTokens {
   session: Session;
@@ -25,7 +26,7 @@ export interface DeviceInfo {
 export function newSession(deps: Pick<Deps, 'clock' | 'config'>, userId: string, device: DeviceInfo) {
   const now = deps.clock.now();
   const refreshToken = generateToken();
-  const refreshTokenExpiresAt = new Date(now.getTime() + deps.config.tokens.refreshTtlSeconds * 1000);
+  const refreshTokenExpiresAt = sessionExpiry(deps.config, now, now);
   const data = {
     // Chosen here, so the rows that name the session can be written in the same batch.
     id: randomUUID(),

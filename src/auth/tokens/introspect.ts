@@ -38,7 +38,7 @@ const REASONS: Partial<Record<ErrorCode, InactiveReason>> = {
   ACCOUNT_DISABLED: 'ACCOUNT_DISABLED',
 };
 
-export async function introspectAccessToken(deps: Pick<Deps, 'prisma' | 'clock' | 'accessTokens'>, token: string): Promise<Introspection> {
+export async function introspectAccessToken(deps: Pick<Deps, 'prisma' | 'clock' | 'accessTokens' | 'config'>, token: string): Promise<Introspection> {
   if (!token || token.length > MAX_TOKEN_LENGTH) return { active: false, reason: 'INVALID' };
   try {
     const { user, session } = await authenticate(deps, token);

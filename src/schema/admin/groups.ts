@@ -3,15 +3,17 @@ import { createGroup, deleteGroup, setGroupPermissions, updateGroup } from '../.
 import { builder, staffWith } from '../builder.js';
 import { actorOf } from './actor.js';
 import { GroupType } from './types.js';
+import { firstDescription, LIST_SIZES, listSize, takeOf } from '../list-size.js';
 
 builder.queryFields((t) => ({
   groups: t.prismaField({
     type: [GroupType],
-    description: 'Every group, by name.',
+    description: `Every group, by name (at most ${LIST_SIZES.allGroups.max}; narrow with search).`,
     authScopes: staffWith('groups.view_group'),
-    args: { search: t.arg.string({ description: 'Part of the name.' }) },
-    resolve: (query, _root, { search }, context) =>
-      context.deps.prisma.group.findMany({ ...query, where: search ? { name: { contains: search } } : {}, orderBy: { name: 'asc' } }),
+    args: { search: t.arg.string({ description: 'Part of the name.' }), first: t.arg.int({ description: firstDescription(LIST_SIZES.allGroups) }) },
+    extensions: listSize(LIST_SIZES.allGroups),
+    resolve: (query, _root, { search, first }, context) =>
+      context.deps.prisma.group.findMany({ ...query, where: search ? { name: { contains: search } } : {}, orderBy: { name: 'asc' }, take: takeOf(first, LIST_SIZES.allGroups) }),
   }),
   group: t.prismaField({
     type: GroupType,

@@ -9,6 +9,7 @@ import type { ObjectRef } from '@pothos/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { validationError } from '../../errors.js';
 import { builder } from '../builder.js';
+import { listSize } from '../list-size.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 100;
@@ -70,7 +71,7 @@ type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T
 export function pageType<T extends { id: string }>(name: string, node: ObjectRef<Types, T>) {
   return builder.objectRef<Page<T>>(name).implement({
     fields: (t) => ({
-      nodes: t.field({ type: [node], resolve: (page) => page.nodes }),
+      nodes: t.field({ type: [node], extensions: listSize({ max: MAX_PAGE_SIZE, cost: DEFAULT_PAGE_SIZE, fromParentArg: 'first' }), resolve: (page) => page.nodes }),
       pageInfo: t.field({ type: PageInfo, resolve: (page) => page.pageInfo }),
       totalCount: t.int({ description: 'Rows matching the filter, over all pages.', resolve: (page) => page.totalCount() }),
     }),

@@ -3,14 +3,20 @@ import { createPermission, deletePermission, updatePermission } from '../../admi
 import { builder, staffWith } from '../builder.js';
 import { actorOf } from './actor.js';
 import { PermissionType } from './types.js';
+import { firstDescription, LIST_SIZES, listSize, takeOf } from '../list-size.js';
 
 builder.queryFields((t) => ({
   permissions: t.prismaField({
     type: [PermissionType],
-    description: 'Every permission, by codename.',
+    description: `Every permission, by codename (at most ${LIST_SIZES.allPermissions.max}; narrow with search).`,
     authScopes: staffWith('permissions.view_permission'),
-    args: { builtIn: t.arg.boolean(), search: t.arg.string({ description: 'Part of the codename or name.' }) },
-    resolve: (query, _root, { builtIn, search }, context) =>
+    args: {
+      builtIn: t.arg.boolean(),
+      search: t.arg.string({ description: 'Part of the codename or name.' }),
+      first: t.arg.int({ description: firstDescription(LIST_SIZES.allPermissions) }),
+    },
+    extensions: listSize(LIST_SIZES.allPermissions),
+    resolve: (query, _root, { builtIn, search, first }, context) =>
       context.deps.prisma.permission.findMany({
         ...query,
         where: {
@@ -18,6 +24,7 @@ builder.queryFields((t) => ({
           ...(search ? { OR: [{ codename: { contains: search } }, { name: { contains: search } }] } : {}),
         },
         orderBy: { codename: 'asc' },
+        take: takeOf(first, LIST_SIZES.allPermissions),
       }),
   }),
 }));

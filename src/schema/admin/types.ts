@@ -5,6 +5,7 @@
 import { SessionType } from '../sessions.js';
 import { builder, staffWith } from '../builder.js';
 import { USER_READERS, UserType } from '../user.js';
+import { clampedTake, firstDescription, LIST_SIZES, listSize, takeOf } from '../list-size.js';
 
 export const PermissionType = builder.prismaObject('Permission', {
   fields: (t) => ({
@@ -26,18 +27,24 @@ export const GroupType = builder.prismaObject('Group', {
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     permissions: t.field({
       type: [PermissionType],
-      description: "The group's permissions, by codename.",
-      select: (_args, _context, nestedSelection) => ({
-        permissions: { select: { permission: nestedSelection(true) }, orderBy: { permission: { codename: 'asc' } } },
+      description: `The group's permissions, by codename (at most ${LIST_SIZES.permissions.max}).`,
+      args: { first: t.arg.int({ description: firstDescription(LIST_SIZES.permissions) }) },
+      extensions: listSize(LIST_SIZES.permissions),
+      select: (args, _context, nestedSelection) => ({
+        permissions: { select: { permission: nestedSelection(true) }, orderBy: { permission: { codename: 'asc' } }, take: clampedTake(args.first, LIST_SIZES.permissions) },
       }),
-      resolve: (group) => group.permissions.map(({ permission }) => permission),
+      resolve: (group, args) => group.permissions.slice(0, takeOf(args.first, LIST_SIZES.permissions)).map(({ permission }) => permission),
     }),
     members: t.field({
       type: [UserType],
-      description: 'Users in the group, oldest membership first.',
+      description: `Users in the group, oldest membership first (at most ${LIST_SIZES.members.max}; memberCount tells how many, users(filter: { group }) pages through them all).`,
       authScopes: staffWith('users.view_user'),
-      select: (_args, _context, nestedSelection) => ({ users: { select: { user: nestedSelection(true) }, orderBy: { createdAt: 'asc' } } }),
-      resolve: (group) => group.users.map(({ user }) => user),
+      args: { first: t.arg.int({ description: firstDescription(LIST_SIZES.members) }) },
+      extensions: listSize(LIST_SIZES.members),
+      select: (args, _context, nestedSelection) => ({
+        users: { select: { user: nestedSelection(true) }, orderBy: [{ createdAt: 'asc' }, { userId: 'asc' }], take: clampedTake(args.first, LIST_SIZES.members) },
+      }),
+      resolve: (group, args) => group.users.slice(0, takeOf(args.first, LIST_SIZES.members)).map(({ user }) => user),
     }),
     memberCount: t.relationCount('users'),
   }),
@@ -63,25 +70,37 @@ export const AuditEventType = builder.prismaObject('AuditEvent', {
 builder.prismaObjectFields('User', (t) => ({
   groups: t.field({
     type: [GroupType],
-    description: 'Groups the user is in, by name.',
-    select: (_args, _context, nestedSelection) => ({ groups: { select: { group: nestedSelection(true) }, orderBy: { group: { name: 'asc' } } } }),
-    resolve: (user) => user.groups.map(({ group }) => group),
+    description: `Groups the user is in, by name (at most ${LIST_SIZES.userGroups.max}).`,
+    args: { first: t.arg.int({ description: firstDescription(LIST_SIZES.userGroups) }) },
+    extensions: listSize(LIST_SIZES.userGroups),
+    select: (args, _context, nestedSelection) => ({
+      groups: { select: { group: nestedSelection(true) }, orderBy: { group: { name: 'asc' } }, take: clampedTake(args.first, LIST_SIZES.userGroups) },
+    }),
+    resolve: (user, args) => user.groups.slice(0, takeOf(args.first, LIST_SIZES.userGroups)).map(({ group }) => group),
   }),
   directPermissions: t.field({
     type: [PermissionType],
-    description: 'Permissions given to the user directly (not through groups).',
-    select: (_args, _context, nestedSelection) => ({
-      permissions: { select: { permission: nestedSelection(true) }, orderBy: { permission: { codename: 'asc' } } },
+    description: `Permissions given to the user directly (not through groups), by codename (at most ${LIST_SIZES.permissions.max}).`,
+    args: { first: t.arg.int({ description: firstDescription(LIST_SIZES.permissions) }) },
+    extensions: listSize(LIST_SIZES.permissions),
+    select: (args, _context, nestedSelection) => ({
+      permissions: { select: { permission: nestedSelection(true) }, orderBy: { permission: { codename: 'asc' } }, take: clampedTake(args.first, LIST_SIZES.permissions) },
     }),
-    resolve: (user) => user.permissions.map(({ permission }) => permission),
+    resolve: (user, args) => user.permissions.slice(0, takeOf(args.first, LIST_SIZES.permissions)).map(({ permission }) => permission),
   }),
   hasPassword: t.boolean({ description: 'False for accounts that cannot sign in with a password yet.', select: { passwordHash: true }, resolve: (user) => user.passwordHash !== null }),
   passwordChangedAt: t.expose('passwordChangedAt', { type: 'DateTime', nullable: true }),
   notes: t.exposeString('notes', { nullable: true, description: 'Staff notes; not shown to the user.', authScopes: { $all: { staff: true, anyPermission: USER_READERS } } }),
   sessions: t.relation('sessions', {
-    description: 'Live sessions (not revoked, not expired), newest first.',
+    description: `Live sessions (not revoked, not expired), newest first (at most ${LIST_SIZES.sessions.max}).`,
     authScopes: (user) => ({ $any: { self: user.id, ...staffWith('sessions.view_session') } }),
-    query: (_args, context) => ({ where: { revokedAt: null, expiresAt: { gt: context.deps.clock.now() } }, orderBy: { createdAt: 'desc' } }),
+    args: { first: t.arg.int({ description: firstDescription(LIST_SIZES.sessions) }) },
+    extensions: listSize(LIST_SIZES.sessions),
+    query: (args, context) => ({
+      where: { revokedAt: null, expiresAt: { gt: context.deps.clock.now() } },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: takeOf(args.first, LIST_SIZES.sessions),
+    }),
   }),
 }));
 

@@ -16,14 +16,14 @@ export type LoginMutationVariables = Exact<{
 }>;
 
 
-export type LoginMutation = { login: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, email: string } } };
+export type LoginMutation = { login: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string | null, user: { id: string, email: string } } };
 
 export type RefreshTokenMutationVariables = Exact<{
   refreshToken: string;
 }>;
 
 
-export type RefreshTokenMutation = { refreshToken: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string } };
+export type RefreshTokenMutation = { refreshToken: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string | null } };
 
 export type CurrentUserQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -100,14 +100,14 @@ describe('account lifecycle', () => {
     expect(list.data?.mySessions).toHaveLength(3);
     expect(list.data?.mySessions.find((s) => s.current)?.id).toBe(phone.session.id);
 
-    const revoke = await t.graphql('mutation($id: ID!) { revokeSession(id: $id) }', { id: laptop.session.id }, { token: phone.accessToken });
+    const revoke = await t.graphql('mutation($id: ID!, $p: String) { revokeSession(id: $id, password: $p) }', { id: laptop.session.id, p: PASSWORD }, { token: phone.accessToken });
     expect(revoke.data).toEqual({ revokeSession: true });
     expect((await t.graphql(ME, {}, { token: laptop.accessToken })).data).toEqual({ me: null });
     // Someone else's session is not mine to revoke, and looks like no session at all.
     const other = await loginTokens(t, await registerAndVerify(t, smtp).then(async (id) => (await t.deps.prisma.user.findUniqueOrThrow({ where: { id } })).email));
-    expect(errorCode(await t.graphql('mutation($id: ID!) { revokeSession(id: $id) }', { id: other.session.id }, { token: phone.accessToken }))).toBe('NOT_FOUND');
+    expect(errorCode(await t.graphql('mutation($id: ID!, $p: String) { revokeSession(id: $id, password: $p) }', { id: other.session.id, p: PASSWORD }, { token: phone.accessToken }))).toBe('NOT_FOUND');
 
-    const all = await t.graphql('mutation { logoutAll }', {}, { token: tablet.accessToken });
+    const all = await t.graphql('mutation($p: String!) { logoutAll(password: $p) }', { p: PASSWORD }, { token: tablet.accessToken });
     expect(all.data).toEqual({ logoutAll: 2 });
     expect((await t.graphql(ME, {}, { token: phone.accessToken })).data).toEqual({ me: null });
     expect((await t.graphql(ME, {}, { token: other.accessToken })).data?.me).not.toBeNull();

@@ -127,7 +127,9 @@ const bigCases: BigCase[] = [
   { label: 'requestEmailChange password', query: 'mutation($e: String!, $p: String!) { requestEmailChange(newEmail: $e, password: $p) }', variables: { e: uniqueEmail('new'), p: BIG }, auth: true, expected: { code: 'INVALID_CREDENTIALS' } },
   { label: 'confirmEmailChange code', query: 'mutation($c: String!) { confirmEmailChange(code: $c) { id } }', variables: { c: BIG }, auth: true, expected: { code: 'INVALID_CODE' } },
   { label: 'deactivateAccount password', query: 'mutation($p: String!) { deactivateAccount(password: $p) }', variables: { p: BIG }, auth: true, expected: { code: 'INVALID_CREDENTIALS' } },
-  { label: 'revokeSession id', query: 'mutation($id: ID!) { revokeSession(id: $id) }', variables: { id: BIG }, auth: true, expected: { code: 'NOT_FOUND' } },
+  { label: 'revokeSession id', query: 'mutation($id: ID!, $p: String) { revokeSession(id: $id, password: $p) }', variables: { id: BIG, p: PASSWORD }, auth: true, expected: { code: 'NOT_FOUND' } },
+  { label: 'revokeSession password', query: 'mutation($id: ID!, $p: String) { revokeSession(id: $id, password: $p) }', variables: { id: 'another-session', p: BIG }, auth: true, expected: { code: 'INVALID_CREDENTIALS' } },
+  { label: 'logoutAll password', query: 'mutation($p: String!) { logoutAll(password: $p) }', variables: { p: BIG }, auth: true, expected: { code: 'INVALID_CREDENTIALS' } },
 ];
 
 describe('1 MB strings in every text argument', () => {
