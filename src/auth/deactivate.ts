@@ -10,7 +10,7 @@ import { revokeSessions } from './sessions/revoke.js';
 
 /** @throws GatehouseError INVALID_CREDENTIALS */
 export async function deactivateAccount(deps: Deps, viewer: Viewer, input: { password: string }, device: DeviceInfo): Promise<void> {
-  await requirePassword(deps, viewer.user.id, input.password);
+  await requirePassword(deps, viewer.user.id, input.password, 'password', device);
   await deps.prisma.$transaction(async (tx) => {
     const now = deps.clock.now();
     await tx.user.update({ where: { id: viewer.user.id }, data: { isActive: false } });

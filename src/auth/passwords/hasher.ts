@@ -4,10 +4,15 @@
  * hash faster, only hold 19 MiB each and take CPU from the event loop and the pool's other users.
  * Hashes imported from Django (see ./legacy) verify too, and always report `needsRehash`, so the
  * login flow upgrades them to argon2id in the same request.
+ *
+ * The queue is bounded too (`maxQueue` waiting beyond those running): without a bound, a burst of
+ * wrong passwords (or aliased password checks) makes every sign-in wait behind it. Beyond the
+ * bound a call fails at once with SERVICE_UNAVAILABLE and a Retry-After hint.
  */
 import argon2 from 'argon2';
 import pLimit from 'p-limit';
 import type { Config } from '../../config/index.js';
+import { GatehouseError } from '../../errors.js';
 import { verifyLegacyHash } from './legacy/index.js';
 
 export interface PasswordHasher {
@@ -28,14 +33,20 @@ export interface PasswordHasher {
 
 export function createPasswordHasher(params: Config['passwords']['argon2']): PasswordHasher {
   const options = { type: argon2.argon2id as 2, raw: false as const, memoryCost: params.memoryKib, timeCost: params.iterations, parallelism: params.parallelism };
-  const limit = pLimit(params.concurrency);
+  const pool = pLimit(params.concurrency);
+  /** Runs `work` in turn, or refuses when the queue is full (counted before this call joins it). */
+  const limit = <T>(work: () => Promise<T>): Promise<T> => {
+    if (pool.activeCount + pool.pendingCount >= params.concurrency + params.maxQueue) return Promise.reject(busy());
+    return pool(work);
+  };
   let dummy: Promise<string> | undefined;
   const verify = async (hash: string, password: string) => {
-    try {
-      return await limit(() => (hash.startsWith('$argon2') ? argon2.verify(hash, password) : verifyLegacyHash(hash, password)));
-    } catch {
+    const result = limit(() => (hash.startsWith('$argon2') ? argon2.verify(hash, password) : verifyLegacyHash(hash, password)));
+    // An unreadable hash is a mismatch; a full queue is not, and reaches the caller.
+    return result.catch((error: unknown) => {
+      if (error instanceof GatehouseError) throw error;
       return false;
-    }
+    });
   };
   return {
     hash: (password) => limit(() => argon2.hash(password, options)),
@@ -49,9 +60,19 @@ export function createPasswordHasher(params: Config['passwords']['argon2']): Pas
       }
     },
     async verifyDummy(password) {
-      dummy ??= limit(() => argon2.hash('gatehouse-dummy-password', options));
+      dummy ??= pool(() => argon2.hash('gatehouse-dummy-password', options));
       await verify(await dummy, password);
       return false;
     },
   };
+}
+
+/** How long a client is told to wait when the queue is full: hashes take tens of milliseconds. */
+const BUSY_RETRY_SECONDS = 1;
+
+function busy(): GatehouseError {
+  return new GatehouseError('SERVICE_UNAVAILABLE', {
+    message: 'The server is busy; try again in a moment.',
+    details: { retryAfterSeconds: BUSY_RETRY_SECONDS, http: { headers: { 'Retry-After': String(BUSY_RETRY_SECONDS) } } },
+  });
 }
