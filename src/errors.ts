@@ -50,11 +50,11 @@ export const errorDocs: Record<ErrorCode, string> = {
   NOT_FOUND: 'the user, group, permission or session named does not exist (or is not one of mine)',
   CONFLICT: 'a concurrent change won; retry with fresh data',
   LAST_SUPERUSER: 'the change (admin demotion, deactivation, deletion, or `deactivateAccount` of one\'s own account) would leave no active superuser',
-  RATE_LIMITED: 'a rate limit refused the attempt: `extensions.retryAfterSeconds` and a `Retry-After` header say when to try again',
+  RATE_LIMITED: 'a limit in [Security](security.md#rate-limits) is used up: wait `extensions.retryAfterSeconds` (also the `Retry-After` header)',
   BAD_REQUEST: 'a malformed request (HTTP 400)',
   PAYLOAD_TOO_LARGE: 'a body over `GRAPHQL_MAX_BODY_BYTES` (HTTP 413, before parsing)',
   QUERY_TOO_COMPLEX: 'over a depth, cost, alias, directive or token limit (`extensions.limit` names it)',
-  SERVICE_UNAVAILABLE: 'the database is unreachable (HTTP 503, fast); retry later',
+  SERVICE_UNAVAILABLE: 'the database is unreachable (HTTP 503, fast), or the password-hashing queue is full: retry after `Retry-After` (1 s for the queue)',
 };
 
 /** Per-field problems of a VALIDATION_FAILED error: field name to messages (and their codes). */

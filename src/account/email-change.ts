@@ -17,12 +17,14 @@ import { consumeOutstandingTokens } from '../auth/outstanding-tokens.js';
 
 /**
  * Emails a confirmation code to `newEmail`.
- * @throws GatehouseError INVALID_CREDENTIALS, VALIDATION_FAILED (field newEmail), EMAIL_TAKEN
+ * @throws GatehouseError INVALID_CREDENTIALS, VALIDATION_FAILED (field newEmail), EMAIL_TAKEN, RATE_LIMITED
  */
 export async function requestEmailChange(deps: Deps, viewer: Viewer, input: { newEmail: string; password: string }, device: DeviceInfo): Promise<void> {
-  await requirePassword(deps, viewer.user.id, input.password);
+  await requirePassword(deps, viewer.user.id, input.password, 'password', device);
   const newEmail = requireEmail(input.newEmail, 'newEmail');
   if (newEmail === viewer.user.email) throw validationError([{ field: 'newEmail', code: 'unchanged', message: 'This is already your email address.' }]);
+  // Each request mails a stranger's address: limited per user and per target, before the taken check (an oracle too).
+  await deps.rateLimits.consume('emailChange', { userId: viewer.user.id, email: newEmail });
   if (await deps.prisma.user.findUnique({ where: { email: newEmail }, select: { id: true } })) throw takenError('email', 'newEmail');
   await deps.prisma.$transaction(async (tx) => {
     const now = deps.clock.now();

@@ -58,7 +58,7 @@ async function markVerified(deps: Deps, user: User | null, code: string, device:
 export async function resendVerificationEmail(deps: Deps, input: { email: string }, device: DeviceInfo): Promise<void> {
   const email = lookupEmail(input.email);
   // Counted before the lookup, so a registered and an unknown address are limited alike.
-  await deps.rateLimits.consume('resendVerification', { ip: device.ip, email: email ?? input.email.slice(0, 254) });
+  await deps.rateLimits.consume('resendVerification', { ip: device.ip, email });
   if (!email) return;
   await deps.prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email } });

@@ -11,6 +11,7 @@ import { MAX_EMAIL_LENGTH } from '../users/email.js';
 import { lookupEmail } from '../users/email-input.js';
 import { newSession, type DeviceInfo, type SessionTokens } from '../auth/sessions/create-session.js';
 import { issueAccessToken } from '../auth/tokens/issue-access-token.js';
+import { identifierDigest } from '../audit/identifier-digest.js';
 
 export interface LoginResult extends SessionTokens {
   user: User;
@@ -21,10 +22,11 @@ export interface LoginResult extends SessionTokens {
  */
 export async function login(deps: Deps, input: { email: string; password: string }, device: DeviceInfo): Promise<LoginResult> {
   const email = lookupEmail(input.email);
-  const limited = { ip: device.ip, email: email ?? input.email.slice(0, MAX_EMAIL_LENGTH) };
+  const user = email ? await deps.prisma.user.findUnique({ where: { email } }) : null;
+  // Only a well-formed address gets per-account keys; the account's limits restart when its password changes (a reset ends them).
+  const limited = { ip: device.ip, email, generation: user?.passwordChangedAt?.toISOString() ?? null };
   // Refused before any hashing: a locked-out account or IP costs the attacker nothing to ask about, and us nothing to answer.
   await deps.rateLimits.check('login', limited);
-  const user = email ? await deps.prisma.user.findUnique({ where: { email } }) : null;
   // An over-long password is refused without hashing it (bounded cost), as the same error.
   const password = input.password.length <= deps.config.passwords.policy.maxLength ? input.password : null;
   const matches = user?.passwordHash && password !== null ? await deps.passwords.verify(user.passwordHash, password) : await deps.passwords.verifyDummy(input.password.slice(0, deps.config.passwords.policy.maxLength));
@@ -38,7 +40,8 @@ export async function login(deps: Deps, input: { email: string; password: string
           ? { reason: 'email_not_verified', error: new GatehouseError('EMAIL_NOT_VERIFIED') }
           : null;
   if (refusal || !user) {
-    const metadata = { email: (email ?? input.email).slice(0, MAX_EMAIL_LENGTH), reason: refusal?.reason };
+    // What was typed may be a password (typed into the wrong field): an unknown identifier is kept only as a keyed digest.
+    const metadata = user ? { reason: refusal?.reason } : { identifierDigest: identifierDigest(deps.config, input.email), reason: refusal?.reason };
     await recordAudit(deps.prisma, { type: 'auth.login_failed', userId: user?.id ?? null, ...device, metadata }, deps.clock.now());
     // Only wrong passwords count towards the limits and the account's back-off.
     // This attempt is still answered as what it was; the limit refuses the next one.

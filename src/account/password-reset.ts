@@ -22,7 +22,7 @@ const MAX_TOKEN_LENGTH = 256;
 export async function requestPasswordReset(deps: Deps, input: { email: string }, device: DeviceInfo): Promise<void> {
   const email = lookupEmail(input.email);
   // Counted before the lookup, so a registered and an unknown address are limited alike.
-  await deps.rateLimits.consume('passwordReset', { ip: device.ip, email: email ?? input.email.slice(0, 254) });
+  await deps.rateLimits.consume('passwordReset', { ip: device.ip, email });
   if (!email) return;
   await deps.prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email } });

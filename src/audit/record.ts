@@ -21,6 +21,7 @@ export type AuditEventType =
   | 'auth.profile_updated'
   | 'auth.account_deactivated'
   | 'auth.password_rehashed'
+  | 'auth.password_check_failed'
   | `admin.${string}`
   | `cli.${string}`;
 

@@ -82,6 +82,8 @@ export const envSchema = z.object({
   PASSWORD_HASH_PARALLELISM: int(1, 16).default(1),
   /** Hashes computed at once; more wait their turn. Default: the number of CPU cores. */
   PASSWORD_HASH_CONCURRENCY: int(1, 256).optional(),
+  /** Hashes allowed to wait for a turn; beyond them SERVICE_UNAVAILABLE with Retry-After, never an unbounded wait. */
+  PASSWORD_HASH_MAX_QUEUE: int(0, 100_000).default(64),
 
   PASSWORD_MIN_LENGTH: int(1, 1024).default(8),
   /** Always enforced: bounds the cost of hashing. */
@@ -175,6 +177,17 @@ export const envSchema = z.object({
   RATE_LIMIT_RESEND_VERIFICATION_EMAIL: rate.prefault('3/1h'),
   RATE_LIMIT_RESEND_VERIFICATION_IP: rate.prefault('20/1h'),
   RATE_LIMIT_VERIFY_CODE_IP: rate.prefault('30/15m'),
+  /** Failed logins of one account from all addresses together (addresses it signed in from before are spared). */
+  RATE_LIMIT_LOGIN_ACCOUNT: rate.prefault('100/1d'),
+  /** Current-password checks (changePassword, requestEmailChange, deactivateAccount, ...), right or wrong. */
+  RATE_LIMIT_PASSWORD_CHECK_USER: rate.prefault('10/15m'),
+  RATE_LIMIT_PASSWORD_CHECK_IP: rate.prefault('30/15m'),
+  RATE_LIMIT_EMAIL_CHANGE_USER: rate.prefault('5/1h'),
+  RATE_LIMIT_EMAIL_CHANGE_EMAIL: rate.prefault('3/1h'),
+  /** Counters the in-memory store (SQLite) holds at most; the least recently used is forgotten first. */
+  RATE_LIMIT_MEMORY_KEYS: int(100, 10_000_000).default(20_000),
+  /** IPv6 clients are counted per network of this prefix length (a subscriber gets a /64 or more). */
+  RATE_LIMIT_IPV6_PREFIX: int(1, 128).default(64),
 
   // Housekeeping
   /** How often expired tokens, sessions and rate-limit rows are deleted; 0 turns the job off. */

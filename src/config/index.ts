@@ -45,7 +45,7 @@ export interface Config {
   /** maxLifetimeSeconds: absolute lifetime from creation; maxPerUser: live sessions per user (0: no cap). */
   sessions: { maxLifetimeSeconds: number; maxPerUser: number };
   passwords: {
-    argon2: { memoryKib: number; iterations: number; parallelism: number; concurrency: number };
+    argon2: { memoryKib: number; iterations: number; parallelism: number; concurrency: number; maxQueue: number };
     policy: {
       rules: ('similarity' | 'min_length' | 'common' | 'numeric')[];
       minLength: number;
@@ -104,6 +104,15 @@ export interface Config {
     resendVerificationEmail: Rate;
     resendVerificationIp: Rate;
     verifyCodeIp: Rate;
+    loginAccount: Rate;
+    passwordCheckUser: Rate;
+    passwordCheckIp: Rate;
+    emailChangeUser: Rate;
+    emailChangeEmail: Rate;
+    /** Most counters the in-memory store holds. */
+    memoryKeys: number;
+    /** IPv6 addresses are keyed by this many leading bits. */
+    ipv6Prefix: number;
   };
   purge: { intervalSeconds: number; revokedSessionRetentionDays: number; outboxRetentionDays: number };
   /** Inputs of the management commands; never used by the server. */
@@ -172,6 +181,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         iterations: e.PASSWORD_HASH_ITERATIONS,
         parallelism: e.PASSWORD_HASH_PARALLELISM,
         concurrency: e.PASSWORD_HASH_CONCURRENCY ?? availableParallelism(),
+        maxQueue: e.PASSWORD_HASH_MAX_QUEUE,
       },
       policy: {
         rules: e.PASSWORD_VALIDATORS,
@@ -238,6 +248,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       resendVerificationEmail: e.RATE_LIMIT_RESEND_VERIFICATION_EMAIL,
       resendVerificationIp: e.RATE_LIMIT_RESEND_VERIFICATION_IP,
       verifyCodeIp: e.RATE_LIMIT_VERIFY_CODE_IP,
+      loginAccount: e.RATE_LIMIT_LOGIN_ACCOUNT,
+      passwordCheckUser: e.RATE_LIMIT_PASSWORD_CHECK_USER,
+      passwordCheckIp: e.RATE_LIMIT_PASSWORD_CHECK_IP,
+      emailChangeUser: e.RATE_LIMIT_EMAIL_CHANGE_USER,
+      emailChangeEmail: e.RATE_LIMIT_EMAIL_CHANGE_EMAIL,
+      memoryKeys: e.RATE_LIMIT_MEMORY_KEYS,
+      ipv6Prefix: e.RATE_LIMIT_IPV6_PREFIX,
     },
     purge: { intervalSeconds: e.PURGE_INTERVAL_SECONDS, revokedSessionRetentionDays: e.PURGE_REVOKED_SESSIONS_AFTER_DAYS, outboxRetentionDays: e.PURGE_OUTBOX_AFTER_DAYS },
     cli: { password: e.GATEHOUSE_PASSWORD, defaultAdminEmail: e.DEFAULT_ADMIN_EMAIL, defaultAdminPassword: e.DEFAULT_ADMIN_PASSWORD },

@@ -1,54 +1,76 @@
 /**
  * Abuse limits for the account flows, on rate-limiter-flexible. The store follows the database:
- * in memory for one instance on SQLite; on PostgreSQL the `RateLimiterFlexible` table through
- * Prisma, so every instance counts against the same numbers.
+ * in memory for one instance on SQLite (a shared LRU store with a key cap, see
+ * ./bounded-memory-limiter.ts); on PostgreSQL the `RateLimiterFlexible` table through Prisma, so
+ * every instance counts against the same numbers.
  *
- * Keys are keyed digests (HMAC) of the IP address or normalised email, so the table holds no
- * addresses. Account keys are used whether or not an account exists, so limits reveal nothing.
+ * Keys are keyed digests (HMAC) of the IP address (IPv6 by its prefix, see ./ip-key.ts), the
+ * normalised email, the user id or the account, so the table holds no addresses. Account keys are
+ * used whether or not an account exists, so limits reveal nothing.
  *
- * Wiring into the flows (`ip` is `ctx.ip`, `email` the normalizeEmail()'d input):
- *   login:    await rateLimits.check('login', { ip, email });      // before verifying the password
- *             on failure: await rateLimits.consume('login', { ip, email }); then INVALID_CREDENTIALS
- *             on success: await rateLimits.reset('login', { ip, email });
+ * Limits are checked in order, per-IP first, and the first refusal stops: a flood from one address
+ * is refused on its IP counter and creates no further keys (no row per junk address on
+ * PostgreSQL). Callers pass an email only once it is syntactically valid (lookupEmail).
+ *
+ * Wiring into the flows (`ip` is `ctx.ip`, `email` the lookupEmail()'d input or null):
+ *   login:    await rateLimits.check('login', { ip, email, generation });   // before verifying the password
+ *             on failure: await rateLimits.consume('login', { ip, email, generation }); then INVALID_CREDENTIALS
+ *             on success: await rateLimits.reset('login', { ip, email, generation });
  *   register: await rateLimits.consume('register', { ip });
  *   reset / resend: await rateLimits.consume('passwordReset' | 'resendVerification', { ip, email });
  *             (before the lookup, so unknown addresses count the same)
  *   verify:   await rateLimits.consume('verifyCode', { ip });     // each attempt, before checking
+ *   password re-check: await rateLimits.consume('passwordCheck', { ip, userId });  // each attempt, before hashing
+ *   email change: await rateLimits.consume('emailChange', { userId, email: newEmail });
  */
 import { createHmac } from 'node:crypto';
-import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Config, Rate } from '../config/index.js';
 import type { PrismaClient } from '../db/client.js';
 import { GatehouseError } from '../errors.js';
+import { BoundedMemoryLimiter, BoundedMemoryStore, type Limiter } from './bounded-memory-limiter.js';
+import { ipKey } from './ip-key.js';
 
-export type RateLimitAction = 'login' | 'register' | 'passwordReset' | 'resendVerification' | 'verifyCode';
+export type RateLimitAction = 'login' | 'register' | 'passwordReset' | 'resendVerification' | 'verifyCode' | 'passwordCheck' | 'emailChange';
 
-/** Who is acting: the client IP (`ctx.ip`) and, where the action names one, the normalised email. */
+/** Who is acting: the client IP (`ctx.ip`) and, where the action names them, an email or a user. */
 export interface RateLimitSubject {
   ip?: string | null;
+  /** A normalised, syntactically valid email address; never raw input. */
   email?: string | null;
+  userId?: string | null;
+  /**
+   * For `login`: the account's credential generation (when its password last changed). The
+   * account's back-off and ceiling are keyed with it, so a password reset starts them afresh.
+   */
+  generation?: string | null;
 }
 
 export interface RateLimits {
   /**
-   * Counts one attempt against every limit of `action`; throws RATE_LIMITED if one is exceeded.
-   * For `login`, call it on failed attempts only: it also feeds the per-account back-off.
+   * Counts one attempt against the limits of `action`, per-IP first, stopping at the first one
+   * exceeded: throws RATE_LIMITED. For `login`, call it on failed attempts only: it also feeds
+   * the (account, IP) back-off and the per-account ceiling.
    */
   consume(action: RateLimitAction, subject: RateLimitSubject): Promise<void>;
   /** Throws RATE_LIMITED if `action` is currently refused for the subject (its limit used up), without counting. */
   check(action: RateLimitAction, subject: RateLimitSubject): Promise<void>;
-  /** Forgets the subject's per-account counts for `action` (a successful login ends its back-off). */
-  reset(action: RateLimitAction, subject: RateLimitSubject): Promise<void>;
+  /** A successful login: ends the back-off of this (account, IP) and marks the address as known to the account. */
+  reset(action: 'login', subject: RateLimitSubject): Promise<void>;
+  /** Counters held in process memory (0 on PostgreSQL, whose counters are rows): for monitoring. */
+  memoryKeys(): number;
 }
 
-/** How long consecutive login failures of one account are remembered. */
+/** How long consecutive login failures of one (account, IP) are remembered. */
 const LOGIN_FAILURE_MEMORY_SECONDS = 86_400;
+/** How long an address stays known to an account after a successful sign-in from it. */
+const KNOWN_ADDRESS_SECONDS = 30 * 86_400;
 
-type Dimension = 'ip' | 'email';
+type Dimension = 'ip' | 'email' | 'user' | 'account' | 'accountIp';
 
 interface Counter {
   dimension: Dimension;
-  limiter: RateLimiterAbstract;
+  limiter: Limiter;
 }
 
 export interface RateLimitDeps {
@@ -58,14 +80,16 @@ export interface RateLimitDeps {
 
 export function createRateLimits({ config, prisma }: RateLimitDeps): RateLimits {
   const settings = config.rateLimits;
-  if (!settings.enabled) return { consume: async () => {}, check: async () => {}, reset: async () => {} };
+  if (!settings.enabled) return { consume: async () => {}, check: async () => {}, reset: async () => {}, memoryKeys: () => 0 };
 
   const shared = config.database.provider === 'postgresql';
-  const make = (name: string, points: number, seconds: number, options: { memoryBlock?: boolean } = {}): RateLimiterAbstract => {
-    const base = { keyPrefix: `gatehouse:${name}`, points, duration: seconds };
-    if (!shared) return new RateLimiterMemory(base);
+  const memory = new BoundedMemoryStore(settings.memoryKeys);
+  const make = (name: string, points: number, seconds: number, options: { memoryBlock?: boolean } = {}): Limiter => {
+    if (!shared) return new BoundedMemoryLimiter(memory, `gatehouse:${name}`, points, seconds);
     return new RateLimiterPrisma({
-      ...base,
+      keyPrefix: `gatehouse:${name}`,
+      points,
+      duration: seconds,
       storeClient: prisma,
       // The Prisma client's property for the RateLimiterFlexible model.
       tableName: 'rateLimiterFlexible',
@@ -82,74 +106,119 @@ export function createRateLimits({ config, prisma }: RateLimitDeps): RateLimits 
     limiter: make(`${name}:${dimension}`, rate.points, rate.seconds, { memoryBlock: true }),
   });
 
+  // Per-IP counters come first in each list: see consume().
   const counters: Record<RateLimitAction, Counter[]> = {
     login: [counter('login', 'ip', settings.loginIp)],
     register: [counter('register', 'ip', settings.registerIp)],
-    passwordReset: [counter('password-reset', 'email', settings.passwordResetEmail), counter('password-reset', 'ip', settings.passwordResetIp)],
+    passwordReset: [counter('password-reset', 'ip', settings.passwordResetIp), counter('password-reset', 'email', settings.passwordResetEmail)],
     resendVerification: [
-      counter('resend-verification', 'email', settings.resendVerificationEmail),
       counter('resend-verification', 'ip', settings.resendVerificationIp),
+      counter('resend-verification', 'email', settings.resendVerificationEmail),
     ],
     verifyCode: [counter('verify-code', 'ip', settings.verifyCodeIp)],
+    passwordCheck: [counter('password-check', 'ip', settings.passwordCheckIp), counter('password-check', 'user', settings.passwordCheckUser)],
+    emailChange: [counter('email-change', 'user', settings.emailChangeUser), counter('email-change', 'email', settings.emailChangeEmail)],
   };
 
-  // Login back-off per account: consecutive failures are counted, and from the n-th on each one
-  // blocks the account for base * 2^(failures - n) seconds, capped; a success forgets them.
+  // Login back-off per (account, IP): consecutive failures are counted, and from the n-th on each
+  // one blocks that pair for base * 2^(failures - n) seconds, capped; a success forgets them.
+  // Keyed on the pair, so failures from one address never keep the owner out from another.
   const backoff = settings.loginBackoff;
   const loginFailures = make('login:failures', Number.MAX_SAFE_INTEGER, LOGIN_FAILURE_MEMORY_SECONDS);
   const loginBlock = make('login:block', 1, 1);
+  // Failures against one account from every address together: a ceiling far above any owner's
+  // typing that bounds distributed guessing. It spares addresses the account signed in from before.
+  const loginAccount = counter('login', 'account', settings.loginAccount);
+  const knownAddress = make('login:known', 1, KNOWN_ADDRESS_SECONDS);
 
   const keyOf = (subject: RateLimitSubject, dimension: Dimension): string | null => {
-    const value = dimension === 'ip' ? subject.ip : subject.email;
+    const value = valueOf(subject, dimension, settings.ipv6Prefix);
     // Keyed so the table cannot be reversed by hashing every IPv4 address.
     return value ? createHmac('sha256', config.jwt.secret).update(`rate-limit\0${dimension}\0${value}`).digest('base64url') : null;
   };
 
   return {
     async consume(action, subject) {
-      let waitMs = 0;
       for (const { dimension, limiter } of counters[action]) {
         const key = keyOf(subject, dimension);
         if (!key) continue;
-        try {
-          await limiter.consume(key);
-        } catch (error) {
-          waitMs = Math.max(waitMs, rejectedFor(error));
-        }
+        // The first refusal ends it: a refused IP creates no per-email (or per-user) keys.
+        await limiter.consume(key).catch(rethrowRejection);
       }
-      const account = action === 'login' ? keyOf(subject, 'email') : null;
-      if (account) {
-        const { consumedPoints: failures } = await loginFailures.consume(account);
+      if (action !== 'login') return;
+      let waitMs = 0;
+      const pair = keyOf(subject, 'accountIp');
+      if (pair) {
+        const { consumedPoints: failures } = await loginFailures.consume(pair);
         if (failures >= backoff.afterFailures) {
           const seconds = Math.min(backoff.baseSeconds * 2 ** Math.min(failures - backoff.afterFailures, 30), backoff.maxSeconds);
-          await loginBlock.block(account, seconds);
-          waitMs = Math.max(waitMs, seconds * 1000);
+          await loginBlock.block(pair, seconds);
+          waitMs = seconds * 1000;
+        }
+      }
+      const account = keyOf(subject, 'account');
+      if (account) {
+        try {
+          await loginAccount.limiter.consume(account);
+        } catch (error) {
+          waitMs = Math.max(waitMs, rejectedFor(error));
         }
       }
       if (waitMs > 0) throw rateLimited(waitMs);
     },
 
     async check(action, subject) {
-      let waitMs = 0;
       const probes = counters[action].map(({ dimension, limiter }) => ({ key: keyOf(subject, dimension), limiter }));
-      if (action === 'login') probes.push({ key: keyOf(subject, 'email'), limiter: loginBlock });
+      if (action === 'login') probes.push({ key: keyOf(subject, 'accountIp'), limiter: loginBlock });
       for (const { key, limiter } of probes) {
-        if (!key) continue;
-        const state = await limiter.get(key);
-        // `points` failures are allowed; the attempt after them is refused.
-        if (state && state.consumedPoints >= limiter.points) waitMs = Math.max(waitMs, state.msBeforeNext);
+        const waitMs = key ? await usedUp(limiter, key) : 0;
+        if (waitMs > 0) throw rateLimited(waitMs);
       }
-      if (waitMs > 0) throw rateLimited(waitMs);
+      if (action !== 'login') return;
+      const account = keyOf(subject, 'account');
+      const waitMs = account ? await usedUp(loginAccount.limiter, account) : 0;
+      if (waitMs === 0) return;
+      const pair = keyOf(subject, 'accountIp');
+      if (!pair || !(await knownAddress.get(pair))) throw rateLimited(waitMs);
     },
 
-    async reset(action, subject) {
-      const account = keyOf(subject, 'email');
-      if (!account) return;
-      const limiters = counters[action].filter((c) => c.dimension === 'email').map((c) => c.limiter);
-      if (action === 'login') limiters.push(loginFailures, loginBlock);
-      await Promise.all(limiters.map((limiter) => limiter.delete(account)));
+    async reset(_action, subject) {
+      const pair = keyOf(subject, 'accountIp');
+      if (!pair) return;
+      await Promise.all([loginFailures.delete(pair), loginBlock.delete(pair), knownAddress.block(pair, KNOWN_ADDRESS_SECONDS)]);
     },
+
+    memoryKeys: () => memory.size,
   };
+}
+
+/** What a subject contributes to a key of `dimension`, or null when it has nothing for it. */
+function valueOf(subject: RateLimitSubject, dimension: Dimension, ipv6Prefix: number): string | null {
+  const ip = subject.ip ? ipKey(subject.ip, ipv6Prefix) : null;
+  const account = subject.email ? `${subject.email}\0${subject.generation ?? ''}` : null;
+  switch (dimension) {
+    case 'ip':
+      return ip;
+    case 'email':
+      return subject.email ?? null;
+    case 'user':
+      return subject.userId ?? null;
+    case 'account':
+      return account;
+    case 'accountIp':
+      return account && ip ? `${account}\0${ip}` : null;
+  }
+}
+
+/** The wait before `limiter` accepts `key` again, or 0 when it has points left. */
+async function usedUp(limiter: Limiter, key: string): Promise<number> {
+  const state = await limiter.get(key);
+  // `points` attempts are allowed; the one after them is refused.
+  return state && state.consumedPoints >= limiter.points ? Math.max(state.msBeforeNext, 1) : 0;
+}
+
+function rethrowRejection(error: unknown): never {
+  throw rateLimited(rejectedFor(error));
 }
 
 /** The wait of a rejected consume; anything but a rejection (a store failure) is rethrown. */

@@ -11,7 +11,7 @@ const LIMITS_ENV = {
   RATE_LIMIT_REGISTER_IP: '3/1h',
   RATE_LIMIT_PASSWORD_RESET_EMAIL: '2/1h',
   RATE_LIMIT_PASSWORD_RESET_IP: '4/1h',
-  RATE_LIMIT_LOGIN_IP: '6/15m',
+  RATE_LIMIT_LOGIN_IP: '7/15m',
   LOGIN_BACKOFF_AFTER_FAILURES: '3',
   LOGIN_BACKOFF_BASE_SECONDS: '10',
   LOGIN_BACKOFF_MAX_SECONDS: '40',
@@ -64,28 +64,30 @@ describe('rate limits', () => {
     expect(await limited(limits.consume('passwordReset', { ip, email: 'u9@example.com' }))).not.toBeNull();
   });
 
-  it('backs off a login account more with each consecutive failure, capped, and forgets on success', async () => {
+  it('backs off an (account, IP) pair more with each consecutive failure, capped, and forgets on success', async () => {
     const subject = { email: 'ada@example.com', ip: '198.51.100.30' };
     await expect(limits.check('login', subject)).resolves.toBeUndefined();
-    expect(await limited(limits.consume('login', { ...subject, ip: '198.51.100.31' }))).toBeNull();
-    expect(await limited(limits.consume('login', { ...subject, ip: '198.51.100.32' }))).toBeNull();
-    // Failures 3, 4, 5, 6 block for 10, 20, 40 and (capped) 40 seconds, whichever IP they come from.
+    expect(await limited(limits.consume('login', subject))).toBeNull();
+    expect(await limited(limits.consume('login', subject))).toBeNull();
+    // Failures 3, 4, 5, 6 from that address block it for 10, 20, 40 and (capped) 40 seconds.
     const waits: number[] = [];
-    for (let i = 3; i <= 6; i += 1) waits.push(retryAfter(await limited(limits.consume('login', { ...subject, ip: `198.51.100.${30 + i}` }))));
+    for (let i = 3; i <= 6; i += 1) waits.push(retryAfter(await limited(limits.consume('login', subject))));
     expect(waits).toEqual([10, 20, 40, 40]);
     const blocked = await limited(limits.check('login', subject));
     expect(retryAfter(blocked)).toBeGreaterThan(30);
     expect(retryAfter(blocked)).toBeLessThanOrEqual(40);
+    // The same account from another address is not backed off (issue 10, item 4: no lockout from one address).
+    await expect(limits.check('login', { ...subject, ip: '198.51.100.39' })).resolves.toBeUndefined();
 
     await limits.reset('login', subject);
     await expect(limits.check('login', subject)).resolves.toBeUndefined();
     // The count starts again from zero after a success.
-    expect(await limited(limits.consume('login', { ...subject, ip: '198.51.100.40' }))).toBeNull();
+    expect(await limited(limits.consume('login', subject))).toBeNull();
   });
 
   it('limits failed logins per IP across accounts, and a success does not reset the IP count', async () => {
     const ip = '198.51.100.50';
-    for (let i = 0; i < 6; i += 1) expect(await limited(limits.consume('login', { ip, email: `spray${i}@example.com` }))).toBeNull();
+    for (let i = 0; i < 7; i += 1) expect(await limited(limits.consume('login', { ip, email: `spray${i}@example.com` }))).toBeNull();
     await limits.reset('login', { ip, email: 'spray0@example.com' });
     expect(await limited(limits.consume('login', { ip, email: 'spray-next@example.com' }))).not.toBeNull();
     expect(await limited(limits.check('login', { ip, email: 'someone-else@example.com' }))).not.toBeNull();

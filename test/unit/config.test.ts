@@ -10,7 +10,7 @@ describe('configuration', () => {
     expect(config.database.provider).toBe('sqlite');
     expect(config.database.url).toBe('file:./data/gatehouse.db');
     expect(config.database.migrateOnStart).toBe(true);
-    expect(config.passwords.argon2).toEqual({ memoryKib: 19456, iterations: 2, parallelism: 1, concurrency: availableParallelism() });
+    expect(config.passwords.argon2).toEqual({ memoryKib: 19456, iterations: 2, parallelism: 1, concurrency: availableParallelism(), maxQueue: 64 });
     expect(loadConfig({ PASSWORD_HASH_CONCURRENCY: '3' }).passwords.argon2.concurrency).toBe(3);
     expect(Object.isFrozen(config.database)).toBe(true);
   });
@@ -56,6 +56,9 @@ describe('hardening configuration', () => {
     expect(config.http).toEqual({ corsOrigins: [], trustProxy: { kind: 'none' } });
     expect(config.graphql).toMatchObject({ introspection: true, maxBodyBytes: 102_400, maxDepth: 10, batchLimit: 0 });
     expect(config.rateLimits.loginIp).toEqual({ points: 30, seconds: 900 });
+    expect(config.rateLimits).toMatchObject({ loginAccount: { points: 100, seconds: 86_400 }, memoryKeys: 20_000, ipv6Prefix: 64 });
+    expect(() => loadConfig({ RATE_LIMIT_MEMORY_KEYS: '10' })).toThrow(/RATE_LIMIT_MEMORY_KEYS/);
+    expect(() => loadConfig({ RATE_LIMIT_IPV6_PREFIX: '129' })).toThrow(/RATE_LIMIT_IPV6_PREFIX/);
     const production = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'q8H2vN5xLr0TzW7cKe3YbJ9uPd4SgF6m' });
     expect(production.graphql.introspection).toBe(false);
   });

@@ -49,7 +49,7 @@ describe('hash cost caps', () => {
 
   it('the hasher answers a matching hash over the caps as wrong, with a warning, without computing it', async () => {
     const warnings: unknown[] = [];
-    const hasher = createPasswordHasher({ memoryKib: 1024, iterations: 1, parallelism: 1, concurrency: 2 }, { warn: (...args: unknown[]) => void warnings.push(args) });
+    const hasher = createPasswordHasher({ memoryKib: 1024, iterations: 1, parallelism: 1, concurrency: 2, maxQueue: 16 }, { warn: (...args: unknown[]) => void warnings.push(args) });
     // Cheap to compute, yet over the caps (9 lanes; 17 passes): a "true" would mean it was computed.
     const lanes = await argon2.hash(PASSWORD, { type: argon2.argon2id, memoryCost: 1024, timeCost: 1, parallelism: 9 });
     const passes = await argon2.hash(PASSWORD, { type: argon2.argon2id, memoryCost: 1024, timeCost: 17, parallelism: 1 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createPasswordHasher } from '../../src/auth/passwords/hasher.js';
 import { isLegacyHash } from '../../src/auth/passwords/legacy/index.js';
 
-const hasher = createPasswordHasher({ memoryKib: 1024, iterations: 1, parallelism: 1, concurrency: 2 });
+const hasher = createPasswordHasher({ memoryKib: 1024, iterations: 1, parallelism: 1, concurrency: 2, maxQueue: 64 });
 const PASSWORD = 'lètmein-Ünïcode 🔑';
 
 /** Django's PBKDF2PasswordHasher.encode, re-done with node:crypto (the reference algorithm). */

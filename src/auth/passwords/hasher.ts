@@ -5,10 +5,15 @@
  * Hashes imported from Django (see ./legacy) verify too, and always report `needsRehash`, so the
  * login flow upgrades them to argon2id in the same request. A stored hash whose parameters cost more
  * than a login can afford (./hash-caps.ts) is never computed: it is answered as a wrong password.
+ *
+ * The queue is bounded too (`maxQueue` waiting beyond those running): without a bound, a burst of
+ * wrong passwords (or aliased password checks) makes every sign-in wait behind it. Beyond the
+ * bound a call fails at once with SERVICE_UNAVAILABLE and a Retry-After hint.
  */
 import argon2 from 'argon2';
 import pLimit from 'p-limit';
 import type { Config } from '../../config/index.js';
+import { GatehouseError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { hashOverCaps, verificationCaps } from './hash-caps.js';
 import { verifyLegacyHash } from './legacy/index.js';
@@ -32,18 +37,22 @@ export interface PasswordHasher {
 /** @param logger where a refused over-cap hash is reported (warn). */
 export function createPasswordHasher(params: Config['passwords']['argon2'], logger?: Pick<Logger, 'warn'>): PasswordHasher {
   const options = { type: argon2.argon2id as 2, raw: false as const, memoryCost: params.memoryKib, timeCost: params.iterations, parallelism: params.parallelism };
-  const limit = pLimit(params.concurrency);
+  const pool = pLimit(params.concurrency);
+  /** Runs `work` in turn, or refuses when the queue is full (counted before this call joins it). */
+  const limit = <T>(work: () => Promise<T>): Promise<T> => {
+    if (pool.activeCount + pool.pendingCount >= params.concurrency + params.maxQueue) return Promise.reject(busy());
+    return pool(work);
+  };
   const caps = verificationCaps(params);
   let dummy: Promise<string> | undefined;
-  const compute = async (hash: string, password: string) => {
-    try {
-      return await limit(() => (hash.startsWith('$argon2') ? argon2.verify(hash, password) : verifyLegacyHash(hash, password)));
-    } catch {
+  const compute = (hash: string, password: string): Promise<boolean> =>
+    limit(() => (hash.startsWith('$argon2') ? argon2.verify(hash, password) : verifyLegacyHash(hash, password))).catch((error: unknown) => {
+      // An unreadable hash is a mismatch; a full queue is not, and reaches the caller.
+      if (error instanceof GatehouseError) throw error;
       return false;
-    }
-  };
+    });
   const verifyDummy = async (password: string): Promise<false> => {
-    dummy ??= limit(() => argon2.hash('gatehouse-dummy-password', options));
+    dummy ??= pool(() => argon2.hash('gatehouse-dummy-password', options));
     await compute(await dummy, password);
     return false;
   };
@@ -67,4 +76,14 @@ export function createPasswordHasher(params: Config['passwords']['argon2'], logg
     },
     verifyDummy,
   };
+}
+
+/** How long a client is told to wait when the queue is full: hashes take tens of milliseconds. */
+const BUSY_RETRY_SECONDS = 1;
+
+function busy(): GatehouseError {
+  return new GatehouseError('SERVICE_UNAVAILABLE', {
+    message: 'The server is busy; try again in a moment.',
+    details: { retryAfterSeconds: BUSY_RETRY_SECONDS, http: { headers: { 'Retry-After': String(BUSY_RETRY_SECONDS) } } },
+  });
 }

@@ -105,7 +105,7 @@ describe('passwords', () => {
   it('re-hashes a password hashed with other parameters at the next successful login', async () => {
     const email = uniqueEmail();
     const id = await registerAndVerify(t, smtp, email);
-    const weaker = createPasswordHasher({ memoryKib: 2048, iterations: 1, parallelism: 1, concurrency: 2 });
+    const weaker = createPasswordHasher({ memoryKib: 2048, iterations: 1, parallelism: 1, concurrency: 2, maxQueue: 64 });
     await t.deps.prisma.user.update({ where: { id }, data: { passwordHash: await weaker.hash(PASSWORD) } });
     expect(t.deps.passwords.needsRehash((await t.deps.prisma.user.findUniqueOrThrow({ where: { id } })).passwordHash!)).toBe(true);
     await loginTokens(t, email);
