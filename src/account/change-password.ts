@@ -18,7 +18,7 @@ import { revokeSessions } from '../auth/sessions/revoke.js';
  * @throws GatehouseError INVALID_CREDENTIALS (wrong current password), VALIDATION_FAILED (field newPassword)
  */
 export async function changePassword(deps: Deps, viewer: Viewer, input: { currentPassword: string; newPassword: string }, device: DeviceInfo): Promise<number> {
-  await requirePassword(deps, viewer.user.id, input.currentPassword, 'currentPassword', device);
+  await requirePassword(deps, viewer.user.id, input.currentPassword, device, 'currentPassword');
   const user = viewer.user;
   const problems = validatePassword(deps.config.passwords.policy, input.newPassword, user, 'newPassword');
   if (problems.length) throw validationError(problems);

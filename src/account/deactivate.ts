@@ -13,7 +13,7 @@ import { assertActiveSuperuserRemains } from '../users/superusers.js';
 
 /** @throws GatehouseError INVALID_CREDENTIALS, LAST_SUPERUSER */
 export async function deactivateAccount(deps: Deps, viewer: Viewer, input: { password: string }, device: DeviceInfo): Promise<void> {
-  await requirePassword(deps, viewer.user.id, input.password, 'password', device);
+  await requirePassword(deps, viewer.user.id, input.password, device, 'password');
   await serializable(deps.prisma, async (tx) => {
     const now = deps.clock.now();
     const user = await tx.user.update({ where: { id: viewer.user.id }, data: { isActive: false } });

@@ -20,7 +20,7 @@ import { consumeOutstandingTokens } from '../auth/outstanding-tokens.js';
  * @throws GatehouseError INVALID_CREDENTIALS, VALIDATION_FAILED (field newEmail), EMAIL_TAKEN, RATE_LIMITED
  */
 export async function requestEmailChange(deps: Deps, viewer: Viewer, input: { newEmail: string; password: string }, device: DeviceInfo): Promise<void> {
-  await requirePassword(deps, viewer.user.id, input.password, 'password', device);
+  await requirePassword(deps, viewer.user.id, input.password, device, 'password');
   const newEmail = requireEmail(input.newEmail, 'newEmail');
   if (newEmail === viewer.user.email) throw validationError([{ field: 'newEmail', code: 'unchanged', message: 'This is already your email address.' }]);
   // Each request mails a stranger's address: limited per user and per target, before the taken check (an oracle too).

@@ -25,7 +25,7 @@ export async function logout(deps: Deps, viewer: Viewer, device: DeviceInfo): Pr
  * @throws GatehouseError INVALID_CREDENTIALS (field password)
  */
 export async function logoutAll(deps: Deps, viewer: Viewer, password: string, device: DeviceInfo): Promise<number> {
-  await requirePassword(deps, viewer.user.id, password);
+  await requirePassword(deps, viewer.user.id, password, device);
   return deps.prisma.$transaction(async (tx) => {
     const now = deps.clock.now();
     const count = await revokeSessions(deps, { userId: viewer.user.id }, 'logout_all', tx);
@@ -47,7 +47,7 @@ export async function revokeSession(deps: Deps, viewer: Viewer, sessionId: strin
       const message = 'Signing another device out needs your password.';
       throw new GatehouseError('INVALID_CREDENTIALS', { message, fields: [{ field: 'password', code: 'password_required', message }] });
     }
-    await requirePassword(deps, viewer.user.id, password);
+    await requirePassword(deps, viewer.user.id, password, device);
   }
   await deps.prisma.$transaction(async (tx) => {
     const now = deps.clock.now();

@@ -3,16 +3,15 @@ import { GatehouseError } from '../errors.js';
 import type { Deps } from '../deps.js';
 import type { DeviceInfo } from './sessions/create-session.js';
 
-const NO_DEVICE: DeviceInfo = { ip: null, userAgent: null };
-
 /**
  * Re-authentication for sensitive changes: the user's password must match. Every check counts
  * against a limit per user and per client IP before any hashing, so a stolen access token does
  * not buy online guessing of the password; a wrong password is audited.
- * @param device the request's address and user agent, for the per-IP limit and the audit row.
+ * @param device the request's address and user agent, for the per-IP limit and the audit row
+ *   (required: a caller that left it out would silently skip the per-IP limit).
  * @throws GatehouseError RATE_LIMITED, INVALID_CREDENTIALS naming `field`, SERVICE_UNAVAILABLE (hashing queue full)
  */
-export async function requirePassword(deps: Deps, userId: string, password: string, field = 'password', device: DeviceInfo = NO_DEVICE): Promise<void> {
+export async function requirePassword(deps: Deps, userId: string, password: string, device: DeviceInfo, field = 'password'): Promise<void> {
   // Counted right or wrong, and before hashing: concurrent guesses cannot all slip past a check-then-count.
   await deps.rateLimits.consume('passwordCheck', { ip: device.ip, userId });
   const row = await deps.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
