@@ -8,7 +8,7 @@ import { DEV_JWT_SECRET, envSchema, type Env } from './env-schema.js';
 import { providerOf, type Provider } from '../db/provider.js';
 import type { TrustProxy } from '../server/client-ip.js';
 import { loadSigningKeys, SigningKeyError, type JwtAlgorithm, type SigningKeys } from '../auth/tokens/signing-keys.js';
-import { deriveKeys, type DerivedKeys } from '../security/keys.js';
+import { deriveKeys, type DerivedKeys } from './derived-keys.js';
 import { isLoopbackHost } from './exposure.js';
 
 /** A number of points per window of seconds. */
@@ -39,7 +39,7 @@ export interface Config {
     keys: SigningKeys;
     /**
      * One key per keyed use (HS256 signing, refresh successors, code digests, rate-limit keys),
-     * derived from JWT_SECRET at load (src/security/keys.ts). The secret itself is not kept:
+     * derived from JWT_SECRET at load (src/config/derived-keys.ts). The secret itself is not kept:
      * nothing uses it directly.
      */
     derivedKeys: DerivedKeys;

@@ -2,7 +2,7 @@
  * Access tokens: short-lived JWTs naming a user (`sub`) and the session they belong to (`sid`),
  * optionally carrying `role`, `groups` and `permissions` for services that authorise on their own.
  *
- * Signed with HS256 (a key derived from `JWT_SECRET` for this use alone, src/security/keys.ts) or,
+ * Signed with HS256 (a key derived from `JWT_SECRET` for this use alone, src/config/derived-keys.ts) or,
  * for tokens other services verify, with RS256/ES256 under a `kid` published at
  * /.well-known/jwks.json. Verification pins everything: the issuer, the
  * audience, and the algorithm, which comes from the configured key (chosen by `kid`), never from
