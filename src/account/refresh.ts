@@ -8,7 +8,7 @@
  * presented after that, it is taken as stolen: the session is revoked and the event audited.
  * Only digests are stored; the successor cannot be computed without the server's secret.
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, type KeyObject } from 'node:crypto';
 import type { Session, User } from '../generated/sqlite/client.js';
 import { issueAccessToken } from '../auth/tokens/issue-access-token.js';
 import { recordAudit } from '../audit/record.js';
@@ -26,9 +26,9 @@ export interface RefreshResult extends SessionTokens {
 /** Longest refresh token looked up; ours are 43 characters. */
 const MAX_REFRESH_TOKEN_LENGTH = 256;
 
-/** The token that replaces `token`; domain-separated from every other use of the secret. */
-export function nextRefreshToken(secret: string, token: string): string {
-  return createHmac('sha256', secret).update(`gatehouse.refresh-rotation\0${token}`, 'utf8').digest('base64url');
+/** The token that replaces `token`, keyed with `config.jwt.derivedKeys.refreshSuccessor` (its own key, no other use). */
+export function nextRefreshToken(key: KeyObject, token: string): string {
+  return createHmac('sha256', key).update(`gatehouse.refresh-rotation\0${token}`, 'utf8').digest('base64url');
 }
 
 const invalid = () => new GatehouseError('TOKEN_INVALID', { message: 'The refresh token is invalid; sign in again.' });
@@ -40,7 +40,7 @@ export async function refresh(deps: Deps, refreshToken: string, device: DeviceIn
   if (!refreshToken || refreshToken.length > MAX_REFRESH_TOKEN_LENGTH) throw invalid();
   const { prisma, clock, config } = deps;
   const presented = tokenDigest(refreshToken);
-  const next = nextRefreshToken(config.jwt.secret, refreshToken);
+  const next = nextRefreshToken(config.jwt.derivedKeys.refreshSuccessor, refreshToken);
   const nextDigest = tokenDigest(next);
   const now = clock.now();
 

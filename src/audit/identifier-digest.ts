@@ -9,5 +9,5 @@ import type { Config } from '../config/index.js';
 
 /** A keyed digest (HMAC-SHA-256, base64url) of a typed identifier, for audit metadata. */
 export function identifierDigest(config: Pick<Config, 'jwt'>, typed: string): string {
-  return createHmac('sha256', config.jwt.secret).update(`audit-identifier\0${typed}`).digest('base64url');
+  return createHmac('sha256', config.jwt.derivedKeys.auditIdentifier).update(`audit-identifier\0${typed}`).digest('base64url');
 }

@@ -20,7 +20,7 @@ export interface IssuedCode {
 }
 
 function digest(deps: Pick<Deps, 'config'>, userId: string, purpose: CodePurpose, code: string): string {
-  return codeDigest(deps.config.jwt.secret, `${purpose}:${userId}`, code);
+  return codeDigest(deps.config.jwt.derivedKeys.codeDigest, `${purpose}:${userId}`, code);
 }
 
 /** Issues a new code of `purpose` for `userId` (in the caller's transaction), invalidating older ones. */

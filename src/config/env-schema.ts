@@ -85,9 +85,10 @@ export const envSchema = z.object({
   /** Hashes allowed to wait for a turn; beyond them SERVICE_UNAVAILABLE with Retry-After, never an unbounded wait. */
   PASSWORD_HASH_MAX_QUEUE: int(0, 100_000).default(64),
 
-  PASSWORD_MIN_LENGTH: int(1, 1024).default(8),
-  /** Always enforced: bounds the cost of hashing. */
-  PASSWORD_MAX_LENGTH: int(8, 4096).default(128),
+  /** Not below 8 (NIST SP 800-63B). */
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8, 'must be at least 8 (shorter passwords are guessable; NIST SP 800-63B)').max(1024).default(8),
+  /** Always enforced: bounds the cost of hashing. Not below 64, so passphrases fit (NIST SP 800-63B). */
+  PASSWORD_MAX_LENGTH: z.coerce.number().int().min(64, 'must be at least 64 (passphrases and password managers need room; NIST SP 800-63B)').max(4096).default(128),
   /** Comma-separated: similarity, min_length, common, numeric. */
   PASSWORD_VALIDATORS: list.default(['similarity', 'min_length', 'common', 'numeric']).pipe(z.array(z.enum(['similarity', 'min_length', 'common', 'numeric']))),
   PASSWORD_MAX_SIMILARITY: z.coerce.number().min(0.1).max(1).default(0.7),

@@ -8,6 +8,8 @@ import { DEV_JWT_SECRET, envSchema, type Env } from './env-schema.js';
 import { providerOf, type Provider } from './provider.js';
 import type { TrustProxy } from './trust-proxy.js';
 import { loadSigningKeys, SigningKeyError, type JwtAlgorithm, type SigningKeys } from './signing-keys.js';
+import { deriveKeys, type DerivedKeys } from './derived-keys.js';
+import { isLoopbackHost } from './exposure.js';
 
 /** A number of points per window of seconds. */
 export interface Rate {
@@ -30,12 +32,17 @@ export interface Config {
     sqliteBusyTimeoutMs: number;
   };
   jwt: {
-    secret: string;
     issuer: string;
     audience: string;
     algorithm: JwtAlgorithm;
     /** Key pair material for RS256/ES256 (empty for HS256). */
     keys: SigningKeys;
+    /**
+     * One key per keyed use (HS256 signing, refresh successors, code digests, rate-limit keys),
+     * derived from JWT_SECRET at load (src/config/derived-keys.ts). The secret itself is not kept:
+     * nothing uses it directly.
+     */
+    derivedKeys: DerivedKeys;
     /** Optional claims added to every access token. */
     includeClaims: ('role' | 'groups' | 'permissions')[];
   };
@@ -143,9 +150,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const isProduction = e.NODE_ENV === 'production';
   const secret = e.JWT_SECRET ?? (isProduction ? undefined : DEV_JWT_SECRET);
   if (!secret) throw new ConfigError('invalid configuration: JWT_SECRET is required when NODE_ENV=production');
-  if (isProduction && (secret.length < MIN_PRODUCTION_SECRET_LENGTH || secret === DEV_JWT_SECRET || new Set(secret).size < 10)) {
+  if (isProduction && isWeakSecret(secret)) {
     throw new ConfigError(
       `invalid configuration: JWT_SECRET is too weak for production (use at least ${MIN_PRODUCTION_SECRET_LENGTH} random characters, e.g. openssl rand -base64 48)`,
+    );
+  }
+  // The development secret is in the source: anyone who can reach the server could forge tokens.
+  if (!isLoopbackHost(e.HOST) && isWeakSecret(secret)) {
+    throw new ConfigError(
+      `invalid configuration: JWT_SECRET ${e.JWT_SECRET === undefined ? 'is required' : 'is too weak'} when HOST (${e.HOST}) is not a loopback address (use at least ${MIN_PRODUCTION_SECRET_LENGTH} random characters, e.g. openssl rand -base64 48, or listen on HOST=127.0.0.1)`,
     );
   }
   if (isProduction && e.INTROSPECTION_SECRETS.some((s) => s.length < MIN_PRODUCTION_SECRET_LENGTH)) {
@@ -167,7 +180,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
       sqliteBusyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
     },
-    jwt: { secret, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE, algorithm: e.JWT_ALGORITHM, keys, includeClaims: e.JWT_INCLUDE_CLAIMS },
+    jwt: { issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE, algorithm: e.JWT_ALGORITHM, keys, derivedKeys: deriveKeys(secret), includeClaims: e.JWT_INCLUDE_CLAIMS },
     introspection: { secrets: e.INTROSPECTION_SECRETS },
     tokens: {
       accessTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
@@ -259,6 +272,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     purge: { intervalSeconds: e.PURGE_INTERVAL_SECONDS, revokedSessionRetentionDays: e.PURGE_REVOKED_SESSIONS_AFTER_DAYS, outboxRetentionDays: e.PURGE_OUTBOX_AFTER_DAYS },
     cli: { password: e.GATEHOUSE_PASSWORD, defaultAdminEmail: e.DEFAULT_ADMIN_EMAIL, defaultAdminPassword: e.DEFAULT_ADMIN_PASSWORD },
   });
+}
+
+/** The development default, or a secret too short or too repetitive to resist guessing. */
+function isWeakSecret(secret: string): boolean {
+  return secret.length < MIN_PRODUCTION_SECRET_LENGTH || secret === DEV_JWT_SECRET || new Set(secret).size < 10;
 }
 
 type ParsedEnv = ReturnType<typeof envSchema.parse>;

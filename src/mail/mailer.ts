@@ -10,6 +10,7 @@ import type { Config } from '../config/index.js';
 import type { Logger } from '../logger.js';
 
 export interface OutgoingEmail {
+  /** A bare address (src/users/email.ts), handed to nodemailer as an address, never parsed. */
   to: string;
   subject: string;
   text: string;
@@ -41,7 +42,7 @@ function createSmtpMailer(from: string, smtp: NonNullable<Config['mail']['smtp']
   });
   return {
     async send(message) {
-      await transport.sendMail({ from, ...message });
+      await transport.sendMail(envelopeOf(from, message));
     },
     close: () => transport.close(),
   };
@@ -52,13 +53,23 @@ function createFileMailer(from: string, dir: string, logger: Logger): Mailer {
   const folder = resolve(dir);
   return {
     async send(message) {
-      const info = await transport.sendMail({ from, ...message });
+      const info = await transport.sendMail(envelopeOf(from, message));
       mkdirSync(folder, { recursive: true });
       const path = join(folder, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`);
       writeFileSync(path, info.message as Buffer, { mode: 0o600 });
-      // The path only: the message may hold a code or a reset link.
-      logger.info({ to: message.to, subject: message.subject, path }, 'email written to file (no SMTP_HOST configured)');
+      // The recipient and the path only: the body holds a code or a reset link, and nothing that
+      // carries one (body, subject, payload) is ever logged.
+      logger.info({ to: message.to, path }, 'email written to file (no SMTP_HOST configured)');
     },
     close: () => transport.close(),
   };
+}
+
+/**
+ * The message as nodemailer takes it. The recipient goes in as an address object: as a string
+ * nodemailer would parse it, and `x<evil@example.test>` or `a@b.test, c@d.test` would reach
+ * someone other than the stored address.
+ */
+function envelopeOf(from: string, message: OutgoingEmail) {
+  return { from, subject: message.subject, text: message.text, html: message.html, to: { name: '', address: message.to } };
 }

@@ -1,6 +1,7 @@
 /**
  * The emails Gatehouse sends, as pure functions of their variables: a subject, a plain-text body
- * and an HTML body in which every variable is escaped.
+ * and an HTML body in which every variable is escaped. Codes and links go in the body only:
+ * subjects show in notification previews, lock screens and mail-server logs.
  */
 
 export interface EmailTemplates {
@@ -31,7 +32,7 @@ type Line = string | { link: string };
 
 const renderers: { [K in TemplateName]: Renderer<K> } = {
   verification_code: (v) => ({
-    subject: `Your verification code: ${v.code}`,
+    subject: 'Your verification code',
     lines: [greeting(v.firstName), `Your verification code is ${v.code}.`, `It expires in ${v.minutes} minutes. If you did not sign up, ignore this email.`],
   }),
   password_reset: (v) => ({
@@ -52,7 +53,7 @@ const renderers: { [K in TemplateName]: Renderer<K> } = {
     lines: [greeting(v.firstName), 'The password of your account was changed and your other devices were signed out.', SECURITY_FOOTER],
   }),
   email_change_code: (v) => ({
-    subject: `Confirm your new email address: ${v.code}`,
+    subject: 'Confirm your new email address',
     lines: [
       greeting(v.firstName),
       `To make ${v.newEmail} the email address of your account, enter this code: ${v.code}.`,

@@ -134,7 +134,7 @@ export function createRateLimits({ config, prisma }: RateLimitDeps): RateLimits 
   const keyOf = (subject: RateLimitSubject, dimension: Dimension): string | null => {
     const value = valueOf(subject, dimension, settings.ipv6Prefix);
     // Keyed so the table cannot be reversed by hashing every IPv4 address.
-    return value ? createHmac('sha256', config.jwt.secret).update(`rate-limit\0${dimension}\0${value}`).digest('base64url') : null;
+    return value ? createHmac('sha256', config.jwt.derivedKeys.rateLimit).update(`rate-limit\0${dimension}\0${value}`).digest('base64url') : null;
   };
 
   return {

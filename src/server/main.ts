@@ -4,6 +4,7 @@
 import './runtime-flags.js';
 import { createServer } from 'node:http';
 import { ConfigError, loadConfig } from '../config/index.js';
+import { exposureWarnings } from '../config/exposure.js';
 import { startPurgeJob } from '../jobs/purge.js';
 import { createApp } from './app.js';
 import { closeDeps, createDeps } from '../create-deps.js';
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
   server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.headersTimeout = REQUEST_TIMEOUT_MS;
 
+  // Development defaults on an address other machines can reach: said once, loudly, not refused.
+  for (const warning of exposureWarnings(config)) logger.warn({ host: config.host, env: config.env }, warning);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);

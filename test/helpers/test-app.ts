@@ -9,7 +9,7 @@ import type { Clock } from '../../src/clock.js';
 import { createApp, type App } from '../../src/server/app.js';
 import { closeDeps, createDeps } from '../../src/create-deps.js';
 import type { Deps } from '../../src/deps.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 import { createGraphQLClient, type GraphQLClient } from './graphql.js';
 import type { SmtpCatcher } from './smtp.js';
@@ -47,6 +47,8 @@ export interface TestAppOptions {
   clock?: TestClock;
   /** Send email to this SMTP catcher; otherwise .eml files go to a temporary MAIL_DIR. */
   smtp?: SmtpCatcher;
+  /** Log here instead of a logger at the config's LOG_LEVEL on stdout. */
+  logger?: Logger;
 }
 
 /** Test defaults: quiet logs, and argon2 cheap through config (the real hashing path still runs). */
@@ -62,7 +64,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const db = await createTestDatabase();
   const mailDir = mkdtempSync(join(tmpdir(), 'gatehouse-mail-'));
   const config = loadConfig({ ...TEST_ENV, DATABASE_URL: db.url, MIGRATE_ON_START: 'false', MAIL_DIR: mailDir, ...options.smtp?.env, ...options.env });
-  const deps = await createDeps(config, { clock: options.clock, logger: createLogger(config.logLevel) });
+  const deps = await createDeps(config, { clock: options.clock, logger: options.logger ?? createLogger(config.logLevel) });
   const app = createApp(deps);
   let closing: Promise<void> | undefined;
   const testApp: TestApp = {

@@ -86,7 +86,7 @@ describe.each(['RS256', 'ES256'] as const)('%s access tokens', (alg) => {
     const { user, session, accessToken } = await signedInUser(t.deps);
     const payload = JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
     const kid = `key-${alg}`;
-    const hmacWith = (secret: string, header: Record<string, unknown>) => {
+    const hmacWith = (secret: string | KeyObject, header: Record<string, unknown>) => {
       const input = `${b64url(header)}.${b64url(payload)}`;
       return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
     };
@@ -95,6 +95,8 @@ describe.each(['RS256', 'ES256'] as const)('%s access tokens', (alg) => {
       // The classic attack: the published public key used as an HMAC secret.
       hsWithPublicPem: hmacWith(keys.publicKeyPem, { alg: 'HS256', typ: 'JWT', kid }),
       hsWithTestSecret: hmacWith(TEST_ENV.JWT_SECRET!, { alg: 'HS256', typ: 'JWT', kid }),
+      // The key HS256 tokens would be signed with (derived from JWT_SECRET): not accepted under RS/ES.
+      hsWithDerivedKey: hmacWith(t.config.jwt.derivedKeys.accessToken, { alg: 'HS256', typ: 'JWT', kid }),
       unknownKid: `${b64url({ ...decodeProtectedHeader(accessToken), kid: 'other' })}.${accessToken.split('.').slice(1).join('.')}`,
       noKid: `${b64url({ alg, typ: 'JWT' })}.${accessToken.split('.').slice(1).join('.')}`,
     };

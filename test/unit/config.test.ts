@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/index.js';
+import { DEV_JWT_SECRET } from '../../src/config/env-schema.js';
+import { exposureWarnings, isLoopbackHost } from '../../src/config/exposure.js';
 
 describe('configuration', () => {
   it('starts with nothing set in development, on the embedded SQLite default', () => {
@@ -29,7 +31,7 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET is too weak/);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(64) })).toThrow(/JWT_SECRET is too weak/);
     const strong = 'q8H2vN5xLr0TzW7cKe3YbJ9uPd4SgF6m';
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: strong }).jwt.secret).toBe(strong);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: strong })).not.toThrow();
   });
 
   it.each([
@@ -79,5 +81,61 @@ describe('hardening configuration', () => {
     ['GRAPHQL_MAX_BODY_BYTES', '10'],
   ])('refuses %s=%s, naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^invalid configuration: ${name}`));
+  });
+});
+
+describe('development defaults and the network (issue 10, item 7)', () => {
+  const strong = 'q8H2vN5xLr0TzW7cKe3YbJ9uPd4SgF6m';
+
+  it.each(['127.0.0.1', '127.3.2.1', '::1', '[::1]', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1', 'localhost', 'LOCALHOST'])('treats HOST=%s as loopback', (host) => {
+    expect(isLoopbackHost(host)).toBe(true);
+    expect(() => loadConfig({ HOST: host })).not.toThrow();
+  });
+
+  // The hole: with NODE_ENV unset the server listened on any address with the development secret.
+  it.each(['0.0.0.0', '::', '192.168.1.20', '::ffff:10.0.0.1', 'gatehouse.internal', '128.0.0.1'])('refuses HOST=%s without a real JWT_SECRET, in one line', (host) => {
+    expect(isLoopbackHost(host)).toBe(false);
+    for (const env of [{ HOST: host }, { HOST: host, JWT_SECRET: DEV_JWT_SECRET }, { HOST: host, JWT_SECRET: 'short' }]) {
+      let message = '';
+      try {
+        loadConfig(env);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(new RegExp(`^invalid configuration: JWT_SECRET is (required|too weak) when HOST \\(${host.replace(/[.:]/g, '\\$&')}\\) is not a loopback address`));
+      expect(message.split('\n')).toHaveLength(1);
+    }
+    expect(() => loadConfig({ HOST: host, JWT_SECRET: strong })).not.toThrow();
+  });
+
+  it('warns a non-loopback development server of GraphiQL and introspection, and says nothing on loopback or in production', () => {
+    expect(exposureWarnings(loadConfig({}))).toEqual([]);
+    const exposed = exposureWarnings(loadConfig({ HOST: '0.0.0.0', JWT_SECRET: strong }));
+    expect(exposed.join('\n')).toMatch(/GraphiQL/);
+    expect(exposed.join('\n')).toMatch(/introspection/);
+    expect(exposureWarnings(loadConfig({ HOST: '0.0.0.0', JWT_SECRET: strong, GRAPHIQL: 'false', INTROSPECTION: 'false' })).join('\n')).not.toMatch(/GraphiQL|introspection/);
+    expect(exposureWarnings(loadConfig({ HOST: '0.0.0.0', JWT_SECRET: strong, NODE_ENV: 'production' }))).toEqual([]);
+  });
+
+  it('derives one key per use from JWT_SECRET, none of them the secret itself', () => {
+    const keys = loadConfig({ JWT_SECRET: strong }).jwt.derivedKeys;
+    const bytes = Object.values(keys).map((key) => key.export().toString('hex'));
+    expect(Object.keys(keys).sort()).toEqual(['accessToken', 'codeDigest', 'rateLimit', 'refreshSuccessor']);
+    expect(new Set(bytes).size).toBe(bytes.length);
+    expect(bytes).not.toContain(Buffer.from(strong).toString('hex'));
+    for (const hex of bytes) expect(hex).toHaveLength(64);
+    // Deterministic (every instance derives the same keys) and bound to the secret.
+    expect(loadConfig({ JWT_SECRET: strong }).jwt.derivedKeys.accessToken.equals(keys.accessToken)).toBe(true);
+    expect(loadConfig({ JWT_SECRET: `${strong}x` }).jwt.derivedKeys.accessToken.equals(keys.accessToken)).toBe(false);
+  });
+});
+
+describe('password length bounds (issue 10, lower severity)', () => {
+  it('refuses PASSWORD_MIN_LENGTH below 8 and PASSWORD_MAX_LENGTH below 64, each in one line naming it', () => {
+    expect(() => loadConfig({ PASSWORD_MIN_LENGTH: '7' })).toThrow(/^invalid configuration: PASSWORD_MIN_LENGTH must be at least 8 .*\(got "7"\)$/);
+    expect(() => loadConfig({ PASSWORD_MIN_LENGTH: '1' })).toThrow(/^invalid configuration: PASSWORD_MIN_LENGTH must be at least 8/);
+    expect(() => loadConfig({ PASSWORD_MAX_LENGTH: '63' })).toThrow(/^invalid configuration: PASSWORD_MAX_LENGTH must be at least 64 .*\(got "63"\)$/);
+    expect(loadConfig({ PASSWORD_MIN_LENGTH: '8', PASSWORD_MAX_LENGTH: '64' }).passwords.policy).toMatchObject({ minLength: 8, maxLength: 64 });
   });
 });

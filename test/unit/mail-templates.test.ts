@@ -17,10 +17,26 @@ describe('email templates', () => {
     expect(email.subject).toBe('Reset your password');
   });
 
-  it('puts the code in the subject and bodies of a verification email', () => {
+  // Issue 10, item 11: subjects carried the code, and the file mailer logged subjects.
+  it('puts the code in the bodies of a verification email, never in the subject', () => {
     const email = renderEmail('verification_code', { firstName: '', code: '012345', minutes: 15 });
-    expect(email.subject).toContain('012345');
+    expect(email.subject).toBe('Your verification code');
     expect(email.text).toMatch(/^Hello,\n\nYour verification code is 012345\./);
     expect(email.html).toContain('012345');
+  });
+
+  it('keeps every code and link out of every subject', () => {
+    const code = '987654';
+    const url = 'https://app.example.com/reset-password?token=secret-reset-token';
+    const emails = [
+      renderEmail('verification_code', { firstName: 'Ada', code, minutes: 15 }),
+      renderEmail('email_change_code', { firstName: 'Ada', code, minutes: 15, newEmail: 'new@example.test' }),
+      renderEmail('password_reset', { firstName: 'Ada', url, minutes: 60 }),
+    ];
+    for (const email of emails) {
+      expect(email.subject).not.toContain(code);
+      expect(email.subject).not.toContain('secret-reset-token');
+      expect(email.text).toMatch(new RegExp(`${code}|secret-reset-token`));
+    }
   });
 });

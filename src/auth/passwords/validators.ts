@@ -6,7 +6,7 @@
 import type { Config } from '../../config/index.js';
 import type { FieldError } from '../../errors.js';
 import { commonPasswords } from './common-passwords.js';
-import { similarityRatio } from './similarity.js';
+import { isTooSimilar, type SimilarityWork } from './similarity.js';
 
 export type PasswordRule = 'similarity' | 'min_length' | 'common' | 'numeric';
 export const PASSWORD_RULES: readonly PasswordRule[] = ['similarity', 'min_length', 'common', 'numeric'];
@@ -49,14 +49,17 @@ export function validatePassword(policy: PasswordPolicy, password: string, user:
   return problems;
 }
 
-/** As Django: each attribute, and each word of it, compared with the password. */
-function tooSimilar(password: string, user: UserAttributes, maxSimilarity: number): boolean {
+/**
+ * As Django: each attribute, and each word of it, compared with the password (bounded work:
+ * see isTooSimilar). `work`, when given, counts the comparison cells (tests).
+ */
+export function tooSimilar(password: string, user: UserAttributes, maxSimilarity: number, work?: SimilarityWork): boolean {
   const lowered = password.toLowerCase();
   for (const value of [user.email, user.username, user.firstName, user.lastName]) {
     if (!value) continue;
     const lower = value.toLowerCase();
     const parts = [lower, ...lower.split(/\W+/).filter(Boolean)];
-    if (parts.some((part) => similarityRatio(lowered, part) >= maxSimilarity)) return true;
+    if (parts.some((part) => isTooSimilar(lowered, part, maxSimilarity, work))) return true;
   }
   return false;
 }

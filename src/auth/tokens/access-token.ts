@@ -2,13 +2,14 @@
  * Access tokens: short-lived JWTs naming a user (`sub`) and the session they belong to (`sid`),
  * optionally carrying `role`, `groups` and `permissions` for services that authorise on their own.
  *
- * Signed with HS256 (`JWT_SECRET`) or, for tokens other services verify, with RS256/ES256 under a
- * `kid` published at /.well-known/jwks.json. Verification pins everything: the issuer, the
+ * Signed with HS256 (a key derived from `JWT_SECRET` for this use alone, src/config/derived-keys.ts) or,
+ * for tokens other services verify, with RS256/ES256 under a `kid` published at
+ * /.well-known/jwks.json. Verification pins everything: the issuer, the
  * audience, and the algorithm, which comes from the configured key (chosen by `kid`), never from
  * the token's header. So `none` is never accepted and an HS256 token "signed" with a published
  * public key (the HS/RS confusion attack) never verifies.
  */
-import { createPrivateKey, createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { Config } from '../../config/index.js';
 import { GatehouseError } from '../../errors.js';
@@ -55,7 +56,7 @@ export function createAccessTokenService(config: Pick<Config, 'jwt' | 'tokens'>)
   // call (for a secret it first tries it as a private key), which makes sign and verify ~60x slower.
   const signing = keys.current
     ? { key: createPrivateKey(keys.current.privateKeyPem), algorithm: keys.current.alg, kid: keys.current.kid as string | undefined }
-    : { key: createSecretKey(Buffer.from(config.jwt.secret, 'utf8')), algorithm: 'HS256' as const, kid: undefined };
+    : { key: config.jwt.derivedKeys.accessToken, algorithm: 'HS256' as const, kid: undefined };
   const byKid = new Map<string, VerificationKey>(
     keys.publicKeys.map((k) => [k.kid, { key: createPublicKey({ key: k.jwk, format: 'jwk' }), algorithm: k.alg }]),
   );

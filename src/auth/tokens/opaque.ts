@@ -1,7 +1,7 @@
 /**
  * Opaque secrets (refresh tokens, reset tokens, one-time codes) and the digests stored in their place.
  */
-import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual, type KeyObject } from 'node:crypto';
 
 /** A random URL-safe token carrying `bytes` bytes of entropy. @default 32 bytes */
 export function generateToken(bytes = 32): string {
@@ -24,7 +24,7 @@ export function tokenDigest(token: string): string {
  * The stored form of a low-entropy code. Keyed (HMAC) and bound to its user and purpose, so a
  * leaked table cannot be reversed by trying all million codes, and equal codes of two users differ.
  */
-export function codeDigest(key: string, scope: string, code: string): string {
+export function codeDigest(key: KeyObject, scope: string, code: string): string {
   return createHmac('sha256', key).update(`${scope}\0${code}`, 'utf8').digest('hex');
 }
 

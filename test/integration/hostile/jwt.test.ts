@@ -9,8 +9,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { signedInUser } from '../../helpers/factories.js';
 import { errorCode } from '../../helpers/graphql.js';
 import { createTestApp, TEST_ENV, type TestApp } from '../../helpers/test-app.js';
+import { loadConfig } from '../../../src/config/index.js';
 
-const SECRET = TEST_ENV.JWT_SECRET!;
+/** What the server signs HS256 access tokens with: a key derived from JWT_SECRET, not the secret itself. */
+const KEYS = loadConfig(TEST_ENV).jwt.derivedKeys;
+const SECRET = KEYS.accessToken;
 const now = () => Math.floor(Date.now() / 1000);
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -44,6 +47,12 @@ describe('JWT attacks', () => {
     ['HS256 keyed with an RSA public key (HS/RS confusion)', () => sign(claims(), publicPem), 'TOKEN_INVALID'],
     ['HS512 with the right secret (algorithm not pinned)', () => sign(claims(), SECRET, { algorithm: 'HS512' }), 'TOKEN_INVALID'],
     ['wrong secret', () => sign(claims(), 'another-secret-that-is-long-enough-for-hs256'), 'TOKEN_INVALID'],
+    // Keys are derived per use: a token HMAC-signed with JWT_SECRET itself (the scheme before key
+    // derivation, or a key leaked from another use) is forged.
+    ['HS256 signed with the raw JWT_SECRET', () => sign(claims(), TEST_ENV.JWT_SECRET!), 'TOKEN_INVALID'],
+    ['HS256 signed with the refresh-successor key', () => sign(claims(), KEYS.refreshSuccessor), 'TOKEN_INVALID'],
+    ['HS256 signed with the code-digest key', () => sign(claims(), KEYS.codeDigest), 'TOKEN_INVALID'],
+    ['HS256 signed with the rate-limit key', () => sign(claims(), KEYS.rateLimit), 'TOKEN_INVALID'],
     ['wrong issuer', () => sign({ ...claims(), iss: 'someone-else' }), 'TOKEN_INVALID'],
     ['wrong audience', () => sign({ ...claims(), aud: 'another-service' }), 'TOKEN_INVALID'],
     ['expired', () => sign({ ...claims(), iat: now() - 1200, exp: now() - 600 }), 'TOKEN_EXPIRED'],
