@@ -30,7 +30,7 @@ export async function start(script: string, env: Record<string, string>, urlPatt
   const lines: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${lines.join('\n')}`)), 60_000);
-    for (const stream of [child.stdout!, child.stderr!]) {
+    for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on('line', (line) => {
         if (lines.length < 200) lines.push(line);
         const match = urlPattern.exec(line);
@@ -88,7 +88,7 @@ function statusMb(child: ChildProcess, field: 'VmHWM' | 'VmRSS'): number {
 export async function run(script: string, args: string[], env: Record<string, string>): Promise<string> {
   const child = spawn(tsx, [script, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   const [code] = (await once(child, 'exit')) as [number | null];
   if (code !== 0) throw new Error(`${script} exited with ${code}`);
   return out;

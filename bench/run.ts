@@ -22,7 +22,7 @@ const { values } = parseArgs({
     profile: { type: 'boolean', default: false },
   },
 });
-const quick = values.quick!;
+const quick = values.quick;
 const seconds = quick ? 2 : 8;
 const rounds = quick ? 1 : 3;
 const connectionLevels = [16, 64];
@@ -84,7 +84,7 @@ const bare = await start('bench/ceilings/bare-yoga.ts', {}, /^(http:\/\/\S+)$/);
 const yogaCeiling: Record<number, LoadResult> = {};
 for (const connections of connectionLevels) {
   yogaCeiling[connections] = await measure(bare.url, { body: () => '{"query":"{ __typename }"}' }, connections);
-  console.log(`ceiling: bare yoga at ${connections} connections ${yogaCeiling[connections]!.requestsPerSecond.toFixed(0)} req/s`);
+  console.log(`ceiling: bare yoga at ${connections} connections ${yogaCeiling[connections].requestsPerSecond.toFixed(0)} req/s`);
 }
 await bare.stop();
 
@@ -151,6 +151,6 @@ const report = {
   peakRssMb: peakRss,
   rows,
 };
-mkdirSync(dirname(values.json!), { recursive: true });
-writeFileSync(values.json!, JSON.stringify(report, null, 2));
+mkdirSync(dirname(values.json), { recursive: true });
+writeFileSync(values.json, JSON.stringify(report, null, 2));
 console.log(`report written to ${values.json}`);

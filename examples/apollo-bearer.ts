@@ -70,7 +70,7 @@ export function createBearerClient(options: { url: string; store: TokenStore; fe
     const tokens = store.get();
     if (tokens && Date.parse(tokens.accessTokenExpiresAt) - EARLY_MS <= Date.now()) await refresh();
     const accessToken = store.get()?.accessToken;
-    return accessToken ? { headers: { ...headers, authorization: `Bearer ${accessToken}` } } : {};
+    return accessToken ? { headers: { ...(headers as Record<string, string> | undefined), authorization: `Bearer ${accessToken}` } } : {};
   });
 
   const refreshLink = new ErrorLink(({ error, operation, forward }) => {

@@ -7,7 +7,6 @@ import type { User } from '../generated/sqlite/client.js';
 import { auditRow, recordAudit } from '../audit/record.js';
 import { GatehouseError } from '../errors.js';
 import type { Deps } from '../deps.js';
-import { MAX_EMAIL_LENGTH } from '../users/email.js';
 import { lookupEmail } from '../users/email-input.js';
 import { newSession, type DeviceInfo, type SessionTokens } from '../auth/sessions/create-session.js';
 import { issueAccessToken } from '../auth/tokens/issue-access-token.js';

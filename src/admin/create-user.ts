@@ -6,7 +6,7 @@ import { validatePassword } from '../auth/passwords/validators.js';
 import { recordAudit } from '../audit/record.js';
 import { ROOT_GROUP } from '../auth/permissions/builtin.js';
 import { isUniqueViolation } from '../db/errors.js';
-import { GatehouseError, validationError } from '../errors.js';
+import { validationError } from '../errors.js';
 import type { Role, User } from '../generated/sqlite/client.js';
 import type { Deps } from '../deps.js';
 import { auditBy, type Actor } from './actor.js';

@@ -3,7 +3,6 @@
  * superuser. Scope rules decide who may call an operation; these decide what the call may do.
  */
 import { GatehouseError } from '../errors.js';
-import type { Tx } from '../db/transaction.js';
 import type { Actor } from './actor.js';
 
 /**

@@ -25,7 +25,7 @@ export function schemaDefault(schema: z.ZodType): string | undefined {
     }
     const inner = def.type === 'pipe' ? def.in : def.innerType;
     if (!inner) return undefined;
-    def = inner._zod.def as typeof def;
+    def = inner._zod.def;
   }
 }
 

@@ -7,7 +7,6 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import ScopeAuthPlugin, { AuthScopeFailureType, type AuthFailure } from '@pothos/plugin-scope-auth';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
-import type { PrismaClient } from '../db/client.js';
 import { Kind } from 'graphql';
 import { GatehouseError } from '../errors.js';
 import { requireIntrospectionClient } from '../auth/tokens/introspection-client.js';
@@ -84,7 +83,7 @@ export const builder = new SchemaBuilder<{
   },
   prisma: {
     // The client is resolved per request from deps, keeping it out of the Context type.
-    client: (context: Context) => context.deps.prisma as PrismaClient,
+    client: (context: Context) => context.deps.prisma,
     dmmf: getDatamodel(),
     exposeDescriptions: false,
     filterConnectionTotalCount: true,

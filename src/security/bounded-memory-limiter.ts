@@ -75,6 +75,8 @@ export class BoundedMemoryLimiter implements Limiter {
     const entry = current ? { ...current, consumed: current.consumed + 1 } : { consumed: 1, expiresAt: now + this.seconds * 1000 };
     this.store.write(id, entry);
     const res = this.res(entry, now, !current);
+    // rate-limiter-flexible's contract: a refusal rejects with its RateLimiterRes, not an Error.
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
     return entry.consumed > this.points ? Promise.reject(res) : Promise.resolve(res);
   }
 

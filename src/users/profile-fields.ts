@@ -43,7 +43,7 @@ export function cleanProfile(input: ProfileInput, required: readonly (Registrati
     if (raw === undefined && !creating) return undefined;
     const value = raw?.normalize('NFC').trim() || null;
     if (value === null) {
-      if (required.includes(field as RegistrationField)) fail(field, 'required', 'This field is required.');
+      if (required.includes(field)) fail(field, 'required', 'This field is required.');
       return null;
     }
     if (value.length > max) fail(field, 'too_long', `At most ${max} characters.`);

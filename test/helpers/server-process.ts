@@ -34,7 +34,7 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
       child.kill('SIGKILL');
       reject(new Error(`server did not start in time:\n${logs.join('\n')}`));
     }, timeoutMs);
-    for (const stream of [child.stdout!, child.stderr!]) {
+    for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on('line', (line) => {
         logs.push(line);
         const match = /"url":"(http:\/\/[^"]+)\/graphql"/.exec(line);

@@ -52,6 +52,6 @@ describe('signing key configuration', () => {
     [{ JWT_INCLUDE_CLAIMS: 'role,email' }, 'JWT_INCLUDE_CLAIMS'],
     [{ NODE_ENV: 'production', JWT_SECRET: 'a-very-long-and-random-production-secret-0123456789', INTROSPECTION_SECRETS: 'short' }, 'INTROSPECTION_SECRETS must each have at least 32'],
   ])('refuses %o with a one-line reason', (env, message) => {
-    expect(() => loadConfig({ ...base, ...env } as Record<string, string>)).toThrow(message);
+    expect(() => loadConfig({ ...base, ...env })).toThrow(message);
   });
 });

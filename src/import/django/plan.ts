@@ -191,7 +191,7 @@ export function planImport(document: unknown, options: ImportOptions): ImportPla
   const f = options.fields;
   const byEmail = new Map<string, PlannedUser[]>();
   for (const row of rows.filter((r) => r.model === options.userModel)) {
-    const get = (field: keyof ImportOptions['fields']) => (f[field] ? row.fields[f[field]!] : undefined);
+    const get = (field: keyof ImportOptions['fields']) => (f[field] ? row.fields[f[field]] : undefined);
     const rawEmail = get('email');
     const username = typeof get('username') === 'string' && (get('username') as string).trim() ? (get('username') as string).trim() : null;
     const source = `${options.userModel} pk=${String(row.pk)}${username ? ` (${username})` : ''}`;

@@ -10,6 +10,7 @@
  * (groups, members, sessions) counted as single objects; it is replaced by this rule.
  */
 import {
+  OperationTypeNode,
   getNamedType,
   getNullableType,
   isListType,
@@ -36,7 +37,7 @@ export function listCostRule(maxCost: number, onTooCostly: OnTooCostly) {
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(operation) {
       const schema = context.getSchema();
-      const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+      const root = operation.operation === OperationTypeNode.QUERY ? schema.getQueryType() : operation.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : schema.getSubscriptionType();
       if (!root) return;
       const cost = selectionCost(context, root, operation.selectionSet, 1, null, new Set());
       if (cost > maxCost) onTooCostly(cost, maxCost);

@@ -49,7 +49,7 @@ describe('JWT attacks', () => {
     ['wrong secret', () => sign(claims(), 'another-secret-that-is-long-enough-for-hs256'), 'TOKEN_INVALID'],
     // Keys are derived per use: a token HMAC-signed with JWT_SECRET itself (the scheme before key
     // derivation, or a key leaked from another use) is forged.
-    ['HS256 signed with the raw JWT_SECRET', () => sign(claims(), TEST_ENV.JWT_SECRET!), 'TOKEN_INVALID'],
+    ['HS256 signed with the raw JWT_SECRET', () => sign(claims(), TEST_ENV.JWT_SECRET), 'TOKEN_INVALID'],
     ['HS256 signed with the refresh-successor key', () => sign(claims(), KEYS.refreshSuccessor), 'TOKEN_INVALID'],
     ['HS256 signed with the code-digest key', () => sign(claims(), KEYS.codeDigest), 'TOKEN_INVALID'],
     ['HS256 signed with the rate-limit key', () => sign(claims(), KEYS.rateLimit), 'TOKEN_INVALID'],
