@@ -33,6 +33,24 @@ describe('password re-checks are limited per user and per IP', () => {
     expect((await t.deps.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).isActive).toBe(true);
   });
 
+  // Regression guard: logoutAll and revokeSession called requirePassword without the request's
+  // device after the merge, so they skipped the per-IP limit (and audited no address).
+  it('logoutAll and revokeSession (another device) count against the same per-IP limit, and audit the address', async () => {
+    const ip = '198.51.100.40';
+    const outcomes: (string | undefined)[] = [];
+    for (let n = 0; n < 2; n += 1) {
+      const { user, accessToken } = await signedInUser(t.deps);
+      const other = await signedInUser(t.deps, { email: `other-${n}-${user.email}` });
+      for (let i = 0; i < 8; i += 1) {
+        const query = i % 2 ? 'mutation($p: String!) { logoutAll(password: $p) }' : 'mutation($id: ID!, $p: String) { revokeSession(id: $id, password: $p) }';
+        outcomes.push(errorCode(await t.graphql(query, { p: `guess-${i}`, id: other.session.id }, { token: accessToken, ip })));
+      }
+      expect(await t.deps.prisma.auditEvent.count({ where: { userId: user.id, type: 'auth.password_check_failed', ip } })).toBeGreaterThan(0);
+    }
+    expect(outcomes.slice(0, 15).every((code) => code === 'INVALID_CREDENTIALS' || code === 'NOT_FOUND')).toBe(true);
+    expect(outcomes[15]).toBe('RATE_LIMITED');
+  });
+
   it('per IP: one address checking the passwords of several accounts is refused past its limit', async () => {
     const ip = '198.51.100.20';
     const outcomes: (string | undefined)[] = [];
