@@ -80,7 +80,8 @@ export async function updateUser(deps: AdminDeps, actor: Actor, id: string, inpu
     if (emailChanged) await consumeOutstandingTokens(tx, id, now);
     await applyFlagEffects(deps, tx, before, after);
     const changed = changedFields(before, after);
-    if (changed.length) await recordAudit(tx, { type: 'admin.user_updated', userId: id, ...auditBy(actor), metadata: { changed: describe(before, after, changed) } }, now);
+    if (changed.length)
+      await recordAudit(tx, { type: 'admin.user_updated', userId: id, ...auditBy(actor), metadata: { changed: describe(before, after, changed) } }, now);
     return after;
   });
 }
@@ -125,8 +126,22 @@ async function applyFlagEffects(deps: AdminDeps, tx: Tx, before: User, after: Us
 
 /** Fields an admin can see changed, for the audit trail. */
 const AUDITED: readonly (keyof User)[] = [
-  'email', 'username', 'firstName', 'lastName', 'pictureUrl', 'organizationName', 'organizationType', 'country',
-  'signatureName', 'signatureRole', 'notes', 'isActive', 'isStaff', 'isSuperuser', 'role', 'emailVerifiedAt',
+  'email',
+  'username',
+  'firstName',
+  'lastName',
+  'pictureUrl',
+  'organizationName',
+  'organizationType',
+  'country',
+  'signatureName',
+  'signatureRole',
+  'notes',
+  'isActive',
+  'isStaff',
+  'isSuperuser',
+  'role',
+  'emailVerifiedAt',
 ];
 
 function changedFields(before: User, after: User): (keyof User)[] {

@@ -37,7 +37,12 @@ export function listCostRule(maxCost: number, onTooCostly: OnTooCostly) {
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(operation) {
       const schema = context.getSchema();
-      const root = operation.operation === OperationTypeNode.QUERY ? schema.getQueryType() : operation.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : schema.getSubscriptionType();
+      const root =
+        operation.operation === OperationTypeNode.QUERY
+          ? schema.getQueryType()
+          : operation.operation === OperationTypeNode.MUTATION
+            ? schema.getMutationType()
+            : schema.getSubscriptionType();
       if (!root) return;
       const cost = selectionCost(context, root, operation.selectionSet, 1, null, new Set());
       if (cost > maxCost) onTooCostly(cost, maxCost);
