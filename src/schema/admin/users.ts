@@ -11,6 +11,7 @@ import { revokeAllSessions } from '../../admin/revoke-all-sessions.js';
 import { GatehouseError } from '../../errors.js';
 import { builder, staffWith } from '../builder.js';
 import { Role, UserType } from '../user.js';
+import { profileInputFields } from '../profile-fields.js';
 import { actorOf } from './actor.js';
 import { loadPage, pageType, SortDirection } from './page.js';
 
@@ -40,15 +41,7 @@ const UserOrder = builder.inputType('UserOrder', {
 const UserPage = pageType('UserPage', UserType);
 
 const userFieldsOf = (t: PothosSchemaTypes.InputFieldBuilder<Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0] extends PothosSchemaTypes.InputFieldBuilder<infer T, 'InputObject'> ? T : never, 'InputObject'>) => ({
-  username: t.string(),
-  firstName: t.string(),
-  lastName: t.string(),
-  pictureUrl: t.string(),
-  organizationName: t.string(),
-  organizationType: t.string(),
-  country: t.string(),
-  signatureName: t.string(),
-  signatureRole: t.string(),
+  ...profileInputFields(t, 'admin'),
   notes: t.string(),
   isActive: t.boolean(),
   isStaff: t.boolean(),
