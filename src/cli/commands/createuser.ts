@@ -2,6 +2,7 @@
  * createuser, createstaffuser, createsuperuser: like Django's createsuperuser. Interactive by
  * default; with --no-input every value comes from flags and the password from GATEHOUSE_PASSWORD.
  */
+import { cliActor } from '../../admin/actor.js';
 import { createUser } from '../../admin/create-user.js';
 import { withDeps } from '../cli-deps.js';
 import type { Command } from '../command.js';
@@ -40,7 +41,7 @@ function createCommand(name: string, kind: Kind, summary: string): Command {
         try {
           const user = await createUser(
             deps,
-            { kind: 'cli', command: name },
+            cliActor(name),
             { email, username, firstName, lastName, password, isStaff: kind !== 'user', isSuperuser: kind === 'superuser', emailVerified: true },
           );
           console.log(`${kind === 'superuser' ? 'Superuser' : kind === 'staff' ? 'Staff user' : 'User'} created: ${user.email} (${user.role})`);
