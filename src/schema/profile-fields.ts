@@ -5,7 +5,7 @@
  */
 import type { InputFieldRef } from '@pothos/core';
 import { PROFILE_FIELD_NAMES, PROFILE_FIELDS, type AlwaysRequiredField, type EditableField, type ProfileFieldEditor } from '../config/profile-fields.js';
-import { builder } from './builder.js';
+import type { builder } from './builder.js';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 type InputFields = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;

@@ -50,7 +50,7 @@ export function cleanProfile(input: ProfileInput, required: readonly (Registrati
     // Non-null columns store a blank as ''.
     data[field] = registration === 'always' ? (value ?? '') : value;
   }
-  return { data: data as ProfileData, problems };
+  return { data, problems };
 }
 
 function isHttpUrl(value: string): boolean {
