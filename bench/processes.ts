@@ -24,7 +24,13 @@ export async function start(script: string, env: Record<string, string>, urlPatt
   // Compiled entry points (dist/*.mjs) run on node directly, as `npm start` runs them; sources run
   // with tsx's loader (not the tsx command), so SIGTERM reaches the process itself.
   const args = script.endsWith('.mjs') ? [...nodeArgs, script] : [...nodeArgs, '--import', 'tsx', script];
-  const { url, child, startupMs, stop } = await launch(process.execPath, args, { name: script, env: { ...process.env, ...env }, urlPattern, timeoutMs: 60_000, maxLines: 200 });
+  const { url, child, startupMs, stop } = await launch(process.execPath, args, {
+    name: script,
+    env: { ...process.env, ...env },
+    urlPattern,
+    timeoutMs: 60_000,
+    maxLines: 200,
+  });
   return { url, child, startupMs, stop: () => stop('SIGTERM') };
 }
 

@@ -58,7 +58,11 @@ export async function revokeUserSessions(deps: Pick<Deps, 'prisma' | 'clock'>, a
   return serializable(deps.prisma, async (tx) => {
     assertCanTouchSuperuser(actor, await findTarget(tx, userId));
     const count = await revokeSessions(deps, { userId, ...(sessionId ? { id: sessionId } : {}) }, 'revoked_by_admin', tx);
-    await recordAudit(tx, { type: auditType(actor, 'admin.user_sessions_revoked'), userId, ...auditBy(actor), metadata: { sessionId, count } }, deps.clock.now());
+    await recordAudit(
+      tx,
+      { type: auditType(actor, 'admin.user_sessions_revoked'), userId, ...auditBy(actor), metadata: { sessionId, count } },
+      deps.clock.now(),
+    );
     return count;
   });
 }

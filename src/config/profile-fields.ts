@@ -52,7 +52,9 @@ export type ProfileFieldName = keyof typeof PROFILE_FIELDS;
 export type AlwaysRequiredField = { [K in ProfileFieldName]: (typeof PROFILE_FIELDS)[K]['registration'] extends 'always' ? K : never }[ProfileFieldName];
 
 /** Fields the given editor may edit. */
-export type EditableField<E extends ProfileFieldEditor> = { [K in ProfileFieldName]: E extends (typeof PROFILE_FIELDS)[K]['editableBy'][number] ? K : never }[ProfileFieldName];
+export type EditableField<E extends ProfileFieldEditor> = {
+  [K in ProfileFieldName]: E extends (typeof PROFILE_FIELDS)[K]['editableBy'][number] ? K : never;
+}[ProfileFieldName];
 
 /** Fields REGISTRATION_REQUIRED_FIELDS may name (nullable columns). */
 export type RequirableField = Exclude<ProfileFieldName, AlwaysRequiredField>;
@@ -62,7 +64,10 @@ export const PROFILE_FIELD_NAMES = Object.keys(PROFILE_FIELDS) as ProfileFieldNa
 export const ALWAYS_REQUIRED_FIELDS = PROFILE_FIELD_NAMES.filter((name) => PROFILE_FIELDS[name].registration === 'always') as AlwaysRequiredField[];
 
 /** As a non-empty tuple, the shape z.enum takes. */
-export const REQUIRABLE_FIELDS = PROFILE_FIELD_NAMES.filter((name) => PROFILE_FIELDS[name].registration === 'configurable') as [RequirableField, ...RequirableField[]];
+export const REQUIRABLE_FIELDS = PROFILE_FIELD_NAMES.filter((name) => PROFILE_FIELDS[name].registration === 'configurable') as [
+  RequirableField,
+  ...RequirableField[],
+];
 
 /** Fields Django's `auth.user` lacks: an import fills them only from a custom model's columns. */
 export type NonDjangoField = { [K in ProfileFieldName]: (typeof PROFILE_FIELDS)[K]['djangoField'] extends null ? K : never }[ProfileFieldName];

@@ -12,14 +12,21 @@ type InputFields = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
 
 /** The input fields for `E`; with `AlwaysRequired`, those every account has are required. */
 export type ProfileInputFields<E extends ProfileFieldEditor, AlwaysRequired extends boolean> = {
-  [K in EditableField<E>]: InputFieldRef<Types, AlwaysRequired extends true ? (K extends AlwaysRequiredField ? string : string | null | undefined) : string | null | undefined>;
+  [K in EditableField<E>]: InputFieldRef<
+    Types,
+    AlwaysRequired extends true ? (K extends AlwaysRequiredField ? string : string | null | undefined) : string | null | undefined
+  >;
 };
 
 /**
  * The profile fields an input takes, for the editor it serves: all optional, except that
  * `alwaysRequired` makes required the fields every account has (registration).
  */
-export function profileInputFields<E extends ProfileFieldEditor, AlwaysRequired extends boolean = false>(t: InputFields, editor: E, alwaysRequired?: AlwaysRequired): ProfileInputFields<E, AlwaysRequired> {
+export function profileInputFields<E extends ProfileFieldEditor, AlwaysRequired extends boolean = false>(
+  t: InputFields,
+  editor: E,
+  alwaysRequired?: AlwaysRequired,
+): ProfileInputFields<E, AlwaysRequired> {
   const fields: Record<string, InputFieldRef<Types, string | null | undefined>> = {};
   for (const name of PROFILE_FIELD_NAMES) {
     const field = PROFILE_FIELDS[name];

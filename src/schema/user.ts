@@ -5,7 +5,6 @@
 import { PROFILE_FIELD_NAMES, PROFILE_FIELDS, type AlwaysRequiredField, type RequirableField } from '../config/profile-fields.js';
 import { builder } from './builder.js';
 
-
 /**
  * Who may read a User: the user themself, or staff allowed to view, add or change users (the
  * admin operations return users). Every field of User is behind this rule.
@@ -26,7 +25,12 @@ export const UserType = builder.prismaObject('User', {
     email: t.exposeString('email'),
     // The profile fields, from the table: non-null for those every account has.
     ...Object.fromEntries(
-      PROFILE_FIELD_NAMES.map((name) => [name, PROFILE_FIELDS[name].registration === 'always' ? t.exposeString(name as AlwaysRequiredField) : t.exposeString(name as RequirableField, { nullable: true })]),
+      PROFILE_FIELD_NAMES.map((name) => [
+        name,
+        PROFILE_FIELDS[name].registration === 'always'
+          ? t.exposeString(name as AlwaysRequiredField)
+          : t.exposeString(name as RequirableField, { nullable: true }),
+      ]),
     ),
     role: t.expose('role', { type: Role }),
     isActive: t.exposeBoolean('isActive'),

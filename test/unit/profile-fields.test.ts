@@ -27,7 +27,8 @@ describe('the profile-field table', () => {
     const editors = { self: ['RegisterInput', 'UpdateProfileInput'], admin: ['CreateUserInput', 'UpdateUserInput'] } as const;
     for (const name of PROFILE_FIELD_NAMES) {
       for (const [editor, inputs] of Object.entries(editors)) {
-        for (const input of inputs) expect(name in inputType(input).getFields(), `${input}.${name}`).toBe(PROFILE_FIELDS[name].editableBy.includes(editor as 'self' | 'admin'));
+        for (const input of inputs)
+          expect(name in inputType(input).getFields(), `${input}.${name}`).toBe(PROFILE_FIELDS[name].editableBy.includes(editor as 'self' | 'admin'));
       }
       const registerField = inputType('RegisterInput').getFields()[name]!;
       expect(registerField.type instanceof GraphQLNonNull, name).toBe(PROFILE_FIELDS[name].registration === 'always');
