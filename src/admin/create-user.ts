@@ -63,7 +63,13 @@ export async function createUser(deps: Pick<Deps, 'prisma' | 'clock' | 'config' 
           type: auditType(actor, 'admin.user_created'),
           ...auditBy(actor),
           userId: user.id,
-          metadata: { email: user.email, role: user.role, isActive: user.isActive, passwordSet: passwordHash !== null, inviteRequested: input.sendInvite === true },
+          metadata: {
+            email: user.email,
+            role: user.role,
+            isActive: user.isActive,
+            passwordSet: passwordHash !== null,
+            inviteRequested: input.sendInvite === true,
+          },
         },
         now,
       );

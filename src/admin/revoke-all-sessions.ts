@@ -24,7 +24,9 @@ export async function revokeAllSessions(deps: Pick<Deps, 'prisma' | 'clock'>, ac
   const why = reason?.trim() ?? null;
   // Control characters (NUL above all) have no place in an audit line.
   if (why !== null && (!why || why.length > MAX_REASON_LENGTH || /\p{Cc}/u.test(why))) {
-    throw validationError([{ field: 'reason', code: 'invalid_reason', message: `A reason of 1 to ${MAX_REASON_LENGTH} characters, without control characters, is required.` }]);
+    throw validationError([
+      { field: 'reason', code: 'invalid_reason', message: `A reason of 1 to ${MAX_REASON_LENGTH} characters, without control characters, is required.` },
+    ]);
   }
   const now = deps.clock.now();
   return deps.prisma.$transaction(async (tx) => {

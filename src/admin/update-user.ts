@@ -81,7 +81,8 @@ export async function updateUser(deps: AdminDeps, actor: Actor, id: string, inpu
     if (emailChanged) await consumeOutstandingTokens(tx, id, now);
     await applyFlagEffects(deps, tx, before, after);
     const changed = changedFields(before, after);
-    if (changed.length) await recordAudit(tx, { type: 'admin.user_updated', userId: id, ...auditBy(actor), metadata: { changed: describe(before, after, changed) } }, now);
+    if (changed.length)
+      await recordAudit(tx, { type: 'admin.user_updated', userId: id, ...auditBy(actor), metadata: { changed: describe(before, after, changed) } }, now);
     return after;
   });
 }

@@ -5,7 +5,14 @@
  * configuration.
  */
 import type { RegistrationField } from '../config/index.js';
-import { PROFILE_FIELD_NAMES, PROFILE_FIELDS, type AlwaysRequiredField, type ProfileFieldKind, type ProfileFieldName, type RequirableField } from '../config/profile-fields.js';
+import {
+  PROFILE_FIELD_NAMES,
+  PROFILE_FIELDS,
+  type AlwaysRequiredField,
+  type ProfileFieldKind,
+  type ProfileFieldName,
+  type RequirableField,
+} from '../config/profile-fields.js';
 import type { FieldError } from '../errors.js';
 
 export { PROFILE_FIELD_NAMES, PROFILE_FIELDS, type ProfileFieldName } from '../config/profile-fields.js';
@@ -28,7 +35,11 @@ const KIND_CHECKS: Record<ProfileFieldKind, (value: string) => { code: string; m
  * Cleans `input`; `problems` lists every invalid field.
  * @param required fields that must not be blank (those present in `input`, or all of them when `creating`).
  */
-export function cleanProfile(input: ProfileInput, required: readonly (RegistrationField | AlwaysRequiredField)[], creating: boolean): { data: ProfileData; problems: FieldError[] } {
+export function cleanProfile(
+  input: ProfileInput,
+  required: readonly (RegistrationField | AlwaysRequiredField)[],
+  creating: boolean,
+): { data: ProfileData; problems: FieldError[] } {
   const data: Record<string, string | null> = {};
   const problems: FieldError[] = [];
   const fail = (field: string, code: string, message: string) => problems.push({ field, code, message });

@@ -32,7 +32,11 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
 }
 
 /** Runs a command to completion and returns its exit code and output. */
-export async function runProcess(args: string[], env: Record<string, string>, input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export async function runProcess(
+  args: string[],
+  env: Record<string, string>,
+  input?: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const [command, commandArgs] = nodeCommand(args);
   return runToEnd(command, commandArgs, { env: { ...baseEnv(), ...env }, input });
 }
