@@ -1,14 +1,13 @@
 /**
  * Child processes for the benchmark: Gatehouse itself and the bare-yoga ceiling, each on a
- * loopback port, with their peak resident memory read from /proc.
+ * loopback port through the launcher the tests use (test/helpers/launch.ts), with their peak
+ * resident memory read from /proc.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { launch, root, runToEnd } from '../test/helpers/launch.js';
 
-export const root = fileURLToPath(new URL('../', import.meta.url));
+export { root };
 const tsx = `${root}node_modules/.bin/tsx`;
 
 export interface Started {
@@ -22,38 +21,17 @@ export interface Started {
 
 /** Starts `script` and waits for `urlPattern` (first capture group: the base URL) on its output. */
 export async function start(script: string, env: Record<string, string>, urlPattern: RegExp, nodeArgs: string[] = []): Promise<Started> {
-  const began = performance.now();
   // Compiled entry points (dist/*.mjs) run on node directly, as `npm start` runs them; sources run
   // with tsx's loader (not the tsx command), so SIGTERM reaches the process itself.
-  const [command, args] = script.endsWith('.mjs') ? [process.execPath, [...nodeArgs, script]] : [process.execPath, [...nodeArgs, '--import', 'tsx', script]];
-  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const lines: string[] = [];
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${lines.join('\n')}`)), 60_000);
-    for (const stream of [child.stdout, child.stderr]) {
-      createInterface({ input: stream }).on('line', (line) => {
-        if (lines.length < 200) lines.push(line);
-        const match = urlPattern.exec(line);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1]!);
-        }
-      });
-    }
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${lines.join('\n')}`)));
+  const args = script.endsWith('.mjs') ? [...nodeArgs, script] : [...nodeArgs, '--import', 'tsx', script];
+  const { url, child, startupMs, stop } = await launch(process.execPath, args, {
+    name: script,
+    env: { ...process.env, ...env },
+    urlPattern,
+    timeoutMs: 60_000,
+    maxLines: 200,
   });
-  return {
-    url,
-    child,
-    startupMs: performance.now() - began,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      const [code] = (await exited) as [number | null];
-      return code;
-    },
-  };
+  return { url, child, startupMs, stop: () => stop('SIGTERM') };
 }
 
 /** Peak resident set size in MB of the process behind `child` (VmHWM). */
@@ -84,12 +62,9 @@ function statusMb(child: ChildProcess, field: 'VmHWM' | 'VmRSS'): number {
   return kb / 1024;
 }
 
-/** Runs a script to completion and returns its stdout. */
+/** Runs a script to completion and returns its stdout (its stderr passes through). */
 export async function run(script: string, args: string[], env: Record<string, string>): Promise<string> {
-  const child = spawn(tsx, [script, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const [code] = (await once(child, 'exit')) as [number | null];
+  const { code, stdout } = await runToEnd(tsx, [script, ...args], { env: { ...process.env, ...env }, stderr: 'inherit' });
   if (code !== 0) throw new Error(`${script} exited with ${code}`);
-  return out;
+  return stdout;
 }

@@ -9,7 +9,7 @@ import { isUniqueViolation } from '../db/errors.js';
 import { validationError } from '../errors.js';
 import type { Role, User } from '../generated/sqlite/client.js';
 import type { Deps } from '../deps.js';
-import { auditBy, type Actor } from './actor.js';
+import { auditBy, auditType, type Actor } from './actor.js';
 import { assertCanMakeSuperuser } from './guards.js';
 import { resolveFlags } from '../users/role.js';
 import { validateUserFields, type UserFieldsInput } from '../users/user-fields.js';
@@ -32,12 +32,9 @@ export interface CreateUserInput extends UserFieldsInput {
   sendInvite?: boolean | null;
 }
 
-/** Who creates the account: an admin, or the command line. */
-export type Creator = { kind: 'admin'; actor: Actor } | { kind: 'cli'; command: string };
-
-export async function createUser(deps: Pick<Deps, 'prisma' | 'clock' | 'config' | 'passwords'>, creator: Creator, input: CreateUserInput): Promise<User> {
+export async function createUser(deps: Pick<Deps, 'prisma' | 'clock' | 'config' | 'passwords'>, actor: Actor, input: CreateUserInput): Promise<User> {
   const flags = resolveFlags({ isStaff: false, isSuperuser: false }, input);
-  if (creator.kind === 'admin' && flags.isSuperuser) assertCanMakeSuperuser(creator.actor);
+  if (flags.isSuperuser) assertCanMakeSuperuser(actor);
   const { data, problems } = validateUserFields(input);
   const attributes = { email: data.email ?? '', username: data.username ?? null, firstName: data.firstName, lastName: data.lastName };
   if (input.password != null) problems.push(...validatePassword(deps.config.passwords.policy, input.password, attributes));
@@ -60,11 +57,11 @@ export async function createUser(deps: Pick<Deps, 'prisma' | 'clock' | 'config' 
         },
       });
       if (user.isSuperuser) await joinRoot(tx, user.id);
-      const audit = creator.kind === 'admin' ? { type: 'admin.user_created' as const, ...auditBy(creator.actor) } : { type: `cli.${creator.command}` as const };
       await recordAudit(
         tx,
         {
-          ...audit,
+          type: auditType(actor, 'admin.user_created'),
+          ...auditBy(actor),
           userId: user.id,
           metadata: {
             email: user.email,

@@ -7,21 +7,18 @@ import { recordAudit } from '../audit/record.js';
 import type { RevokeReason } from '../auth/sessions/revoke.js';
 import { GatehouseError, validationError } from '../errors.js';
 import type { Deps } from '../deps.js';
-import { auditBy, type Actor } from './actor.js';
+import { auditBy, auditType, type Actor } from './actor.js';
 
 /** Longest reason kept in the audit trail. */
 export const MAX_REASON_LENGTH = 500;
 
-/** Who ends them: a superuser through the API, or an operator at the command line. */
-export type Revoker = { kind: 'admin'; actor: Actor } | { kind: 'cli' };
-
 const REASON: RevokeReason = 'all_revoked';
 
 /** @returns how many sessions were live. @throws FORBIDDEN for a non-superuser; VALIDATION_FAILED for a bad reason. */
-export async function revokeAllSessions(deps: Pick<Deps, 'prisma' | 'clock'>, by: Revoker, reason: string | null): Promise<number> {
+export async function revokeAllSessions(deps: Pick<Deps, 'prisma' | 'clock'>, actor: Actor, reason: string | null): Promise<number> {
   // The schema rule already requires a superuser; checked again because ending everyone's sessions
   // must never follow from a rule mistyped on some future caller.
-  if (by.kind === 'admin' && !by.actor.isSuperuser) {
+  if (!actor.isSuperuser) {
     throw new GatehouseError('FORBIDDEN', { message: 'Only a superuser can end every session.', details: { required: ['superuser'] } });
   }
   const why = reason?.trim() ?? null;
@@ -38,11 +35,7 @@ export async function revokeAllSessions(deps: Pick<Deps, 'prisma' | 'clock'>, by
       data: { revokedAt: now, revokeReason: REASON },
     });
     const metadata = { reason: why, count };
-    await recordAudit(
-      tx,
-      by.kind === 'admin' ? { type: 'admin.all_sessions_revoked', ...auditBy(by.actor), metadata } : { type: 'cli.revokesessions_all', metadata },
-      now,
-    );
+    await recordAudit(tx, { type: auditType(actor, 'admin.all_sessions_revoked'), ...auditBy(actor), metadata }, now);
     return count;
   });
 }

@@ -15,6 +15,7 @@ import { assertAvailable, joinRoot, leaveRoot } from './create-user.js';
 import { assertActiveSuperuserRemains } from '../users/superusers.js';
 import { assertCanMakeSuperuser, assertCanManage, assertNotOwnFlags, assertNotOwnCredential } from './guards.js';
 import { resolveFlags } from '../users/role.js';
+import { PROFILE_FIELD_NAMES } from '../users/profile-fields.js';
 import { validateUserFields, type UserFieldsInput } from '../users/user-fields.js';
 
 type AdminDeps = Pick<Deps, 'prisma' | 'clock'>;
@@ -125,24 +126,7 @@ async function applyFlagEffects(deps: AdminDeps, tx: Tx, before: User, after: Us
 }
 
 /** Fields an admin can see changed, for the audit trail. */
-const AUDITED: readonly (keyof User)[] = [
-  'email',
-  'username',
-  'firstName',
-  'lastName',
-  'pictureUrl',
-  'organizationName',
-  'organizationType',
-  'country',
-  'signatureName',
-  'signatureRole',
-  'notes',
-  'isActive',
-  'isStaff',
-  'isSuperuser',
-  'role',
-  'emailVerifiedAt',
-];
+const AUDITED: readonly (keyof User)[] = ['email', ...PROFILE_FIELD_NAMES, 'notes', 'isActive', 'isStaff', 'isSuperuser', 'role', 'emailVerifiedAt'];
 
 function changedFields(before: User, after: User): (keyof User)[] {
   return AUDITED.filter((key) => String(before[key]) !== String(after[key]));

@@ -11,17 +11,18 @@ import { GatehouseError, validationError } from '../errors.js';
 import { sendPasswordResetLink } from '../account/password-reset.js';
 import type { User } from '../generated/sqlite/client.js';
 import type { Deps } from '../deps.js';
-import { auditBy, type Actor } from './actor.js';
+import { auditBy, auditType, type Actor } from './actor.js';
 import { assertCanTouchSuperuser, assertNotOwnCredential } from './guards.js';
 import { findTarget, loadTarget } from './update-user.js';
 
+/** Sets the password of `id`; returns the user and how many of its sessions were ended. */
 export async function setUserPassword(
   deps: Pick<Deps, 'prisma' | 'clock' | 'config' | 'passwords'>,
   actor: Actor,
   id: string,
   password: string,
   options: { revokeSessions: boolean },
-): Promise<User> {
+): Promise<{ user: User; sessionsRevoked: number }> {
   assertNotOwnCredential(actor, id, 'password');
   const target = await loadTarget(deps.prisma, actor, id);
   const problems = validatePassword(deps.config.passwords.policy, password, target);
@@ -33,8 +34,8 @@ export async function setUserPassword(
     const user = await tx.user.update({ where: { id }, data: { passwordHash, passwordChangedAt: now } });
     await consumeOutstandingTokens(tx, id, now);
     const revoked = options.revokeSessions ? await revokeSessions(deps, { userId: id }, 'password_changed', tx) : 0;
-    await recordAudit(tx, { type: 'admin.user_password_set', userId: id, ...auditBy(actor), metadata: { sessionsRevoked: revoked } }, now);
-    return user;
+    await recordAudit(tx, { type: auditType(actor, 'admin.user_password_set'), userId: id, ...auditBy(actor), metadata: { sessionsRevoked: revoked } }, now);
+    return { user, sessionsRevoked: revoked };
   });
 }
 
@@ -57,7 +58,11 @@ export async function revokeUserSessions(deps: Pick<Deps, 'prisma' | 'clock'>, a
   return serializable(deps.prisma, async (tx) => {
     assertCanTouchSuperuser(actor, await findTarget(tx, userId));
     const count = await revokeSessions(deps, { userId, ...(sessionId ? { id: sessionId } : {}) }, 'revoked_by_admin', tx);
-    await recordAudit(tx, { type: 'admin.user_sessions_revoked', userId, ...auditBy(actor), metadata: { sessionId, count } }, deps.clock.now());
+    await recordAudit(
+      tx,
+      { type: auditType(actor, 'admin.user_sessions_revoked'), userId, ...auditBy(actor), metadata: { sessionId, count } },
+      deps.clock.now(),
+    );
     return count;
   });
 }

@@ -4,6 +4,7 @@
  * so a variable without a line here, or a line without a variable, fails the type check.
  */
 import type { envSchema } from './env-schema.js';
+import { REQUIRABLE_FIELDS } from './profile-fields.js';
 
 export interface EnvDoc {
   /** The default as people should read it; omitted: the schema's default value, or "unset". */
@@ -82,8 +83,7 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
   GRAPHIQL: { default: 'on unless production', meaning: 'serve GraphiQL at `/graphql` to browsers (self-contained; sends the CSRF header in cookie mode)' },
   REQUIRE_EMAIL_VERIFICATION: { meaning: 'an unverified account cannot sign in (`EMAIL_NOT_VERIFIED`); off: it can, and may verify later' },
   REGISTRATION_REQUIRED_FIELDS: {
-    meaning:
-      'profile fields `register` requires, comma-separated: `username`, `pictureUrl`, `organizationName`, `organizationType`, `country`, `signatureName`, `signatureRole`',
+    meaning: `profile fields \`register\` requires, comma-separated: ${REQUIRABLE_FIELDS.map((name) => `\`${name}\``).join(', ')}`,
   },
   VERIFICATION_CODE_TTL_SECONDS: { meaning: 'lifetime of emailed 6-digit codes (verification, email change)' },
   VERIFICATION_CODE_MAX_ATTEMPTS: { meaning: 'tries per code, counted atomically' },

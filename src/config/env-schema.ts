@@ -3,6 +3,7 @@
  * generated from this file and env-docs.ts (what each means): npm run docs.
  */
 import { z } from 'zod';
+import { REQUIRABLE_FIELDS } from './profile-fields.js';
 import { parseTrustProxy } from './trust-proxy.js';
 
 const bool = z.stringbool({ truthy: ['true', '1', 'yes', 'on'], falsy: ['false', '0', 'no', 'off', ''] });
@@ -110,9 +111,7 @@ export const envSchema = z.object({
   /** When on, an unverified account cannot sign in (it gets EMAIL_NOT_VERIFIED). */
   REQUIRE_EMAIL_VERIFICATION: bool.default(true),
   /** Profile fields a registration must fill in, comma-separated. */
-  REGISTRATION_REQUIRED_FIELDS: list
-    .default([])
-    .pipe(z.array(z.enum(['username', 'pictureUrl', 'organizationName', 'organizationType', 'country', 'signatureName', 'signatureRole']))),
+  REGISTRATION_REQUIRED_FIELDS: list.default([]).pipe(z.array(z.enum(REQUIRABLE_FIELDS))),
   VERIFICATION_CODE_TTL_SECONDS: int(60, 86_400).default(900),
   VERIFICATION_CODE_MAX_ATTEMPTS: int(1, 20).default(5),
   PASSWORD_RESET_TTL_SECONDS: int(300, 604_800).default(3600),

@@ -14,38 +14,22 @@ import type { User } from '../generated/sqlite/client.js';
 import { clearAuthCookies } from './auth-cookies.js';
 import { builder } from './builder.js';
 import { deviceOf } from './device.js';
+import { profileInputFields } from './profile-fields.js';
 import { UserType } from './user.js';
-
-type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
-
-/** The optional profile fields shared by both inputs. */
-const profileFields = (t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>) => ({
-  username: t.string({ required: false }),
-  pictureUrl: t.string({ required: false }),
-  organizationName: t.string({ required: false }),
-  organizationType: t.string({ required: false }),
-  country: t.string({ required: false }),
-  signatureName: t.string({ required: false }),
-  signatureRole: t.string({ required: false }),
-});
 
 const RegisterInput = builder.inputType('RegisterInput', {
   description: 'A new account. Which profile fields are mandatory is configured by REGISTRATION_REQUIRED_FIELDS.',
   fields: (t) => ({
     email: t.string({ required: true }),
     password: t.string({ required: true }),
-    firstName: t.string({ required: true }),
-    lastName: t.string({ required: true }),
-    ...profileFields(t),
+    ...profileInputFields(t, 'self', true),
   }),
 });
 
 const UpdateProfileInput = builder.inputType('UpdateProfileInput', {
   description: 'Fields to change; an omitted field is unchanged, null clears it (unless it is mandatory).',
   fields: (t) => ({
-    firstName: t.string({ required: false }),
-    lastName: t.string({ required: false }),
-    ...profileFields(t),
+    ...profileInputFields(t, 'self'),
   }),
 });
 

@@ -2,6 +2,7 @@
  * The User type as a user sees themself. Admin-only fields are added by the admin schema files,
  * each with its own rule.
  */
+import { PROFILE_FIELD_NAMES, PROFILE_FIELDS, type AlwaysRequiredField, type RequirableField } from '../config/profile-fields.js';
 import { builder } from './builder.js';
 
 /**
@@ -22,10 +23,15 @@ export const UserType = builder.prismaObject('User', {
   fields: (t) => ({
     id: t.exposeID('id'),
     email: t.exposeString('email'),
-    username: t.exposeString('username', { nullable: true }),
-    firstName: t.exposeString('firstName'),
-    lastName: t.exposeString('lastName'),
-    pictureUrl: t.exposeString('pictureUrl', { nullable: true }),
+    // The profile fields, from the table: non-null for those every account has.
+    ...Object.fromEntries(
+      PROFILE_FIELD_NAMES.map((name) => [
+        name,
+        PROFILE_FIELDS[name].registration === 'always'
+          ? t.exposeString(name as AlwaysRequiredField)
+          : t.exposeString(name as RequirableField, { nullable: true }),
+      ]),
+    ),
     role: t.expose('role', { type: Role }),
     isActive: t.exposeBoolean('isActive'),
     isStaff: t.exposeBoolean('isStaff'),
@@ -33,11 +39,6 @@ export const UserType = builder.prismaObject('User', {
     emailVerified: t.boolean({ resolve: (user) => user.emailVerifiedAt !== null }),
     emailVerifiedAt: t.expose('emailVerifiedAt', { type: 'DateTime', nullable: true }),
     lastLoginAt: t.expose('lastLoginAt', { type: 'DateTime', nullable: true }),
-    organizationName: t.exposeString('organizationName', { nullable: true }),
-    organizationType: t.exposeString('organizationType', { nullable: true }),
-    country: t.exposeString('country', { nullable: true }),
-    signatureName: t.exposeString('signatureName', { nullable: true }),
-    signatureRole: t.exposeString('signatureRole', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),

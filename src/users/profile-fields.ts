@@ -1,33 +1,35 @@
 /**
  * Validation of the profile fields a user fills in themself (at registration and in
- * updateProfile): trimmed, length-bounded, single-line; which ones are mandatory is configuration.
+ * updateProfile), driven by the profile-field table (src/config/profile-fields.ts): trimmed,
+ * length-bounded, single-line, then the check of the field's kind; which ones are mandatory is
+ * configuration.
  */
 import type { RegistrationField } from '../config/index.js';
+import {
+  PROFILE_FIELD_NAMES,
+  PROFILE_FIELDS,
+  type AlwaysRequiredField,
+  type ProfileFieldKind,
+  type ProfileFieldName,
+  type RequirableField,
+} from '../config/profile-fields.js';
 import type { FieldError } from '../errors.js';
 
-/** Names: Django's max_length for first_name / last_name / username. */
-export const NAME_MAX_LENGTH = 150;
-export const PROFILE_FIELD_MAX_LENGTH = 255;
-export const PICTURE_URL_MAX_LENGTH = 2048;
+export { PROFILE_FIELD_NAMES, PROFILE_FIELDS, type ProfileFieldName } from '../config/profile-fields.js';
 
 /** The profile a user may edit. `undefined`: unchanged; `null` or blank: cleared. */
-export interface ProfileInput {
-  firstName?: string | null;
-  lastName?: string | null;
-  username?: string | null;
-  pictureUrl?: string | null;
-  organizationName?: string | null;
-  organizationType?: string | null;
-  country?: string | null;
-  signatureName?: string | null;
-  signatureRole?: string | null;
-}
+export type ProfileInput = { [K in ProfileFieldName]?: string | null };
 
-export type ProfileData = { firstName?: string; lastName?: string } & {
-  [K in Exclude<keyof ProfileInput, 'firstName' | 'lastName'>]?: string | null;
+/** Cleaned values: the always-given fields are never null (blank is ''), the others null when cleared. */
+export type ProfileData = { [K in AlwaysRequiredField]?: string } & { [K in RequirableField]?: string | null };
+
+/** The check each kind adds, as a problem's code and message; null when the value passes. */
+const KIND_CHECKS: Record<ProfileFieldKind, (value: string) => { code: string; message: string } | null> = {
+  text: () => null,
+  // Django's UnicodeUsernameValidator: letters, digits and @ . + - _ (any script).
+  username: (value) => (/^[\p{L}\p{N}\p{M}_.@+-]+$/u.test(value) ? null : { code: 'invalid', message: 'Letters, digits and @ . + - _ only.' }),
+  url: (value) => (isHttpUrl(value) ? null : { code: 'invalid', message: 'Must be an http(s) URL.' }),
 };
-
-const OPTIONAL_FIELDS = ['organizationName', 'organizationType', 'country', 'signatureName', 'signatureRole'] as const;
 
 /**
  * Cleans `input`; `problems` lists every invalid field.
@@ -35,42 +37,29 @@ const OPTIONAL_FIELDS = ['organizationName', 'organizationType', 'country', 'sig
  */
 export function cleanProfile(
   input: ProfileInput,
-  required: readonly (RegistrationField | 'firstName' | 'lastName')[],
+  required: readonly (RegistrationField | AlwaysRequiredField)[],
   creating: boolean,
 ): { data: ProfileData; problems: FieldError[] } {
-  const data: ProfileData = {};
+  const data: Record<string, string | null> = {};
   const problems: FieldError[] = [];
   const fail = (field: string, code: string, message: string) => problems.push({ field, code, message });
 
-  const text = (field: keyof ProfileInput, max: number): string | null | undefined => {
+  for (const field of PROFILE_FIELD_NAMES) {
+    const { maxLength, kind, registration } = PROFILE_FIELDS[field];
     const raw = input[field];
-    if (raw === undefined && !creating) return undefined;
+    if (raw === undefined && !creating) continue;
     const value = raw?.normalize('NFC').trim() || null;
     if (value === null) {
       if (required.includes(field)) fail(field, 'required', 'This field is required.');
-      return null;
+    } else {
+      if (value.length > maxLength) fail(field, 'too_long', `At most ${maxLength} characters.`);
+      else if (/[\p{Cc}\p{Zl}\p{Zp}]/u.test(value)) fail(field, 'invalid', 'Must be a single line of text.');
+      // Checked whatever the above found, so a client sees every reason at once.
+      const problem = KIND_CHECKS[kind](value);
+      if (problem) fail(field, problem.code, problem.message);
     }
-    if (value.length > max) fail(field, 'too_long', `At most ${max} characters.`);
-    else if (/[\p{Cc}\p{Zl}\p{Zp}]/u.test(value)) fail(field, 'invalid', 'Must be a single line of text.');
-    return value;
-  };
-
-  for (const field of ['firstName', 'lastName'] as const) {
-    const value = text(field, NAME_MAX_LENGTH);
-    if (value !== undefined) data[field] = value ?? '';
-  }
-  const username = text('username', NAME_MAX_LENGTH);
-  // Django's UnicodeUsernameValidator: letters, digits and @ . + - _ (any script).
-  if (username && !/^[\p{L}\p{N}\p{M}_.@+-]+$/u.test(username)) fail('username', 'invalid', 'Letters, digits and @ . + - _ only.');
-  if (username !== undefined) data.username = username;
-
-  const pictureUrl = text('pictureUrl', PICTURE_URL_MAX_LENGTH);
-  if (pictureUrl && !isHttpUrl(pictureUrl)) fail('pictureUrl', 'invalid', 'Must be an http(s) URL.');
-  if (pictureUrl !== undefined) data.pictureUrl = pictureUrl;
-
-  for (const field of OPTIONAL_FIELDS) {
-    const value = text(field, PROFILE_FIELD_MAX_LENGTH);
-    if (value !== undefined) data[field] = value;
+    // Non-null columns store a blank as ''.
+    data[field] = registration === 'always' ? (value ?? '') : value;
   }
   return { data, problems };
 }

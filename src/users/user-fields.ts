@@ -4,25 +4,16 @@
  */
 import type { FieldError } from '../errors.js';
 import { isValidEmail, normalizeEmail } from './email.js';
-import { cleanProfile } from './profile-fields.js';
+import { cleanProfile, type ProfileData } from './profile-fields.js';
 
 /** Staff notes are free text, longer than profile fields. */
 const MAX_NOTES = 10_000;
 
-/** Normalised values, ready for Prisma's create or update. */
-export interface UserFieldsData {
+/** Normalised values, ready for Prisma's create or update: the profile fields, the email and staff notes. */
+export type UserFieldsData = ProfileData & {
   email?: string;
-  username?: string | null;
-  firstName?: string;
-  lastName?: string;
-  pictureUrl?: string | null;
-  organizationName?: string | null;
-  organizationType?: string | null;
-  country?: string | null;
-  signatureName?: string | null;
-  signatureRole?: string | null;
   notes?: string | null;
-}
+};
 
 /** What a caller may pass: any of the fields, null clearing an optional one. */
 export type UserFieldsInput = { [K in keyof UserFieldsData]?: UserFieldsData[K] | null };

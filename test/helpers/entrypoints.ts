@@ -3,9 +3,9 @@
  * `npm run gatehouse` run (built once per test run by test/global-setup.ts), because starting a
  * TypeScript entry through tsx costs seconds of transpiling on every start.
  */
-import { fileURLToPath } from 'node:url';
+import { root } from './launch.js';
 
-export const root = fileURLToPath(new URL('../../', import.meta.url));
+export { root };
 
 const compiled: Record<string, string> = {
   'src/server/main.ts': 'dist/server/main.mjs',

@@ -1,10 +1,9 @@
 /** changepassword --email E: sets a user's password (asked twice, masked) and signs them out everywhere. */
-import { recordAudit } from '../../audit/record.js';
-import { consumeOutstandingTokens } from '../../auth/outstanding-tokens.js';
-import { revokeSessions } from '../../auth/sessions/revoke.js';
+import { cliActor } from '../../admin/actor.js';
+import { setUserPassword } from '../../admin/user-password.js';
 import { withDeps } from '../cli-deps.js';
 import { CommandError, type Command } from '../command.js';
-import { newPassword, parseOptions, userByEmail } from '../user-input.js';
+import { commandErrorOf, newPassword, parseOptions, userByEmail } from '../user-input.js';
 
 const usage = 'npm run gatehouse -- changepassword --email E [--no-input]';
 
@@ -18,16 +17,11 @@ export const changepassword: Command = {
       const user = await userByEmail(deps, flags.email);
       const password = await newPassword(deps, !flags['no-input'], user);
       if (password === null) throw new CommandError('GATEHOUSE_PASSWORD is not set');
-      const passwordHash = await deps.passwords.hash(password);
-      const now = deps.clock.now();
-      const revoked = await deps.prisma.$transaction(async (tx) => {
-        await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now } });
-        await consumeOutstandingTokens(tx, user.id, now);
-        const count = await revokeSessions(deps, { userId: user.id }, 'password_changed', tx);
-        await recordAudit(tx, { type: 'cli.changepassword', userId: user.id, metadata: { sessionsRevoked: count } }, now);
-        return count;
+      // The admin API's use case, as the operator: the same rules, outstanding links voided, audited as cli.changepassword.
+      const revoked = await setUserPassword(deps, cliActor('changepassword'), user.id, password, { revokeSessions: true }).catch((error: unknown) => {
+        throw commandErrorOf(error);
       });
-      console.log(`Password changed for ${user.email}; ${revoked} session(s) ended.`);
+      console.log(`Password changed for ${user.email}; ${revoked.sessionsRevoked} session(s) ended.`);
       return 0;
     });
   },

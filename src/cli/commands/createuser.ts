@@ -2,6 +2,7 @@
  * createuser, createstaffuser, createsuperuser: like Django's createsuperuser. Interactive by
  * default; with --no-input every value comes from flags and the password from GATEHOUSE_PASSWORD.
  */
+import { cliActor } from '../../admin/actor.js';
 import { createUser } from '../../admin/create-user.js';
 import { withDeps } from '../cli-deps.js';
 import type { Command } from '../command.js';
@@ -38,11 +39,16 @@ function createCommand(name: string, kind: Kind, summary: string): Command {
       return withDeps(async (deps) => {
         const password = await newPassword(deps, interactive, { email, username, firstName, lastName });
         try {
-          const user = await createUser(
-            deps,
-            { kind: 'cli', command: name },
-            { email, username, firstName, lastName, password, isStaff: kind !== 'user', isSuperuser: kind === 'superuser', emailVerified: true },
-          );
+          const user = await createUser(deps, cliActor(name), {
+            email,
+            username,
+            firstName,
+            lastName,
+            password,
+            isStaff: kind !== 'user',
+            isSuperuser: kind === 'superuser',
+            emailVerified: true,
+          });
           console.log(`${kind === 'superuser' ? 'Superuser' : kind === 'staff' ? 'Staff user' : 'User'} created: ${user.email} (${user.role})`);
           if (password === null) console.log('The account has no password yet: set one with changepassword or a password reset.');
           return 0;

@@ -2,6 +2,7 @@
  * initdefaultadmin: creates a superuser from DEFAULT_ADMIN_EMAIL / DEFAULT_ADMIN_PASSWORD only when
  * no superuser exists, so it can run on every deployment. Idempotent.
  */
+import { cliActor } from '../../admin/actor.js';
 import { createUser } from '../../admin/create-user.js';
 import { withDeps } from '../cli-deps.js';
 import { CommandError, type Command } from '../command.js';
@@ -19,7 +20,7 @@ export const initdefaultadmin: Command = {
       const { defaultAdminEmail: email, defaultAdminPassword: password } = deps.config.cli;
       if (!email || !password) throw new CommandError('set DEFAULT_ADMIN_EMAIL and DEFAULT_ADMIN_PASSWORD');
       try {
-        const user = await createUser(deps, { kind: 'cli', command: 'initdefaultadmin' }, { email, password, isSuperuser: true, emailVerified: true });
+        const user = await createUser(deps, cliActor('initdefaultadmin'), { email, password, isSuperuser: true, emailVerified: true });
         console.log(`Superuser created: ${user.email}`);
         console.warn('WARNING: change this password after the first sign-in, and remove DEFAULT_ADMIN_PASSWORD from the environment.');
         return 0;

@@ -1,4 +1,5 @@
 /** listusers: the accounts, oldest first, as a plain table. */
+import { userWhere } from '../../admin/user-search.js';
 import { withDeps } from '../cli-deps.js';
 import type { Command } from '../command.js';
 import { parseOptions } from '../user-input.js';
@@ -7,17 +8,14 @@ const usage = 'npm run gatehouse -- listusers [--staff] [--search TEXT]';
 
 export const listusers: Command = {
   name: 'listusers',
-  summary: 'List users: email, role, active, verified, created (--staff: staff only; --search: email or name).',
+  summary: 'List users: email, role, active, verified, created (--staff: staff only; --search: part of the email, username or name).',
   usage,
   async run(args) {
     const flags = parseOptions(args, { staff: { type: 'boolean' }, search: { type: 'string' } }, usage);
     return withDeps(async (deps) => {
-      const search = flags.search?.trim();
+      // The admin API's search (users(filter:)), so both find the same accounts.
       const users = await deps.prisma.user.findMany({
-        where: {
-          ...(flags.staff ? { isStaff: true } : {}),
-          ...(search ? { OR: [{ email: { contains: search.toLowerCase() } }, { firstName: { contains: search } }, { lastName: { contains: search } }] } : {}),
-        },
+        where: userWhere({ isStaff: flags.staff ? true : null, search: flags.search }, deps.config.database.provider),
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         select: { email: true, role: true, isActive: true, emailVerifiedAt: true, createdAt: true },
       });

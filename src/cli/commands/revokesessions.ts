@@ -1,10 +1,11 @@
 /**
  * revokesessions --email E: ends every live session of a user at once.
  * revokesessions --all [--reason TEXT]: ends every live session of every user (after a key leak).
+ * Both are the admin API's use cases, run as the operator (cliActor).
  */
-import { recordAudit } from '../../audit/record.js';
-import { revokeSessions } from '../../auth/sessions/revoke.js';
+import { cliActor } from '../../admin/actor.js';
 import { revokeAllSessions } from '../../admin/revoke-all-sessions.js';
+import { revokeUserSessions } from '../../admin/user-password.js';
 import { withDeps } from '../cli-deps.js';
 import { CommandError, type Command } from '../command.js';
 import { commandErrorOf, parseOptions, userByEmail } from '../user-input.js';
@@ -21,18 +22,15 @@ export const revokesessions: Command = {
     if (!flags.all && flags.reason !== undefined) throw new CommandError(`--reason goes with --all\nusage: ${usage}`, 2);
     return withDeps(async (deps) => {
       if (flags.all) {
-        const count = await revokeAllSessions(deps, { kind: 'cli' }, flags.reason ?? null).catch((error: unknown) => {
+        const count = await revokeAllSessions(deps, cliActor('revokesessions_all'), flags.reason ?? null).catch((error: unknown) => {
           throw commandErrorOf(error);
         });
         console.log(`${count} session(s) of all users ended.`);
         return 0;
       }
       const user = await userByEmail(deps, flags.email);
-      const now = deps.clock.now();
-      const count = await deps.prisma.$transaction(async (tx) => {
-        const revoked = await revokeSessions(deps, { userId: user.id }, 'revoked_by_admin', tx);
-        await recordAudit(tx, { type: 'cli.revokesessions', userId: user.id, metadata: { count: revoked } }, now);
-        return revoked;
+      const count = await revokeUserSessions(deps, cliActor('revokesessions'), user.id, null).catch((error: unknown) => {
+        throw commandErrorOf(error);
       });
       console.log(`${count} session(s) of ${user.email} ended.`);
       return 0;

@@ -9,13 +9,19 @@
  * ```
  */
 import { z } from 'zod';
+import { PROFILE_FIELD_NAMES, PROFILE_FIELDS, type ProfileFieldName } from '../../config/profile-fields.js';
+
+/** The profile fields' Django columns, from the profile-field table. */
+const PROFILE_DEFAULTS = Object.fromEntries(PROFILE_FIELD_NAMES.map((name) => [name, PROFILE_FIELDS[name].djangoField])) as {
+  [K in ProfileFieldName]: (typeof PROFILE_FIELDS)[K]['djangoField'];
+};
 
 /** Gatehouse field -> the Django field it is read from (Django's own names by default). */
 export const DEFAULT_FIELDS = {
   email: 'email',
-  username: 'username',
-  firstName: 'first_name',
-  lastName: 'last_name',
+  // username, first_name, last_name; the profile fields Django's model lacks are null: map them
+  // from a custom model's columns if it has them.
+  ...PROFILE_DEFAULTS,
   password: 'password',
   isActive: 'is_active',
   isStaff: 'is_staff',
@@ -24,13 +30,6 @@ export const DEFAULT_FIELDS = {
   dateJoined: 'date_joined',
   groups: 'groups',
   userPermissions: 'user_permissions',
-  // Profile fields Django's model lacks; map them from a custom model's columns if it has them.
-  pictureUrl: null,
-  organizationName: null,
-  organizationType: null,
-  country: null,
-  signatureName: null,
-  signatureRole: null,
 } as const satisfies Record<string, string | null>;
 
 export type GatehouseField = keyof typeof DEFAULT_FIELDS;

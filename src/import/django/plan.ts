@@ -16,6 +16,7 @@ import { isLegacyHash } from '../../auth/passwords/legacy/index.js';
 import { isValidEmail, normalizeEmail } from '../../users/email.js';
 import { hashOverCaps } from '../../auth/passwords/hash-caps.js';
 import { BUILT_IN_PERMISSIONS, ROOT_GROUP } from '../../auth/permissions/builtin.js';
+import { NON_DJANGO_FIELDS, type NonDjangoField } from '../../config/profile-fields.js';
 import type { ImportOptions } from './options.js';
 
 export interface PlannedPermission {
@@ -43,7 +44,8 @@ export interface PlannedUser {
   role: 'USER' | 'STAFF' | 'ADMIN';
   lastLoginAt: Date | null;
   createdAt: Date | null;
-  profile: Partial<Record<'pictureUrl' | 'organizationName' | 'organizationType' | 'country' | 'signatureName' | 'signatureRole', string>>;
+  /** The profile fields Django's own model lacks, read from a custom model's columns. */
+  profile: Partial<Record<NonDjangoField, string>>;
   groups: string[];
   permissions: string[];
 }
@@ -71,8 +73,6 @@ interface Row {
   pk?: unknown;
   fields: Record<string, unknown>;
 }
-
-const PROFILE_FIELDS = ['pictureUrl', 'organizationName', 'organizationType', 'country', 'signatureName', 'signatureRole'] as const;
 
 /**
  * App labels Gatehouse's own permissions live under (users, groups, permissions, sessions, audit).
@@ -245,7 +245,7 @@ export function planImport(document: unknown, options: ImportOptions): ImportPla
           reason: `unsupported password hash ${hashAlgorithm(password)}: imported without a password (reset needed)`,
         });
     }
-    for (const key of PROFILE_FIELDS) {
+    for (const key of NON_DJANGO_FIELDS) {
       const value = get(key);
       if (typeof value === 'string' && value.trim()) user.profile[key] = value.trim();
     }

@@ -2,15 +2,16 @@
  * Admin API for users. Every field is behind its own permission; the guards (what a staff member
  * may grant, superuser-only changes, the last superuser) live in the use-cases.
  */
-import type { Prisma } from '../../generated/sqlite/client.js';
 import { setUserPassword, revokeUserSessions, sendUserPasswordReset } from '../../admin/user-password.js';
 import { createUser } from '../../admin/create-user.js';
 import { deleteUser, setUserActive, updateUser } from '../../admin/update-user.js';
 import { setUserGroups, setUserPermissions } from '../../admin/user-access.js';
 import { revokeAllSessions } from '../../admin/revoke-all-sessions.js';
+import { userWhere } from '../../admin/user-search.js';
 import { GatehouseError } from '../../errors.js';
 import { builder, staffWith } from '../builder.js';
 import { Role, UserType } from '../user.js';
+import { profileInputFields } from '../profile-fields.js';
 import { actorOf } from './actor.js';
 import { loadPage, pageType, SortDirection } from './page.js';
 
@@ -45,15 +46,7 @@ const userFieldsOf = (
     'InputObject'
   >,
 ) => ({
-  username: t.string(),
-  firstName: t.string(),
-  lastName: t.string(),
-  pictureUrl: t.string(),
-  organizationName: t.string(),
-  organizationType: t.string(),
-  country: t.string(),
-  signatureName: t.string(),
-  signatureRole: t.string(),
+  ...profileInputFields(t, 'admin'),
   notes: t.string(),
   isActive: t.boolean(),
   isStaff: t.boolean(),
@@ -75,26 +68,6 @@ const UpdateUserInput = builder.inputType('UpdateUserInput', {
   description: 'Only the fields given change. A changed email is unverified unless emailVerified is true.',
   fields: (t) => ({ email: t.string(), ...userFieldsOf(t) }),
 });
-
-function userWhere(filter: typeof UserFilter.$inferInput | null | undefined, provider: string): Prisma.UserWhereInput {
-  if (!filter) return {};
-  const and: Prisma.UserWhereInput[] = [];
-  if (filter.isActive != null) and.push({ isActive: filter.isActive });
-  if (filter.isStaff != null) and.push({ isStaff: filter.isStaff });
-  if (filter.isSuperuser != null) and.push({ isSuperuser: filter.isSuperuser });
-  if (filter.emailVerified != null) and.push({ emailVerifiedAt: filter.emailVerified ? { not: null } : null });
-  if (filter.group) and.push({ groups: { some: { group: { name: filter.group } } } });
-  if (filter.createdAfter) and.push({ createdAt: { gte: filter.createdAfter } });
-  if (filter.createdBefore) and.push({ createdAt: { lt: filter.createdBefore } });
-  const search = filter.search?.trim();
-  if (search) {
-    // SQLite's LIKE is case-insensitive for ASCII already; PostgreSQL needs mode: insensitive,
-    // which the SQLite client's types do not know.
-    const contains = (provider === 'postgresql' ? { contains: search, mode: 'insensitive' } : { contains: search }) as Prisma.StringFilter;
-    and.push({ OR: [{ email: { contains: search.toLowerCase() } }, { username: contains }, { firstName: contains }, { lastName: contains }] });
-  }
-  return { AND: and };
-}
 
 builder.queryFields((t) => ({
   users: t.field({
@@ -137,7 +110,7 @@ builder.mutationFields((t) => ({
     authScopes: staffWith('users.add_user'),
     args: { input: t.arg({ type: CreateUserInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
-      const user = await createUser(context.deps, { kind: 'admin', actor: await actorOf(context) }, input);
+      const user = await createUser(context.deps, await actorOf(context), input);
       return context.deps.prisma.user.findUniqueOrThrow({ ...query, where: { id: user.id } });
     },
   }),
@@ -225,6 +198,6 @@ builder.mutationFields((t) => ({
       'Ends every live session of every user, yours included (e.g. after a signing key leaked): every refresh and access token stops working. Returns how many were live. Superusers only; the reason goes to the audit trail.',
     authScopes: { superuser: true },
     args: { reason: t.arg.string({ required: true, description: 'Why, for the audit trail (1 to 500 characters).' }) },
-    resolve: async (_root, { reason }, context) => revokeAllSessions(context.deps, { kind: 'admin', actor: await actorOf(context) }, reason),
+    resolve: async (_root, { reason }, context) => revokeAllSessions(context.deps, await actorOf(context), reason),
   }),
 }));
