@@ -66,6 +66,8 @@ export async function refresh(deps: Deps, refreshToken: string, device: DeviceIn
         expiresAt: sessionExpiry(config, session.createdAt, now),
       },
     });
+    // The cached row of this session is stale now (this instance only: nothing security-relevant moved).
+    deps.authCache.forgetSession(session.id);
     // count 0: a concurrent refresh with this very token rotated first; it is read back below.
     if (count === 1) current = await prisma.session.findUnique({ where: { id: session.id } });
   }

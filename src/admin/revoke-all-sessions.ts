@@ -3,6 +3,7 @@
  * refresh token stops working and, since each request looks its session up, every access token
  * too (the caller's own included). Superusers only, through the admin API or the CLI; audited.
  */
+import { authStateChanged } from '../auth/cache/invalidate.js';
 import { recordAudit } from '../audit/record.js';
 import type { RevokeReason } from '../auth/sessions/revoke.js';
 import { GatehouseError, validationError } from '../errors.js';
@@ -18,7 +19,7 @@ export type Revoker = { kind: 'admin'; actor: Actor } | { kind: 'cli' };
 const REASON: RevokeReason = 'all_revoked';
 
 /** @returns how many sessions were live. @throws FORBIDDEN for a non-superuser; VALIDATION_FAILED for a bad reason. */
-export async function revokeAllSessions(deps: Pick<Deps, 'prisma' | 'clock'>, by: Revoker, reason: string | null): Promise<number> {
+export async function revokeAllSessions(deps: Pick<Deps, 'prisma' | 'clock' | 'authCache' | 'config'>, by: Revoker, reason: string | null): Promise<number> {
   // The schema rule already requires a superuser; checked again because ending everyone's sessions
   // must never follow from a rule mistyped on some future caller.
   if (by.kind === 'admin' && !by.actor.isSuperuser) {
@@ -35,6 +36,7 @@ export async function revokeAllSessions(deps: Pick<Deps, 'prisma' | 'clock'>, by
       where: { revokedAt: null, expiresAt: { gt: now } },
       data: { revokedAt: now, revokeReason: REASON },
     });
+    await authStateChanged(deps, tx, { everything: true });
     const metadata = { reason: why, count };
     await recordAudit(tx, by.kind === 'admin' ? { type: 'admin.all_sessions_revoked', ...auditBy(by.actor), metadata } : { type: 'cli.revokesessions_all', metadata }, now);
     return count;

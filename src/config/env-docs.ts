@@ -21,6 +21,8 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
   DATABASE_POOL_SIZE: { meaning: "PostgreSQL connections per instance" },
   DATABASE_CONNECT_TIMEOUT_MS: { meaning: "PostgreSQL: give up waiting for a connection after this long" },
   SQLITE_BUSY_TIMEOUT_MS: { meaning: "SQLite: how long a writer waits for the lock" },
+  SESSION_CACHE_SECONDS: { meaning: "how long this instance may answer from memory for a session's validity, its user and their permissions (`0`: read the database on every request). A revocation, deactivation or permission change takes effect at once on the instance that made it; on other PostgreSQL instances when its `NOTIFY` arrives, and at the latest after this long if one is lost (see [performance](performance.md#what-is-cached))" },
+  SESSION_CACHE_MAX_ENTRIES: { meaning: "sessions (and, separately, users' permissions) held in that cache; the oldest go first" },
   JWT_SECRET: { default: "a fixed development secret (loopback `HOST` only)", meaning: "the secret every key is derived from (HKDF, one key per use: HS256 access tokens, refresh-token successors, code digests, rate-limit keys; see [security](security.md#one-key-per-use)). Required in production and on a non-loopback `HOST` (also with RS256/ES256): at least 32 random characters (`openssl rand -base64 48`)." },
   JWT_ISSUER: { meaning: "`iss` claim, checked on every token" },
   JWT_AUDIENCE: { meaning: "`aud` claim, checked on every token" },

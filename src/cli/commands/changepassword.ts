@@ -1,4 +1,5 @@
 /** changepassword --email E: sets a user's password (asked twice, masked) and signs them out everywhere. */
+import { authStateChanged } from '../../auth/cache/invalidate.js';
 import { recordAudit } from '../../audit/record.js';
 import { consumeOutstandingTokens } from '../../auth/outstanding-tokens.js';
 import { revokeSessions } from '../../auth/sessions/revoke.js';
@@ -22,6 +23,7 @@ export const changepassword: Command = {
       const now = deps.clock.now();
       const revoked = await deps.prisma.$transaction(async (tx) => {
         await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now } });
+        await authStateChanged(deps, tx, { userId: user.id });
         await consumeOutstandingTokens(tx, user.id, now);
         const count = await revokeSessions(deps, { userId: user.id }, 'password_changed', tx);
         await recordAudit(tx, { type: 'cli.changepassword', userId: user.id, metadata: { sessionsRevoked: count } }, now);
