@@ -11,6 +11,7 @@ import { createUser, signedInUser } from '../helpers/factories.js';
 import { errorCode } from '../helpers/graphql.js';
 import { newToken } from '../helpers/admin.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { testPostgresUrl } from '../helpers/test-database.js';
 
 const HAS = 'query ($codename: String!) { hasPermission(codename: $codename) }';
 
@@ -106,5 +107,40 @@ describe('session cache bound', () => {
     const { accessToken } = await signedInUser(t.deps);
     await t.graphql(ME, {}, { token: accessToken });
     expect(t.deps.authCache.size).toEqual({ sessions: 0, access: 0 });
+  });
+});
+
+describe.skipIf(testPostgresUrl() === undefined)('the PostgreSQL listener', () => {
+  /** Waits (up to `ms`) for `test` to hold; a listener's reaction is asynchronous by nature. */
+  async function eventually(test: () => boolean | Promise<boolean>, ms = 10_000): Promise<boolean> {
+    const end = performance.now() + ms;
+    while (performance.now() < end) {
+      if (await test()) return true;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return false;
+  }
+
+  // A notification sent while the listener's connection is down is lost: the cache must not go on
+  // answering from what it held, and must cache again once it listens again.
+  it('drops everything and caches nothing while its connection is down, and resumes after reconnecting', async () => {
+    const t = await createTestApp();
+    const { accessToken, user, session } = await signedInUser(t.deps);
+    expect((await t.graphql(ME, {}, { token: accessToken })).data).toMatchObject({ me: { id: user.id } });
+    expect(t.deps.authCache.size.sessions).toBe(1);
+
+    const killed = await t.deps.prisma.$queryRawUnsafe<{ ok: boolean }[]>(
+      `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'`,
+    );
+    expect(killed).toEqual([{ ok: true }]);
+    expect(await eventually(() => t.deps.authCache.size.sessions === 0)).toBe(true);
+
+    // A revocation whose notification nobody heard (written behind the application's back).
+    await t.deps.prisma.session.update({ where: { id: session.id }, data: { revokedAt: new Date() } });
+    expect((await t.graphql(ME, {}, { token: accessToken })).data).toEqual({ me: null });
+
+    // Listening again (after about a second), it caches again.
+    const other = await newToken(t.deps, user.id);
+    expect(await eventually(async () => (await t.graphql(ME, {}, { token: other }), t.deps.authCache.size.sessions === 1))).toBe(true);
   });
 });
