@@ -1,7 +1,8 @@
 /**
  * Two Gatehouse server processes on one PostgreSQL database, with a real SMTP server: what one
- * instance does, the other sees at once (logout, refresh rotation and reuse, rate-limit counts),
- * and the two outbox senders, racing over the same rows, deliver every email exactly once.
+ * instance does, the other sees at once (refresh rotation and reuse, rate-limit counts) or, for
+ * what each caches (session validity), as soon as the NOTIFY arrives and within
+ * SESSION_CACHE_SECONDS (logout, deactivation: the delay is measured and printed), and the two outbox senders, racing over the same rows, deliver every email exactly once.
  * PostgreSQL only (SQLite is one instance by design): skipped, loudly, on SQLite.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
