@@ -27,7 +27,9 @@ const change = (now: number, before: number) => `${now >= before ? '+' : ''}${((
 export function compareReports(current: Report, earlier: Report, earlierName: string): string[] {
   const lines = [
     `\ncompared with ${earlierName} (${earlier.when}, ${earlier.database}):`,
-    `ceilings then: argon2id ${earlier.ceilings.argon2VerifyPerSecond.toFixed(1)}/s, bare yoga ${Object.entries(earlier.ceilings.bareYoga).map(([c, r]) => `${r.toFixed(0)} @${c}`).join(', ')}`,
+    `ceilings then: argon2id ${earlier.ceilings.argon2VerifyPerSecond.toFixed(1)}/s, bare yoga ${Object.entries(earlier.ceilings.bareYoga)
+      .map(([c, r]) => `${r.toFixed(0)} @${c}`)
+      .join(', ')}`,
     `${pad('scenario', 24)}${pad('conns', 7)}${pad('req/s then → now', 22)}${pad('change', 8)}${pad('ratio then → now', 20)}p99 ms then → now`,
   ];
   for (const row of current.rows) {

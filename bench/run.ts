@@ -80,7 +80,9 @@ async function probe(url: string, scenario: Scenario): Promise<string | undefine
 
 const baseUrl = process.env.DATABASE_URL;
 const provider = baseUrl?.startsWith('postgres') ? 'postgresql' : 'sqlite';
-console.log(`Gatehouse benchmark (${quick ? 'quick' : 'full'}): ${provider}, ${rounds} round(s) of ${seconds}s at ${connectionLevels.join(' and ')} connections`);
+console.log(
+  `Gatehouse benchmark (${quick ? 'quick' : 'full'}): ${provider}, ${rounds} round(s) of ${seconds}s at ${connectionLevels.join(' and ')} connections`,
+);
 
 // Ceilings first, each alone on the machine.
 const argon2 = JSON.parse(await run('bench/ceilings/argon2-verify.ts', [String(quick ? 3 : 8)], {})) as { opsPerSecond: number };
@@ -123,7 +125,9 @@ for (const scenario of scenarios(seeded, { access: 'gatehouse_access' })) {
     const result = await measure(server.url, scenario, connections);
     const ceiling = scenario.ceiling === 'argon2' ? argon2.opsPerSecond : yogaCeiling[connections]!.requestsPerSecond;
     rows.push({ scenario: scenario.name, connections, result, ceiling, ratio: result.requestsPerSecond / ceiling, target: scenario.target });
-    console.log(`  ${scenario.name} @${connections}: ${result.requestsPerSecond.toFixed(0)} req/s, server RSS now ${rssMb(server.child).toFixed(0)} MB, peak ${peakRssMb(server.child).toFixed(0)} MB`);
+    console.log(
+      `  ${scenario.name} @${connections}: ${result.requestsPerSecond.toFixed(0)} req/s, server RSS now ${rssMb(server.child).toFixed(0)} MB, peak ${peakRssMb(server.child).toFixed(0)} MB`,
+    );
   }
 }
 const peakRss = peakRssMb(server.child);
@@ -131,7 +135,9 @@ await server.stop();
 await seeded.drop();
 
 const pad = (s: string, n: number) => s.padEnd(n);
-console.log(`\n${pad('scenario', 24)}${pad('conns', 7)}${pad('req/s', 9)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('errors', 8)}${pad('ceiling', 10)}${pad('ratio', 7)}target`);
+console.log(
+  `\n${pad('scenario', 24)}${pad('conns', 7)}${pad('req/s', 9)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('errors', 8)}${pad('ceiling', 10)}${pad('ratio', 7)}target`,
+);
 for (const row of rows) {
   if (!row.result) {
     console.log(`${pad(row.scenario, 24)}${pad(String(row.connections), 7)}${row.error}`);

@@ -51,7 +51,11 @@ export function scenarios(seeded: Seeded, cookieNames: { access: string }): Scen
       name: 'login',
       ceiling: 'argon2',
       target: 0.9,
-      body: (context) => json('mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }', { email: email(context), password: BENCH_PASSWORD }),
+      body: (context) =>
+        json('mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }', {
+          email: email(context),
+          password: BENCH_PASSWORD,
+        }),
     },
     {
       name: 'me (Bearer)',

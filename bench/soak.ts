@@ -81,7 +81,11 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
   let server: Started | undefined;
   try {
     // The bundle npm start runs (built by the caller: npm run loadtest, or the test suite's global setup).
-    server = await start('dist/server/main.mjs', { ...env, DATABASE_URL: seeded.databaseUrl, HOST: '127.0.0.1', PORT: '0' }, /"url":"(http:\/\/[^"]+)\/graphql"/);
+    server = await start(
+      'dist/server/main.mjs',
+      { ...env, DATABASE_URL: seeded.databaseUrl, HOST: '127.0.0.1', PORT: '0' },
+      /"url":"(http:\/\/[^"]+)\/graphql"/,
+    );
     const { url, child } = server;
     if (new URL(url).hostname !== '127.0.0.1') throw new Error(`not loopback: ${url}`);
     const sessionsBefore = await prisma.session.count();
@@ -133,10 +137,16 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
         } else if (operation === 'users') {
           await post({ query: '{ users(first: 50) { nodes { id email groups { name } } totalCount } }' }, seeded.admin.accessToken);
         } else if (operation === 'login') {
-          const data = await post({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', variables: { e: loginEmail, p: BENCH_PASSWORD } });
+          const data = await post({
+            query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+            variables: { e: loginEmail, p: BENCH_PASSWORD },
+          });
           if (data) result.successfulLogins += 1;
         } else {
-          const data = await post({ query: 'mutation($t: String!) { refreshToken(refreshToken: $t) { accessToken refreshToken } }', variables: { t: refreshToken } });
+          const data = await post({
+            query: 'mutation($t: String!) { refreshToken(refreshToken: $t) { accessToken refreshToken } }',
+            variables: { t: refreshToken },
+          });
           const pair = data?.refreshToken as { accessToken: string; refreshToken: string } | undefined;
           if (pair) {
             result.successfulRefreshes += 1;
@@ -164,7 +174,9 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
     }
 
     const third = Math.floor(samples.length / 3);
-    const serverErrors = Object.entries(result.statuses).filter(([status]) => Number(status) >= 500).reduce((sum, [, count]) => sum + count, 0);
+    const serverErrors = Object.entries(result.statuses)
+      .filter(([status]) => Number(status) >= 500)
+      .reduce((sum, [, count]) => sum + count, 0);
     return {
       database,
       seconds: elapsedSeconds,
@@ -207,10 +219,14 @@ export function soakFailures(result: SoakResult): string[] {
   if (result.serverErrors > 0) failures.push(`${result.serverErrors} responses were 5xx`);
   if (result.networkErrors > 0) failures.push(`${result.networkErrors} requests got no response`);
   if (Object.keys(result.graphqlErrors).length > 0) failures.push(`GraphQL errors: ${JSON.stringify(result.graphqlErrors)}`);
-  if (result.rows.newSessions !== result.successfulLogins) failures.push(`sessions created ${result.rows.newSessions} != successful logins ${result.successfulLogins}`);
-  if (result.rows.loginAudits !== result.successfulLogins) failures.push(`login audit events ${result.rows.loginAudits} != successful logins ${result.successfulLogins}`);
-  if (result.rows.intactRefreshChains !== result.rows.workers) failures.push(`only ${result.rows.intactRefreshChains} of ${result.rows.workers} refresh chains intact`);
-  if (result.rssLastMb > result.rssMiddleMb * 1.25 + 32) failures.push(`memory still growing: middle third ${result.rssMiddleMb.toFixed(0)} MB, last third ${result.rssLastMb.toFixed(0)} MB`);
+  if (result.rows.newSessions !== result.successfulLogins)
+    failures.push(`sessions created ${result.rows.newSessions} != successful logins ${result.successfulLogins}`);
+  if (result.rows.loginAudits !== result.successfulLogins)
+    failures.push(`login audit events ${result.rows.loginAudits} != successful logins ${result.successfulLogins}`);
+  if (result.rows.intactRefreshChains !== result.rows.workers)
+    failures.push(`only ${result.rows.intactRefreshChains} of ${result.rows.workers} refresh chains intact`);
+  if (result.rssLastMb > result.rssMiddleMb * 1.25 + 32)
+    failures.push(`memory still growing: middle third ${result.rssMiddleMb.toFixed(0)} MB, last third ${result.rssLastMb.toFixed(0)} MB`);
   if (result.exitCode !== 0) failures.push(`server exited with ${result.exitCode}`);
   return failures;
 }

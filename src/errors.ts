@@ -35,13 +35,15 @@ export type ErrorCode = keyof typeof ErrorCodes;
 export const errorDocs: Record<ErrorCode, string> = {
   UNAUTHENTICATED: 'no valid session for an operation that needs one (also after logout or revocation)',
   FORBIDDEN: 'signed in but not allowed (`extensions.required` names what was missing); in cookie mode, a missing CSRF header (HTTP 403)',
-  INVALID_CREDENTIALS: 'wrong email or password (one error for both); a wrong current password (`fields` names it; code `password_required` when `revokeSession` of another device has none)',
+  INVALID_CREDENTIALS:
+    'wrong email or password (one error for both); a wrong current password (`fields` names it; code `password_required` when `revokeSession` of another device has none)',
   EMAIL_NOT_VERIFIED: 'login before verifying, with `REQUIRE_EMAIL_VERIFICATION` on: offer `resendVerificationEmail`',
   ACCOUNT_DISABLED: 'login or refresh of a deactivated account',
   EMAIL_TAKEN: 'register, updateProfile, email change, admin create/update: the address belongs to another account',
   USERNAME_TAKEN: 'register, updateProfile, admin create/update: the username belongs to another account',
-  INVALID_CODE: 'a wrong or used code (`remainingAttempts` in extensions for an email-change code); for `verifyEmail`, every failure (unknown or verified address, expired or used-up code too), so the answer reveals no account',
-  CODE_EXPIRED: 'the code\'s lifetime (`VERIFICATION_CODE_TTL_SECONDS`) is over: request a new one',
+  INVALID_CODE:
+    'a wrong or used code (`remainingAttempts` in extensions for an email-change code); for `verifyEmail`, every failure (unknown or verified address, expired or used-up code too), so the answer reveals no account',
+  CODE_EXPIRED: "the code's lifetime (`VERIFICATION_CODE_TTL_SECONDS`) is over: request a new one",
   TOO_MANY_ATTEMPTS: 'the tries allowed on this code (`VERIFICATION_CODE_MAX_ATTEMPTS`) are used: request a new one',
   TOKEN_EXPIRED: 'an expired access, refresh or reset token',
   TOKEN_INVALID: 'a bad, used, revoked or reused refresh, reset or access token',
@@ -49,7 +51,7 @@ export const errorDocs: Record<ErrorCode, string> = {
     '`extensions.fields: [{ field, code, message }]`, every bad field at once (password codes: `password_too_similar`, `password_too_short`, `password_too_common`, `password_entirely_numeric`, `password_too_long`; others: `required`, `too_long`, `invalid`)',
   NOT_FOUND: 'the user, group, permission or session named does not exist (or is not one of mine)',
   CONFLICT: 'a concurrent change won; retry with fresh data',
-  LAST_SUPERUSER: 'the change (admin demotion, deactivation, deletion, or `deactivateAccount` of one\'s own account) would leave no active superuser',
+  LAST_SUPERUSER: "the change (admin demotion, deactivation, deletion, or `deactivateAccount` of one's own account) would leave no active superuser",
   RATE_LIMITED: 'a limit in [Security](security.md#rate-limits) is used up: wait `extensions.retryAfterSeconds` (also the `Retry-After` header)',
   BAD_REQUEST: 'a malformed request (HTTP 400)',
   PAYLOAD_TOO_LARGE: 'a body over `GRAPHQL_MAX_BODY_BYTES` (HTTP 413, before parsing)',

@@ -11,7 +11,17 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     level,
     base: { service: 'gatehouse' },
     redact: {
-      paths: ['*.password', '*.newPassword', '*.currentPassword', '*.token', '*.refreshToken', '*.accessToken', '*.code', 'req.headers.authorization', 'req.headers.cookie'],
+      paths: [
+        '*.password',
+        '*.newPassword',
+        '*.currentPassword',
+        '*.token',
+        '*.refreshToken',
+        '*.accessToken',
+        '*.code',
+        'req.headers.authorization',
+        'req.headers.cookie',
+      ],
       censor: '[redacted]',
     },
   };

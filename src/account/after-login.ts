@@ -41,14 +41,15 @@ export async function settleSessionsAfterLogin(
   presentedIds.delete(session.id);
 
   const cap = deps.config.sessions.maxPerUser;
-  const overCap = cap > 0
-    ? await deps.prisma.session.findMany({
-        where: { userId: session.userId, revokedAt: null, expiresAt: { gt: deps.clock.now() }, NOT: { id: session.id } },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        skip: cap - 1,
-        select: { id: true },
-      })
-    : [];
+  const overCap =
+    cap > 0
+      ? await deps.prisma.session.findMany({
+          where: { userId: session.userId, revokedAt: null, expiresAt: { gt: deps.clock.now() }, NOT: { id: session.id } },
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          skip: cap - 1,
+          select: { id: true },
+        })
+      : [];
   if (presentedIds.size === 0 && overCap.length === 0) return;
 
   await deps.prisma.$transaction(async (tx) => {
@@ -56,7 +57,11 @@ export async function settleSessionsAfterLogin(
     const revoke = async (id: string, reason: 'replaced_at_login' | 'session_limit') => {
       const row = await tx.session.findUnique({ where: { id }, select: { userId: true } });
       if (!row || !(await revokeSessions(deps, { userId: row.userId, id }, reason, tx))) return;
-      await recordAudit(tx, { type: 'auth.session_revoked', userId: row.userId, ...device, metadata: { sessionId: id, reason, newSessionId: session.id } }, now);
+      await recordAudit(
+        tx,
+        { type: 'auth.session_revoked', userId: row.userId, ...device, metadata: { sessionId: id, reason, newSessionId: session.id } },
+        now,
+      );
     };
     for (const id of presentedIds) await revoke(id, 'replaced_at_login');
     for (const { id } of overCap) await revoke(id, 'session_limit');

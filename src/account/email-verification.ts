@@ -68,4 +68,3 @@ export async function resendVerificationEmail(deps: Deps, input: { email: string
     await sendVerificationCode(deps, tx, user);
   });
 }
-

@@ -30,7 +30,10 @@ export async function login(deps: Deps, input: { email: string; password: string
   await deps.rateLimits.check('login', limited);
   // An over-long password is refused without hashing it (bounded cost), as the same error.
   const password = input.password.length <= deps.config.passwords.policy.maxLength ? input.password : null;
-  const matches = user?.passwordHash && password !== null ? await deps.passwords.verify(user.passwordHash, password) : await deps.passwords.verifyDummy(input.password.slice(0, deps.config.passwords.policy.maxLength));
+  const matches =
+    user?.passwordHash && password !== null
+      ? await deps.passwords.verify(user.passwordHash, password)
+      : await deps.passwords.verifyDummy(input.password.slice(0, deps.config.passwords.policy.maxLength));
 
   const refusal: { reason: string; error: GatehouseError } | null =
     !user || !matches

@@ -52,7 +52,12 @@ export async function sendPasswordResetLink(deps: Pick<Deps, 'config' | 'clock'>
   const ttl = deps.config.accounts.resetTtlSeconds;
   const where = { userId: user.id, purpose: 'PASSWORD_RESET' } as const;
   await tx.oneTimeToken.deleteMany({ where: { ...where, OR: [{ consumedAt: { not: null } }, { expiresAt: { lte: now } }] } });
-  const beyondCap = await tx.oneTimeToken.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: MAX_LIVE_RESET_LINKS - 1, select: { id: true } });
+  const beyondCap = await tx.oneTimeToken.findMany({
+    where,
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    skip: MAX_LIVE_RESET_LINKS - 1,
+    select: { id: true },
+  });
   if (beyondCap.length) await tx.oneTimeToken.deleteMany({ where: { id: { in: beyondCap.map((row) => row.id) } } });
   const token = generateToken(32);
   await tx.oneTimeToken.create({
@@ -64,10 +69,12 @@ export async function sendPasswordResetLink(deps: Pick<Deps, 'config' | 'clock'>
 
 /** Finds the live reset token, or says why there is none. */
 async function findResetToken(deps: Deps, token: string): Promise<{ token: OneTimeToken & { user: User } } | { error: GatehouseError }> {
-  const row = token && token.length <= MAX_TOKEN_LENGTH
-    ? await deps.prisma.oneTimeToken.findUnique({ where: { tokenHash: tokenDigest(token) }, include: { user: true } })
-    : null;
-  if (!row || row.purpose !== 'PASSWORD_RESET' || row.consumedAt || !row.user.isActive) return { error: new GatehouseError('TOKEN_INVALID', { message: 'The reset link is invalid or was already used.' }) };
+  const row =
+    token && token.length <= MAX_TOKEN_LENGTH
+      ? await deps.prisma.oneTimeToken.findUnique({ where: { tokenHash: tokenDigest(token) }, include: { user: true } })
+      : null;
+  if (!row || row.purpose !== 'PASSWORD_RESET' || row.consumedAt || !row.user.isActive)
+    return { error: new GatehouseError('TOKEN_INVALID', { message: 'The reset link is invalid or was already used.' }) };
   if (row.expiresAt <= deps.clock.now()) return { error: new GatehouseError('TOKEN_EXPIRED', { message: 'The reset link has expired; request a new one.' }) };
   return { token: row };
 }

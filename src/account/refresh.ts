@@ -50,7 +50,8 @@ export async function refresh(deps: Deps, refreshToken: string, device: DeviceIn
   });
   if (!session || session.revokedAt) throw invalid();
   // The absolute limit is checked from createdAt too, for sessions whose expiresAt was slid before it existed.
-  if (session.expiresAt <= now || absoluteEnd(config, session.createdAt) <= now) throw new GatehouseError('TOKEN_EXPIRED', { message: 'The session has expired; sign in again.' });
+  if (session.expiresAt <= now || absoluteEnd(config, session.createdAt) <= now)
+    throw new GatehouseError('TOKEN_EXPIRED', { message: 'The session has expired; sign in again.' });
   if (!session.user.isActive) throw new GatehouseError('ACCOUNT_DISABLED');
 
   let current: Session | null = null;

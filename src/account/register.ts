@@ -36,11 +36,16 @@ export async function register(deps: Deps, input: RegisterInput, device: DeviceI
   const required = ['firstName', 'lastName', ...deps.config.accounts.registrationRequiredFields] as const;
   const { data, problems: profileProblems } = cleanProfile(input, required, true);
   problems.push(...profileProblems);
-  problems.push(...validatePassword(deps.config.passwords.policy, input.password, { email, username: data.username, firstName: data.firstName, lastName: data.lastName }));
+  problems.push(
+    ...validatePassword(deps.config.passwords.policy, input.password, { email, username: data.username, firstName: data.firstName, lastName: data.lastName }),
+  );
   if (problems.length) throw validationError(problems);
 
   // Checked first for the common case (and to spare the hashing); the unique constraint decides races.
-  const clash = await deps.prisma.user.findFirst({ where: { OR: [{ email }, ...(data.username ? [{ username: data.username }] : [])] }, select: { email: true } });
+  const clash = await deps.prisma.user.findFirst({
+    where: { OR: [{ email }, ...(data.username ? [{ username: data.username }] : [])] },
+    select: { email: true },
+  });
   if (clash) throw takenError(clash.email === email ? 'email' : 'username');
 
   const passwordHash = await deps.passwords.hash(input.password);

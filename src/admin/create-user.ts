@@ -66,7 +66,13 @@ export async function createUser(deps: Pick<Deps, 'prisma' | 'clock' | 'config' 
         {
           ...audit,
           userId: user.id,
-          metadata: { email: user.email, role: user.role, isActive: user.isActive, passwordSet: passwordHash !== null, inviteRequested: input.sendInvite === true },
+          metadata: {
+            email: user.email,
+            role: user.role,
+            isActive: user.isActive,
+            passwordSet: passwordHash !== null,
+            inviteRequested: input.sendInvite === true,
+          },
         },
         now,
       );

@@ -41,7 +41,11 @@ function validateGroup(input: GroupInput): { name?: string; description?: string
   return out;
 }
 
-const nameTaken = () => new GatehouseError('CONFLICT', { message: 'A group with this name already exists.', fields: [{ field: 'name', code: 'name_taken', message: 'A group with this name already exists.' }] });
+const nameTaken = () =>
+  new GatehouseError('CONFLICT', {
+    message: 'A group with this name already exists.',
+    fields: [{ field: 'name', code: 'name_taken', message: 'A group with this name already exists.' }],
+  });
 
 async function loadGroup(tx: Pick<Tx, 'group'>, id: string): Promise<Group> {
   const group = await tx.group.findUnique({ where: { id } });
@@ -62,7 +66,11 @@ export async function createGroup(deps: AdminDeps, actor: Actor, input: GroupInp
         add: (permissionId) => tx.groupPermission.create({ data: { groupId: group.id, permissionId } }),
       });
       if (added.length) await authStateChanged(deps, tx, { permissions: true });
-      await recordAudit(tx, { type: 'admin.group_created', ...auditBy(actor), metadata: { groupId: group.id, name: group.name, permissions: added } }, deps.clock.now());
+      await recordAudit(
+        tx,
+        { type: 'admin.group_created', ...auditBy(actor), metadata: { groupId: group.id, name: group.name, permissions: added } },
+        deps.clock.now(),
+      );
       return group;
     });
   } catch (error) {
@@ -83,14 +91,25 @@ export async function updateGroup(deps: AdminDeps, actor: Actor, id: string, inp
       // Apps check groups by name (hasGroup, the `groups` claim): renaming "editors" to "admins"
       // would hand its members the admins' role, so only a superuser renames.
       if (renamed && !actor.isSuperuser) {
-        throw new GatehouseError('FORBIDDEN', { message: 'Only a superuser can rename a group (apps check groups by name).', details: { required: ['superuser'] } });
+        throw new GatehouseError('FORBIDDEN', {
+          message: 'Only a superuser can rename a group (apps check groups by name).',
+          details: { required: ['superuser'] },
+        });
       }
       const after = await tx.group.update({ where: { id }, data });
       const changed = (['name', 'description'] as const).filter((key) => before[key] !== after[key]);
       // Members' group names are part of their cached access.
       if (changed.includes('name')) await authStateChanged(deps, tx, { permissions: true });
       if (changed.length) {
-        await recordAudit(tx, { type: 'admin.group_updated', ...auditBy(actor), metadata: { groupId: id, name: after.name, changed, ...(changed.includes('name') ? { previousName: before.name } : {}) } }, deps.clock.now());
+        await recordAudit(
+          tx,
+          {
+            type: 'admin.group_updated',
+            ...auditBy(actor),
+            metadata: { groupId: id, name: after.name, changed, ...(changed.includes('name') ? { previousName: before.name } : {}) },
+          },
+          deps.clock.now(),
+        );
       }
       return after;
     });
@@ -106,7 +125,10 @@ export async function deleteGroup(deps: AdminDeps, actor: Actor, id: string): Pr
     if (group.name === ROOT_GROUP) throw new GatehouseError('FORBIDDEN', { message: 'The Root group cannot be deleted.' });
     // Deleting takes the group's permissions from every member: only for one who holds them all.
     const held = await tx.groupPermission.findMany({ where: { groupId: id }, select: { permission: { select: { codename: true } } } });
-    assertCanRevoke(actor, held.map((p) => p.permission.codename));
+    assertCanRevoke(
+      actor,
+      held.map((p) => p.permission.codename),
+    );
     const members = await tx.userGroup.count({ where: { groupId: id } });
     await tx.group.delete({ where: { id } });
     await authStateChanged(deps, tx, { permissions: true });
@@ -122,16 +144,24 @@ export async function setGroupPermissions(deps: AdminDeps, actor: Actor, id: str
     const group = await loadGroup(tx, id);
     if (group.name === ROOT_GROUP) {
       const missing = BUILT_IN_PERMISSIONS.map((p) => p.codename).filter((codename) => !wanted.includes(codename));
-      if (missing.length) throw new GatehouseError('FORBIDDEN', { message: `The Root group keeps every built-in permission (missing: ${missing.join(', ')}).` });
+      if (missing.length)
+        throw new GatehouseError('FORBIDDEN', { message: `The Root group keeps every built-in permission (missing: ${missing.join(', ')}).` });
     }
     const { added, removed } = await replacePermissions(tx, actor, wanted, {
-      current: async () => (await tx.groupPermission.findMany({ where: { groupId: id }, select: { permission: { select: { id: true, codename: true } } } })).map((r) => r.permission),
+      current: async () =>
+        (await tx.groupPermission.findMany({ where: { groupId: id }, select: { permission: { select: { id: true, codename: true } } } })).map(
+          (r) => r.permission,
+        ),
       remove: (ids) => tx.groupPermission.deleteMany({ where: { groupId: id, permissionId: { in: ids } } }),
       add: (permissionId) => tx.groupPermission.create({ data: { groupId: id, permissionId } }),
     });
     if (added.length || removed.length) {
       await authStateChanged(deps, tx, { permissions: true });
-      await recordAudit(tx, { type: 'admin.group_permissions_set', ...auditBy(actor), metadata: { groupId: id, name: group.name, added, removed } }, deps.clock.now());
+      await recordAudit(
+        tx,
+        { type: 'admin.group_permissions_set', ...auditBy(actor), metadata: { groupId: id, name: group.name, added, removed } },
+        deps.clock.now(),
+      );
     }
     return group;
   });

@@ -36,7 +36,8 @@ export function assertCanRevoke(actor: Actor, codenames: Iterable<string>): void
 
 /** Only a superuser may make someone a superuser. */
 export function assertCanMakeSuperuser(actor: Actor): void {
-  if (!actor.isSuperuser) throw new GatehouseError('FORBIDDEN', { message: 'Only a superuser can make someone a superuser.', details: { required: ['superuser'] } });
+  if (!actor.isSuperuser)
+    throw new GatehouseError('FORBIDDEN', { message: 'Only a superuser can make someone a superuser.', details: { required: ['superuser'] } });
 }
 
 /**
@@ -89,7 +90,10 @@ export function assertCanAddToGroups(actor: Actor, groups: readonly { name: stri
       details: { required: ['permission:groups.change_group'] },
     });
   }
-  assertCanGrant(actor, groups.flatMap((g) => g.permissions));
+  assertCanGrant(
+    actor,
+    groups.flatMap((g) => g.permissions),
+  );
 }
 
 /** Nobody changes their own isActive, isStaff, isSuperuser or role; another admin must. */

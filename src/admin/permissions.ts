@@ -30,11 +30,18 @@ function validatePermission(input: PermissionInput): { codename?: string; name?:
   if (input.codename !== undefined) {
     const codename = (input.codename ?? '').trim();
     if (codename.length > MAX_CODENAME_LENGTH || !CODENAME_PATTERN.test(codename)) {
-      problems.push({ field: 'codename', code: 'invalid_codename', message: 'Use app.action_model: lower-case letters, digits and underscores around one dot.' });
+      problems.push({
+        field: 'codename',
+        code: 'invalid_codename',
+        message: 'Use app.action_model: lower-case letters, digits and underscores around one dot.',
+      });
     }
     out.codename = codename;
   }
-  for (const [field, max] of [['name', MAX_NAME], ['description', MAX_DESCRIPTION]] as const) {
+  for (const [field, max] of [
+    ['name', MAX_NAME],
+    ['description', MAX_DESCRIPTION],
+  ] as const) {
     if (input[field] === undefined) continue;
     const value = (input[field] ?? '').trim();
     if (value.length > max) problems.push({ field, code: 'too_long', message: `At most ${max} characters.` });
@@ -45,12 +52,16 @@ function validatePermission(input: PermissionInput): { codename?: string; name?:
 }
 
 const codenameTaken = () =>
-  new GatehouseError('CONFLICT', { message: 'A permission with this codename already exists.', fields: [{ field: 'codename', code: 'codename_taken', message: 'A permission with this codename already exists.' }] });
+  new GatehouseError('CONFLICT', {
+    message: 'A permission with this codename already exists.',
+    fields: [{ field: 'codename', code: 'codename_taken', message: 'A permission with this codename already exists.' }],
+  });
 
 async function loadCustom(tx: Pick<Tx, 'permission'>, id: string): Promise<Permission> {
   const permission = await tx.permission.findUnique({ where: { id } });
   if (!permission) throw new GatehouseError('NOT_FOUND', { message: 'No such permission.' });
-  if (permission.builtIn) throw new GatehouseError('FORBIDDEN', { message: `${permission.codename} is built in: Gatehouse relies on it, so it cannot be changed or deleted.` });
+  if (permission.builtIn)
+    throw new GatehouseError('FORBIDDEN', { message: `${permission.codename} is built in: Gatehouse relies on it, so it cannot be changed or deleted.` });
   return permission;
 }
 
@@ -58,8 +69,14 @@ export async function createPermission(deps: AdminDeps, actor: Actor, input: Per
   const data = validatePermission({ codename: input.codename ?? null, name: input.name ?? '', description: input.description ?? '' });
   try {
     return await serializable(deps.prisma, async (tx) => {
-      const permission = await tx.permission.create({ data: { codename: data.codename!, name: data.name ?? '', description: data.description ?? '', builtIn: false } });
-      await recordAudit(tx, { type: 'admin.permission_created', ...auditBy(actor), metadata: { permissionId: permission.id, codename: permission.codename } }, deps.clock.now());
+      const permission = await tx.permission.create({
+        data: { codename: data.codename!, name: data.name ?? '', description: data.description ?? '', builtIn: false },
+      });
+      await recordAudit(
+        tx,
+        { type: 'admin.permission_created', ...auditBy(actor), metadata: { permissionId: permission.id, codename: permission.codename } },
+        deps.clock.now(),
+      );
       return permission;
     });
   } catch (error) {
@@ -75,7 +92,11 @@ export async function updatePermission(deps: AdminDeps, actor: Actor, id: string
     const after = await tx.permission.update({ where: { id }, data });
     const changed = (['name', 'description'] as const).filter((key) => before[key] !== after[key]);
     if (changed.length) {
-      await recordAudit(tx, { type: 'admin.permission_updated', ...auditBy(actor), metadata: { permissionId: id, codename: after.codename, changed } }, deps.clock.now());
+      await recordAudit(
+        tx,
+        { type: 'admin.permission_updated', ...auditBy(actor), metadata: { permissionId: id, codename: after.codename, changed } },
+        deps.clock.now(),
+      );
     }
     return after;
   });
@@ -86,7 +107,11 @@ export async function deletePermission(deps: AdminDeps, actor: Actor, id: string
     const permission = await loadCustom(tx, id);
     await tx.permission.delete({ where: { id } });
     await authStateChanged(deps, tx, { permissions: true });
-    await recordAudit(tx, { type: 'admin.permission_deleted', ...auditBy(actor), metadata: { permissionId: id, codename: permission.codename } }, deps.clock.now());
+    await recordAudit(
+      tx,
+      { type: 'admin.permission_deleted', ...auditBy(actor), metadata: { permissionId: id, codename: permission.codename } },
+      deps.clock.now(),
+    );
     return id;
   });
 }

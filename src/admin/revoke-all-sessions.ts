@@ -28,7 +28,9 @@ export async function revokeAllSessions(deps: Pick<Deps, 'prisma' | 'clock' | 'a
   const why = reason?.trim() ?? null;
   // Control characters (NUL above all) have no place in an audit line.
   if (why !== null && (!why || why.length > MAX_REASON_LENGTH || /\p{Cc}/u.test(why))) {
-    throw validationError([{ field: 'reason', code: 'invalid_reason', message: `A reason of 1 to ${MAX_REASON_LENGTH} characters, without control characters, is required.` }]);
+    throw validationError([
+      { field: 'reason', code: 'invalid_reason', message: `A reason of 1 to ${MAX_REASON_LENGTH} characters, without control characters, is required.` },
+    ]);
   }
   const now = deps.clock.now();
   return deps.prisma.$transaction(async (tx) => {
@@ -38,7 +40,11 @@ export async function revokeAllSessions(deps: Pick<Deps, 'prisma' | 'clock' | 'a
     });
     await authStateChanged(deps, tx, { everything: true });
     const metadata = { reason: why, count };
-    await recordAudit(tx, by.kind === 'admin' ? { type: 'admin.all_sessions_revoked', ...auditBy(by.actor), metadata } : { type: 'cli.revokesessions_all', metadata }, now);
+    await recordAudit(
+      tx,
+      by.kind === 'admin' ? { type: 'admin.all_sessions_revoked', ...auditBy(by.actor), metadata } : { type: 'cli.revokesessions_all', metadata },
+      now,
+    );
     return count;
   });
 }

@@ -82,7 +82,8 @@ export async function updateUser(deps: AdminDeps, actor: Actor, id: string, inpu
     await applyFlagEffects(deps, tx, before, after);
     await authStateChanged(deps, tx, { userId: id });
     const changed = changedFields(before, after);
-    if (changed.length) await recordAudit(tx, { type: 'admin.user_updated', userId: id, ...auditBy(actor), metadata: { changed: describe(before, after, changed) } }, now);
+    if (changed.length)
+      await recordAudit(tx, { type: 'admin.user_updated', userId: id, ...auditBy(actor), metadata: { changed: describe(before, after, changed) } }, now);
     return after;
   });
 }
@@ -129,8 +130,22 @@ async function applyFlagEffects(deps: AdminDeps, tx: Tx, before: User, after: Us
 
 /** Fields an admin can see changed, for the audit trail. */
 const AUDITED: readonly (keyof User)[] = [
-  'email', 'username', 'firstName', 'lastName', 'pictureUrl', 'organizationName', 'organizationType', 'country',
-  'signatureName', 'signatureRole', 'notes', 'isActive', 'isStaff', 'isSuperuser', 'role', 'emailVerifiedAt',
+  'email',
+  'username',
+  'firstName',
+  'lastName',
+  'pictureUrl',
+  'organizationName',
+  'organizationType',
+  'country',
+  'signatureName',
+  'signatureRole',
+  'notes',
+  'isActive',
+  'isStaff',
+  'isSuperuser',
+  'role',
+  'emailVerifiedAt',
 ];
 
 function changedFields(before: User, after: User): (keyof User)[] {

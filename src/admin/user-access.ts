@@ -28,10 +28,18 @@ export async function setUserGroups(deps: AdminDeps, actor: Actor, id: string, n
       where: { name: { in: wanted } },
       select: { id: true, name: true, permissions: { select: { permission: { select: { codename: true } } } } },
     });
-    assertAllFound(wanted, groups.map((g) => g.name), 'groups', 'group');
+    assertAllFound(
+      wanted,
+      groups.map((g) => g.name),
+      'groups',
+      'group',
+    );
     const current = new Set((await tx.userGroup.findMany({ where: { userId: id }, select: { groupId: true } })).map((r) => r.groupId));
     const added = groups.filter((g) => !current.has(g.id));
-    assertCanAddToGroups(actor, added.map((g) => ({ name: g.name, permissions: g.permissions.map((p) => p.permission.codename) })));
+    assertCanAddToGroups(
+      actor,
+      added.map((g) => ({ name: g.name, permissions: g.permissions.map((p) => p.permission.codename) })),
+    );
     const keep = new Set(groups.map((g) => g.id));
     const removed = [...current].filter((groupId) => !keep.has(groupId));
     await tx.userGroup.deleteMany({ where: { userId: id, groupId: { in: removed } } });
@@ -39,7 +47,11 @@ export async function setUserGroups(deps: AdminDeps, actor: Actor, id: string, n
     if (added.length || removed.length) {
       await authStateChanged(deps, tx, { userId: id });
       const removedNames = (await tx.group.findMany({ where: { id: { in: removed } }, select: { name: true } })).map((g) => g.name);
-      await recordAudit(tx, { type: 'admin.user_groups_set', userId: id, ...auditBy(actor), metadata: { added: added.map((g) => g.name), removed: removedNames } }, deps.clock.now());
+      await recordAudit(
+        tx,
+        { type: 'admin.user_groups_set', userId: id, ...auditBy(actor), metadata: { added: added.map((g) => g.name), removed: removedNames } },
+        deps.clock.now(),
+      );
     }
     return user;
   });
@@ -51,7 +63,10 @@ export async function setUserPermissions(deps: AdminDeps, actor: Actor, id: stri
   return serializable(deps.prisma, async (tx) => {
     const user = await loadTarget(tx, actor, id);
     const { added, removed } = await replacePermissions(tx, actor, wanted, {
-      current: async () => (await tx.userPermission.findMany({ where: { userId: id }, select: { permission: { select: { id: true, codename: true } } } })).map((r) => r.permission),
+      current: async () =>
+        (await tx.userPermission.findMany({ where: { userId: id }, select: { permission: { select: { id: true, codename: true } } } })).map(
+          (r) => r.permission,
+        ),
       remove: (ids) => tx.userPermission.deleteMany({ where: { userId: id, permissionId: { in: ids } } }),
       add: (permissionId) => tx.userPermission.create({ data: { userId: id, permissionId } }),
     });
@@ -70,23 +85,40 @@ interface PermissionLinks {
 }
 
 /** Replaces a set of permission links (of a user or a group), adding and removing only what the actor holds; returns the codenames added and removed. */
-export async function replacePermissions(tx: Pick<Tx, 'permission'>, actor: Actor, wanted: string[], links: PermissionLinks): Promise<{ added: string[]; removed: string[] }> {
+export async function replacePermissions(
+  tx: Pick<Tx, 'permission'>,
+  actor: Actor,
+  wanted: string[],
+  links: PermissionLinks,
+): Promise<{ added: string[]; removed: string[] }> {
   const permissions = await tx.permission.findMany({ where: { codename: { in: wanted } }, select: { id: true, codename: true } });
-  assertAllFound(wanted, permissions.map((p) => p.codename), 'permissions', 'permission');
+  assertAllFound(
+    wanted,
+    permissions.map((p) => p.codename),
+    'permissions',
+    'permission',
+  );
   const current = await links.current();
   const have = new Set(current.map((p) => p.id));
   const added = permissions.filter((p) => !have.has(p.id));
-  assertCanGrant(actor, added.map((p) => p.codename));
+  assertCanGrant(
+    actor,
+    added.map((p) => p.codename),
+  );
   const keep = new Set(permissions.map((p) => p.id));
   const removed = current.filter((p) => !keep.has(p.id));
-  assertCanRevoke(actor, removed.map((p) => p.codename));
+  assertCanRevoke(
+    actor,
+    removed.map((p) => p.codename),
+  );
   if (removed.length) await links.remove(removed.map((p) => p.id));
   for (const permission of added) await links.add(permission.id);
   return { added: added.map((p) => p.codename).sort(), removed: removed.map((p) => p.codename).sort() };
 }
 
 export function unique(values: string[], field: string): string[] {
-  if (values.length > MAX_ITEMS) throw new GatehouseError('VALIDATION_FAILED', { fields: [{ field, code: 'too_many', message: `At most ${MAX_ITEMS} items.` }] });
+  if (values.length > MAX_ITEMS)
+    throw new GatehouseError('VALIDATION_FAILED', { fields: [{ field, code: 'too_many', message: `At most ${MAX_ITEMS} items.` }] });
   return [...new Set(values.map((v) => v.trim()))];
 }
 

@@ -55,7 +55,12 @@ export async function sendUserPasswordReset(deps: Pick<Deps, 'prisma' | 'clock' 
  * holding more than the actor (the owner just signs in again, nothing is taken over), so staff can
  * answer an incident on anyone; only superusers still end a superuser's sessions.
  */
-export async function revokeUserSessions(deps: Pick<Deps, 'prisma' | 'clock' | 'authCache' | 'config'>, actor: Actor, userId: string, sessionId: string | null): Promise<number> {
+export async function revokeUserSessions(
+  deps: Pick<Deps, 'prisma' | 'clock' | 'authCache' | 'config'>,
+  actor: Actor,
+  userId: string,
+  sessionId: string | null,
+): Promise<number> {
   return serializable(deps.prisma, async (tx) => {
     assertCanTouchSuperuser(actor, await findTarget(tx, userId));
     const count = await revokeSessions(deps, { userId, ...(sessionId ? { id: sessionId } : {}) }, 'revoked_by_admin', tx);

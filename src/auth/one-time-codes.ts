@@ -48,12 +48,15 @@ export async function issueCode(
  * still unconsumed: the caller consumes it (consumeCode) in the transaction that acts on it.
  * @throws GatehouseError INVALID_CODE, CODE_EXPIRED or TOO_MANY_ATTEMPTS
  */
-export async function checkCode(deps: Pick<Deps, 'config' | 'clock' | 'prisma'>, userId: string | null, purpose: CodePurpose, code: string): Promise<OneTimeToken> {
+export async function checkCode(
+  deps: Pick<Deps, 'config' | 'clock' | 'prisma'>,
+  userId: string | null,
+  purpose: CodePurpose,
+  code: string,
+): Promise<OneTimeToken> {
   const now = deps.clock.now();
   const max = deps.config.accounts.codeMaxAttempts;
-  const token = userId
-    ? await deps.prisma.oneTimeToken.findFirst({ where: { userId, purpose, consumedAt: null }, orderBy: { createdAt: 'desc' } })
-    : null;
+  const token = userId ? await deps.prisma.oneTimeToken.findFirst({ where: { userId, purpose, consumedAt: null }, orderBy: { createdAt: 'desc' } }) : null;
   if (!token || !/^\d{6}$/.test(code)) throw new GatehouseError('INVALID_CODE');
   if (token.expiresAt <= now) throw new GatehouseError('CODE_EXPIRED');
   const counted = await deps.prisma.oneTimeToken.updateMany({

@@ -18,5 +18,8 @@ export async function requirePassword(deps: Deps, userId: string, password: stri
   const ok = row.passwordHash && password.length <= deps.config.passwords.policy.maxLength ? await deps.passwords.verify(row.passwordHash, password) : false;
   if (ok) return;
   await recordAudit(deps.prisma, { type: 'auth.password_check_failed', userId, ...device, metadata: { field } }, deps.clock.now());
-  throw new GatehouseError('INVALID_CREDENTIALS', { message: 'The password is wrong.', fields: [{ field, code: 'wrong_password', message: 'The password is wrong.' }] });
+  throw new GatehouseError('INVALID_CREDENTIALS', {
+    message: 'The password is wrong.',
+    fields: [{ field, code: 'wrong_password', message: 'The password is wrong.' }],
+  });
 }

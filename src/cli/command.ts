@@ -8,7 +8,10 @@ export interface Command {
 
 /** A command failure with a message for the operator (no stack trace). */
 export class CommandError extends Error {
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(message);
   }
 }

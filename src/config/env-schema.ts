@@ -27,7 +27,12 @@ function isOrigin(value: string): boolean {
     return false;
   }
 }
-const list = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+const list = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 
 /** A development-only signing secret: start-up refuses it in production. */
 export const DEV_JWT_SECRET = 'gatehouse-development-secret-do-not-use-in-production';
@@ -90,7 +95,12 @@ export const envSchema = z.object({
   /** Not below 8 (NIST SP 800-63B). */
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8, 'must be at least 8 (shorter passwords are guessable; NIST SP 800-63B)').max(1024).default(8),
   /** Always enforced: bounds the cost of hashing. Not below 64, so passphrases fit (NIST SP 800-63B). */
-  PASSWORD_MAX_LENGTH: z.coerce.number().int().min(64, 'must be at least 64 (passphrases and password managers need room; NIST SP 800-63B)').max(4096).default(128),
+  PASSWORD_MAX_LENGTH: z.coerce
+    .number()
+    .int()
+    .min(64, 'must be at least 64 (passphrases and password managers need room; NIST SP 800-63B)')
+    .max(4096)
+    .default(128),
   /** Comma-separated: similarity, min_length, common, numeric. */
   PASSWORD_VALIDATORS: list.default(['similarity', 'min_length', 'common', 'numeric']).pipe(z.array(z.enum(['similarity', 'min_length', 'common', 'numeric']))),
   PASSWORD_MAX_SIMILARITY: z.coerce.number().min(0.1).max(1).default(0.7),
@@ -119,8 +129,14 @@ export const envSchema = z.object({
   AUTH_COOKIES: bool.default(false),
   /** Turn off only for local development over plain http. */
   AUTH_COOKIE_SECURE: bool.default(true),
-  AUTH_COOKIE_ACCESS_NAME: z.string().regex(/^[\w-]{1,64}$/).default('gatehouse_access'),
-  AUTH_COOKIE_REFRESH_NAME: z.string().regex(/^[\w-]{1,64}$/).default('gatehouse_refresh'),
+  AUTH_COOKIE_ACCESS_NAME: z
+    .string()
+    .regex(/^[\w-]{1,64}$/)
+    .default('gatehouse_access'),
+  AUTH_COOKIE_REFRESH_NAME: z
+    .string()
+    .regex(/^[\w-]{1,64}$/)
+    .default('gatehouse_refresh'),
   AUTH_COOKIE_DOMAIN: z.string().optional(),
   /** Headers any one of which satisfies CSRF prevention in cookie mode. */
   CSRF_HEADERS: list.default(['x-graphql-csrf', 'apollo-require-preflight']).pipe(z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1)),
@@ -159,14 +175,17 @@ export const envSchema = z.object({
   /** Comma-separated origins allowed to call the API from a browser, e.g. https://app.example.com. */
   CORS_ORIGINS: list.default([]).pipe(z.array(z.string().refine(isOrigin, 'must be origins like https://app.example.com (no path, no trailing slash, no *)'))),
   /** Empty (trust no proxy), a number of proxy hops, or comma-separated proxy addresses / CIDR ranges. */
-  TRUST_PROXY: z.string().default('').transform((value, ctx) => {
-    try {
-      return parseTrustProxy(value);
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: (error as Error).message });
-      return z.NEVER;
-    }
-  }),
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
 
   // Rate limits (see docs/security.md)
   RATE_LIMITS_ENABLED: bool.default(true),

@@ -14,7 +14,10 @@ loopback.addAddress('::1', 'ipv6');
 
 /** True for 127.0.0.0/8, ::1 (also in brackets) and `localhost`; false for 0.0.0.0, ::, names and the rest. */
 export function isLoopbackHost(host: string): boolean {
-  const bare = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const bare = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
   if (bare === 'localhost') return true;
   const family = isIP(bare);
   return family !== 0 && loopback.check(bare, family === 4 ? 'ipv4' : 'ipv6');

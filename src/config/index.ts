@@ -182,7 +182,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
       sqliteBusyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
     },
-    jwt: { issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE, algorithm: e.JWT_ALGORITHM, keys, derivedKeys: deriveKeys(secret), includeClaims: e.JWT_INCLUDE_CLAIMS },
+    jwt: {
+      issuer: e.JWT_ISSUER,
+      audience: e.JWT_AUDIENCE,
+      algorithm: e.JWT_ALGORITHM,
+      keys,
+      derivedKeys: deriveKeys(secret),
+      includeClaims: e.JWT_INCLUDE_CLAIMS,
+    },
     introspection: { secrets: e.INTROSPECTION_SECRETS },
     tokens: {
       accessTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
@@ -272,7 +279,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       memoryKeys: e.RATE_LIMIT_MEMORY_KEYS,
       ipv6Prefix: e.RATE_LIMIT_IPV6_PREFIX,
     },
-    purge: { intervalSeconds: e.PURGE_INTERVAL_SECONDS, revokedSessionRetentionDays: e.PURGE_REVOKED_SESSIONS_AFTER_DAYS, outboxRetentionDays: e.PURGE_OUTBOX_AFTER_DAYS },
+    purge: {
+      intervalSeconds: e.PURGE_INTERVAL_SECONDS,
+      revokedSessionRetentionDays: e.PURGE_REVOKED_SESSIONS_AFTER_DAYS,
+      outboxRetentionDays: e.PURGE_OUTBOX_AFTER_DAYS,
+    },
     cli: { password: e.GATEHOUSE_PASSWORD, defaultAdminEmail: e.DEFAULT_ADMIN_EMAIL, defaultAdminPassword: e.DEFAULT_ADMIN_PASSWORD },
   });
 }

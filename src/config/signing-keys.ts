@@ -37,7 +37,10 @@ export interface SigningKeyInput {
 
 /** A configuration problem; `variable` names the setting to fix. */
 export class SigningKeyError extends Error {
-  constructor(readonly variable: string, message: string) {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -48,12 +51,16 @@ const MIN_RSA_BITS = 2048;
 /** Validates and derives the signing keys. @throws SigningKeyError naming the variable. */
 export function loadSigningKeys(input: SigningKeyInput): SigningKeys {
   if (input.algorithm === 'HS256') {
-    for (const [variable, value] of [['JWT_PRIVATE_KEY', input.privateKey], ['JWT_PREVIOUS_PUBLIC_KEYS', input.previousPublicKeys]] as const) {
+    for (const [variable, value] of [
+      ['JWT_PRIVATE_KEY', input.privateKey],
+      ['JWT_PREVIOUS_PUBLIC_KEYS', input.previousPublicKeys],
+    ] as const) {
       if (value) throw new SigningKeyError(variable, `is set but JWT_ALGORITHM is HS256; set JWT_ALGORITHM=RS256 or ES256 to sign with a key pair`);
     }
     return { current: null, publicKeys: [] };
   }
-  if (!input.privateKey) throw new SigningKeyError('JWT_PRIVATE_KEY', `is required when JWT_ALGORITHM=${input.algorithm} (a PEM private key, or JWT_PRIVATE_KEY_FILE)`);
+  if (!input.privateKey)
+    throw new SigningKeyError('JWT_PRIVATE_KEY', `is required when JWT_ALGORITHM=${input.algorithm} (a PEM private key, or JWT_PRIVATE_KEY_FILE)`);
   let privateKey: KeyObject;
   try {
     privateKey = createPrivateKey(unescapeNewlines(input.privateKey));
@@ -67,7 +74,10 @@ export function loadSigningKeys(input: SigningKeyInput): SigningKeys {
   const publicKeys: PublicSigningKey[] = [{ kid: current.kid, alg, jwk }];
   for (const previous of parsePreviousKeys(input.previousPublicKeys ?? '')) {
     if (publicKeys.some((key) => key.kid === previous.kid)) {
-      throw new SigningKeyError('JWT_PREVIOUS_PUBLIC_KEYS', `has a second key with kid "${previous.kid}" (kids must be unique; drop the current key from the previous keys)`);
+      throw new SigningKeyError(
+        'JWT_PREVIOUS_PUBLIC_KEYS',
+        `has a second key with kid "${previous.kid}" (kids must be unique; drop the current key from the previous keys)`,
+      );
     }
     publicKeys.push(previous);
   }
@@ -125,7 +135,10 @@ function algorithmOf(key: KeyObject, variable: string): AsymmetricAlgorithm {
     return 'RS256';
   }
   if (key.asymmetricKeyType === 'ec' && details?.namedCurve === 'prime256v1') return 'ES256';
-  throw new SigningKeyError(variable, `must be an RSA (RS256) or P-256 EC (ES256) key, not ${key.asymmetricKeyType ?? 'a secret'}${details?.namedCurve ? ` on ${details.namedCurve}` : ''}`);
+  throw new SigningKeyError(
+    variable,
+    `must be an RSA (RS256) or P-256 EC (ES256) key, not ${key.asymmetricKeyType ?? 'a secret'}${details?.namedCurve ? ` on ${details.namedCurve}` : ''}`,
+  );
 }
 
 /** The public members of a key as a JWK (kty, n/e or crv/x/y), nothing else. */

@@ -21,11 +21,13 @@ export function parseTrustProxy(value: string): TrustProxy {
   const text = value.trim();
   if (text === '' || text === 'false' || text === '0') return { kind: 'none' };
   if (/^\d+$/.test(text)) return { kind: 'hops', hops: Number(text) };
-  const addresses = text.split(',').map((item) => item.trim()).filter(Boolean);
+  const addresses = text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
   for (const entry of addresses) toRule(entry);
   return { kind: 'addresses', addresses };
 }
-
 
 /** One TRUST_PROXY entry as an address and optional prefix length. */
 export function toRule(entry: string): { address: string; prefix?: number; family: 'ipv4' | 'ipv6' } {

@@ -17,10 +17,13 @@ export function trackTransactionEnds<C extends { $transaction: unknown }>(client
     if (typeof arg !== 'function') return original(arg, ...rest);
     const hooks: Hook[] = [];
     const work = arg as (tx: object) => Promise<unknown>;
-    return original((tx: object) => {
-      open.set(tx, hooks);
-      return work(tx);
-    }, ...rest).finally(() => {
+    return original(
+      (tx: object) => {
+        open.set(tx, hooks);
+        return work(tx);
+      },
+      ...rest,
+    ).finally(() => {
       for (const hook of hooks) hook();
     });
   };

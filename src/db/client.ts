@@ -34,4 +34,3 @@ export async function openDatabase(database: Config['database'], events: { onPoo
   await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   return prisma;
 }
-

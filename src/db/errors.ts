@@ -10,7 +10,16 @@ export type DatabaseFailure = 'unavailable' | 'unique-violation' | 'write-confli
 /** Prisma codes: can't reach / timed out / closed / pool timeout / transaction expired. */
 const UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1011', 'P1017', 'P2024', 'P2028']);
 /** Driver-adapter error kinds meaning the connection, not the query, failed. */
-const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'TlsConnectionError', 'DatabaseDoesNotExist', 'DatabaseAccessDenied', 'AuthenticationFailed']);
+const UNAVAILABLE_KINDS = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+  'TlsConnectionError',
+  'DatabaseDoesNotExist',
+  'DatabaseAccessDenied',
+  'AuthenticationFailed',
+]);
 /** PostgreSQL SQLSTATE classes: 08 connection exception, 57P0x shutdown / cannot connect now, 53300 too many connections. */
 const UNAVAILABLE_SQLSTATE = /^(08|57P0|53300)/;
 /** 40001 serialization failure, 40P01 deadlock. */
@@ -18,7 +27,8 @@ const CONFLICT_SQLSTATE = /^(40001|40P01)$/;
 /** SQLite: SQLITE_BUSY (5) and SQLITE_LOCKED (6), extended codes included. */
 const SQLITE_BUSY = new Set([5, 6, 261, 262, 517]);
 /** node-postgres / Node socket failures that reach us without a Prisma wrapper. */
-const RAW_UNAVAILABLE = /Connection terminated|connection timeout|timeout exceeded when trying to connect|ECONNREFUSED|ECONNRESET|ETIMEDOUT|Can't reach database server/i;
+const RAW_UNAVAILABLE =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|ECONNREFUSED|ECONNRESET|ETIMEDOUT|Can't reach database server/i;
 
 interface AdapterCause {
   kind?: string;
@@ -30,7 +40,14 @@ interface AdapterCause {
 /** Classifies `error` (or anything in its cause chain), or null when it is not a database failure we map. */
 export function classifyDatabaseError(error: unknown): DatabaseFailure | null {
   for (let current: unknown = error, depth = 0; current && typeof current === 'object' && depth < 8; depth += 1) {
-    const candidate = current as { code?: unknown; kind?: unknown; meta?: { driverAdapterError?: { cause?: AdapterCause } }; message?: unknown; cause?: unknown; originalError?: unknown };
+    const candidate = current as {
+      code?: unknown;
+      kind?: unknown;
+      meta?: { driverAdapterError?: { cause?: AdapterCause } };
+      message?: unknown;
+      cause?: unknown;
+      originalError?: unknown;
+    };
     const code = typeof candidate.code === 'string' ? candidate.code : undefined;
     // Wrapped by Prisma (meta.driverAdapterError), or the adapter's own error reaching us bare (a
     // conflict at COMMIT on PostgreSQL), whose `cause` is visited on the next turn of the loop.

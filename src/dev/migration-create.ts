@@ -21,7 +21,10 @@ if (!pgUrl) {
 }
 
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
-const targets: [Provider, string][] = [['sqlite', 'file::memory:'], ['postgresql', pgUrl]];
+const targets: [Provider, string][] = [
+  ['sqlite', 'file::memory:'],
+  ['postgresql', pgUrl],
+];
 for (const [provider, shadowUrl] of targets) {
   const sql = await pendingSchemaChange(provider, shadowUrl);
   if (!sql) {

@@ -24,6 +24,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const path = join(root, 'docs', 'clients.md');
   const readme = readFileSync(path, 'utf8');
-  writeFileSync(path, withExamples(readme, (file) => readFileSync(join(root, file), 'utf8')));
+  writeFileSync(
+    path,
+    withExamples(readme, (file) => readFileSync(join(root, file), 'utf8')),
+  );
   console.log(`docs/clients.md: ${quotedExamples(readme).length} examples written`);
 }

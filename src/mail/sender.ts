@@ -35,7 +35,12 @@ export async function deliverPendingEmails(deps: SenderDeps): Promise<DeliveryRe
   const { prisma, clock } = deps;
   const now = clock.now();
   const due = await prisma.outboxEmail.findMany({
-    where: { OR: [{ status: 'PENDING', nextAttemptAt: { lte: now } }, { status: 'SENDING', lockedUntil: { lt: now } }] },
+    where: {
+      OR: [
+        { status: 'PENDING', nextAttemptAt: { lte: now } },
+        { status: 'SENDING', lockedUntil: { lt: now } },
+      ],
+    },
     orderBy: { nextAttemptAt: 'asc' },
     take: BATCH_SIZE,
     select: { id: true, status: true, attempts: true },

@@ -62,7 +62,11 @@ const renderers: { [K in TemplateName]: Renderer<K> } = {
   }),
   email_change_notice: (v) => ({
     subject: 'Your email address is changing',
-    lines: [greeting(v.firstName), `The email address of your account was changed to ${v.newEmail}. This address will no longer receive messages about the account.`, SECURITY_FOOTER],
+    lines: [
+      greeting(v.firstName),
+      `The email address of your account was changed to ${v.newEmail}. This address will no longer receive messages about the account.`,
+      SECURITY_FOOTER,
+    ],
   }),
 };
 

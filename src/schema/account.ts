@@ -188,11 +188,15 @@ builder.mutationField('resetPassword', (t) =>
 
 const PasswordRuleEnum = builder.enumType('PasswordRule', {
   description: 'A password validator (Django equivalents): similarity to my email and names, minimum length, common passwords, entirely numeric.',
-  values: Object.fromEntries(PASSWORD_RULES.map((rule) => [rule.toUpperCase(), { value: rule }])) as Record<'SIMILARITY' | 'MIN_LENGTH' | 'COMMON' | 'NUMERIC', { value: (typeof PASSWORD_RULES)[number] }>,
+  values: Object.fromEntries(PASSWORD_RULES.map((rule) => [rule.toUpperCase(), { value: rule }])) as Record<
+    'SIMILARITY' | 'MIN_LENGTH' | 'COMMON' | 'NUMERIC',
+    { value: (typeof PASSWORD_RULES)[number] }
+  >,
 });
 
 const PasswordPolicyType = builder.objectRef<PasswordPolicy>('PasswordPolicy').implement({
-  description: 'The password rules in force; failures come back as VALIDATION_FAILED fields with codes password_too_similar, password_too_short, password_too_common, password_entirely_numeric, password_too_long.',
+  description:
+    'The password rules in force; failures come back as VALIDATION_FAILED fields with codes password_too_similar, password_too_short, password_too_common, password_entirely_numeric, password_too_long.',
   fields: (t) => ({
     rules: t.field({ type: [PasswordRuleEnum], resolve: (policy) => [...policy.rules] }),
     minLength: t.int({ description: 'Enforced when MIN_LENGTH is among the rules.', resolve: (policy) => policy.minLength }),

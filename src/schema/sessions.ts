@@ -24,7 +24,10 @@ export const SessionType = builder.prismaObject('Session', {
     revokeReason: t.exposeString('revokeReason', { nullable: true }),
     ip: t.exposeString('ip', { nullable: true }),
     userAgent: t.exposeString('userAgent', { nullable: true }),
-    current: t.boolean({ description: 'True for the session of this request.', resolve: (session, _args, context) => session.id === context.viewer?.session.id }),
+    current: t.boolean({
+      description: 'True for the session of this request.',
+      resolve: (session, _args, context) => session.id === context.viewer?.session.id,
+    }),
   }),
 });
 
@@ -55,7 +58,10 @@ builder.mutationField('login', (t) =>
     resolve: async (_root, args, context) => {
       const { cookies } = context.deps.config;
       const result = await login(context.deps, args, deviceOf(context));
-      const presented = { sessionId: context.viewer?.session.id ?? null, refreshToken: cookies.enabled ? readCookie(context.request, cookies.refreshName) : null };
+      const presented = {
+        sessionId: context.viewer?.session.id ?? null,
+        refreshToken: cookies.enabled ? readCookie(context.request, cookies.refreshName) : null,
+      };
       await settleSessionsAfterLogin(context.deps, result.session, presented, deviceOf(context));
       setAuthCookies(context.deps.config.cookies, context.request, result, context.deps.clock.now());
       return result;

@@ -25,7 +25,13 @@ export function clientIp(socketAddress: string | null | undefined, forwardedFor:
   const peer = normalizeIp(socketAddress);
   if (trust.kind === 'none' || !forwardedFor) return peer;
   const isTrusted = trustTest(trust);
-  const chain = [peer, ...forwardedFor.split(',').map((entry) => normalizeIp(entry.trim())).reverse()];
+  const chain = [
+    peer,
+    ...forwardedFor
+      .split(',')
+      .map((entry) => normalizeIp(entry.trim()))
+      .reverse(),
+  ];
   let client = peer;
   for (let index = 0; index < chain.length; index += 1) {
     const address = chain[index]!;

@@ -49,15 +49,17 @@ async function main(): Promise<void> {
       connections.destroyAll();
     }, SHUTDOWN_GRACE_MS);
     force.unref();
-    void connections.close({
-      onStopAccepting: (counts) => logger.info({ signal, ...counts }, 'shutting down: finishing in-flight requests'),
-    }).then(async () => {
-      await outbox.stop();
-      await purge.stop();
-      await closeDeps(deps);
-      logger.info('stopped');
-      process.exit(0);
-    });
+    void connections
+      .close({
+        onStopAccepting: (counts) => logger.info({ signal, ...counts }, 'shutting down: finishing in-flight requests'),
+      })
+      .then(async () => {
+        await outbox.stop();
+        await purge.stop();
+        await closeDeps(deps);
+        logger.info('stopped');
+        process.exit(0);
+      });
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -33,7 +33,11 @@ const OPTIONAL_FIELDS = ['organizationName', 'organizationType', 'country', 'sig
  * Cleans `input`; `problems` lists every invalid field.
  * @param required fields that must not be blank (those present in `input`, or all of them when `creating`).
  */
-export function cleanProfile(input: ProfileInput, required: readonly (RegistrationField | 'firstName' | 'lastName')[], creating: boolean): { data: ProfileData; problems: FieldError[] } {
+export function cleanProfile(
+  input: ProfileInput,
+  required: readonly (RegistrationField | 'firstName' | 'lastName')[],
+  creating: boolean,
+): { data: ProfileData; problems: FieldError[] } {
   const data: ProfileData = {};
   const problems: FieldError[] = [];
   const fail = (field: string, code: string, message: string) => problems.push({ field, code, message });

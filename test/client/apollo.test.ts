@@ -102,7 +102,10 @@ describe('Apollo Client with Bearer tokens and the refresh link', () => {
     expect((await client.mutate({ mutation: SignOut })).data?.logout).toBe(true);
     h.store.set(tokens); // a client that kept the tokens of a revoked session
 
-    const error = await client.query({ query: MySessions }).then(() => null, (e: unknown) => e);
+    const error = await client.query({ query: MySessions }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(codesOf(error)).toEqual(['UNAUTHENTICATED']);
     expect(h.sent).toEqual(['Login', 'SignOut', 'MySessions', 'RefreshToken']);
     expect(h.store.get()).toBeNull();

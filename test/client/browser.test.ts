@@ -42,7 +42,15 @@ describe.skipIf(!available)('GraphiQL in headless Chromium, cookie mode', () => 
     browser = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       viewport: { width: 1280, height: 720 },
     });
   });
@@ -59,7 +67,9 @@ describe.skipIf(!available)('GraphiQL in headless Chromium, cookie mode', () => 
     await page.keyboard.press('Delete');
     // insertText types no keys, so the editor's bracket auto-closing does not double braces.
     await page.keyboard.insertText(operation);
-    const exchange = page.waitForResponse((r) => r.url().endsWith('/graphql') && r.request().method() === 'POST' && (r.request().postData() ?? '').includes(marker));
+    const exchange = page.waitForResponse(
+      (r) => r.url().endsWith('/graphql') && r.request().method() === 'POST' && (r.request().postData() ?? '').includes(marker),
+    );
     await page.locator('.graphiql-execute-button').click();
     const response = await exchange;
     return { request: response.request(), status: response.status(), body: (await response.json()) as GraphQLBody };
@@ -78,7 +88,12 @@ describe.skipIf(!available)('GraphiQL in headless Chromium, cookie mode', () => 
     // What made it through CSRF prevention: the header the server told GraphiQL to send.
     expect(login.request.headers()['x-graphql-csrf']).toBe('1');
     const cookies = await browser.cookies(`${gatehouse.url}/graphql`);
-    expect(cookies.filter((c) => c.httpOnly).map((c) => c.name).sort()).toEqual(['gatehouse_access', 'gatehouse_refresh']);
+    expect(
+      cookies
+        .filter((c) => c.httpOnly)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['gatehouse_access', 'gatehouse_refresh']);
 
     const me = await run(page, '{ me { email firstName } }', 'me');
     expect(me.request.headers().authorization).toBeUndefined(); // the cookie alone signs it in

@@ -38,10 +38,17 @@ export function uniqueEmail(prefix = 'user'): string {
 export async function latestEmail(t: TestApp, smtp: SmtpCatcher, address: string, subject: RegExp = /./): Promise<ReceivedEmail> {
   await deliverPendingEmails(t.deps);
   await smtp.waitFor((m) => m.to.includes(address.toLowerCase()) && subject.test(m.subject));
-  return smtp.to(address).filter((m) => subject.test(m.subject)).at(-1)!;
+  return smtp
+    .to(address)
+    .filter((m) => subject.test(m.subject))
+    .at(-1)!;
 }
 
-export async function registerUser(t: GraphQLClient, email: string, extra: Record<string, unknown> = {}): Promise<GraphQLResult<{ register: { user: { id: string; email: string; emailVerified: boolean }; emailVerificationRequired: boolean } }>> {
+export async function registerUser(
+  t: GraphQLClient,
+  email: string,
+  extra: Record<string, unknown> = {},
+): Promise<GraphQLResult<{ register: { user: { id: string; email: string; emailVerified: boolean }; emailVerificationRequired: boolean } }>> {
   return t.graphql(REGISTER, { input: { email, password: PASSWORD, firstName: 'Grace', lastName: 'Hopper', ...extra } });
 }
 

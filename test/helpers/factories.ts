@@ -29,7 +29,10 @@ export const PASSWORD = 'correct horse battery staple';
  */
 export async function createUser(deps: Deps, overrides: UserOverrides = {}): Promise<User> {
   const password = overrides.password === undefined ? PASSWORD : overrides.password;
-  const { isStaff, isSuperuser, role } = resolveFlags({ isStaff: false, isSuperuser: false }, { isStaff: overrides.isStaff, isSuperuser: overrides.isSuperuser });
+  const { isStaff, isSuperuser, role } = resolveFlags(
+    { isStaff: false, isSuperuser: false },
+    { isStaff: overrides.isStaff, isSuperuser: overrides.isSuperuser },
+  );
   const user = await deps.prisma.user.create({
     data: {
       email: overrides.email ?? `user-${randomUUID().slice(0, 8)}@example.com`,

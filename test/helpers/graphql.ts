@@ -41,7 +41,9 @@ export interface GraphQLClient {
 
 export function createGraphQLClient(app: App): GraphQLClient {
   return clientOver((path, init, ip) =>
-    Promise.resolve(ip ? app.fetch(new URL(`http://gatehouse.test${path}`), init ?? {}, socketFrom(ip)) : app.fetch(new URL(`http://gatehouse.test${path}`), init ?? {})),
+    Promise.resolve(
+      ip ? app.fetch(new URL(`http://gatehouse.test${path}`), init ?? {}, socketFrom(ip)) : app.fetch(new URL(`http://gatehouse.test${path}`), init ?? {}),
+    ),
   );
 }
 
@@ -55,16 +57,20 @@ function clientOver(request: GraphQLClient['request']): GraphQLClient {
     request,
     async graphql(document, variables, options = {}) {
       const query = typeof document === 'string' ? document : print(document);
-      const response = await request('/graphql', {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/graphql-response+json, application/json',
-          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-          ...options.headers,
+      const response = await request(
+        '/graphql',
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/graphql-response+json, application/json',
+            ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+            ...options.headers,
+          },
+          body: JSON.stringify({ query, variables }),
         },
-        body: JSON.stringify({ query, variables }),
-      }, options.ip);
+        options.ip,
+      );
       const body = (await response.json()) as { data?: never; errors?: GraphQLErrorShape[] };
       return { status: response.status, headers: response.headers, data: body.data, errors: body.errors };
     },

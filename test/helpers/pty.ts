@@ -6,7 +6,6 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { nodeCommand, root } from './entrypoints.js';
 
-
 const SCRIPT = String.raw`
 import json, os, pty, select, sys, time
 args, steps = json.loads(sys.argv[1]), json.loads(sys.argv[2])

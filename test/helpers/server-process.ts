@@ -6,7 +6,6 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { nodeCommand, root } from './entrypoints.js';
 
-
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
@@ -61,7 +60,11 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
 }
 
 /** Runs a command to completion and returns its exit code and output. */
-export async function runProcess(args: string[], env: Record<string, string>, input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export async function runProcess(
+  args: string[],
+  env: Record<string, string>,
+  input?: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const [command, commandArgs] = nodeCommand(args);
   const child = spawn(command, commandArgs, { cwd: root, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } });
   let stdout = '';

@@ -67,7 +67,13 @@ export async function startSmtpCatcher(): Promise<SmtpCatcher> {
     },
     messages,
     get env() {
-      return { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), SMTP_SECURE: 'false', SMTP_TIMEOUT_MS: '5000', MAIL_FROM: 'Gatehouse <no-reply@gatehouse.test>' };
+      return {
+        SMTP_HOST: '127.0.0.1',
+        SMTP_PORT: String(port),
+        SMTP_SECURE: 'false',
+        SMTP_TIMEOUT_MS: '5000',
+        MAIL_FROM: 'Gatehouse <no-reply@gatehouse.test>',
+      };
     },
     to: (address) => messages.filter((m) => m.to.includes(address.toLowerCase())),
     async waitFor(predicate, timeoutMs = 5000) {
@@ -75,7 +81,8 @@ export async function startSmtpCatcher(): Promise<SmtpCatcher> {
       for (;;) {
         const found = messages.find(predicate);
         if (found) return found;
-        if (Date.now() > deadline) throw new Error(`no matching email within ${timeoutMs} ms; received: ${messages.map((m) => `${m.to.join(',')}: ${m.subject}`).join('; ')}`);
+        if (Date.now() > deadline)
+          throw new Error(`no matching email within ${timeoutMs} ms; received: ${messages.map((m) => `${m.to.join(',')}: ${m.subject}`).join('; ')}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },

@@ -52,7 +52,9 @@ describe('user management commands', { timeout: 180_000 }, () => {
   });
 
   it('createstaffuser --no-input takes flags and GATEHOUSE_PASSWORD', async () => {
-    const result = await cli(['createstaffuser', '--no-input', '--email', 'staff@example.com', '--first-name', 'Sam'], undefined, { GATEHOUSE_PASSWORD: PASSWORD });
+    const result = await cli(['createstaffuser', '--no-input', '--email', 'staff@example.com', '--first-name', 'Sam'], undefined, {
+      GATEHOUSE_PASSWORD: PASSWORD,
+    });
     expect(result.code, result.stderr).toBe(0);
     const created = await user('staff@example.com');
     expect(created).toMatchObject({ role: 'STAFF', isStaff: true, isSuperuser: false, firstName: 'Sam' });

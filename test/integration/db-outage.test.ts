@@ -77,7 +77,11 @@ describe.skipIf(!onPostgres)('database outage under a running server (PostgreSQL
     expect(await ready()).toBe(503);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     // Anything that needs no database still works.
-    const anonymous = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    const anonymous = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(await anonymous.json()).toEqual({ data: { __typename: 'Query' } });
     expect(server.child.exitCode).toBeNull();
 

@@ -19,7 +19,10 @@ describe('GraphQL limits (defaults)', () => {
   it('refuses too many aliases, naming the limit', async () => {
     expect((await t.graphql(aliases(15))).errors).toBeUndefined();
     const result = await t.graphql(aliases(16));
-    expect(result.errors?.[0]).toMatchObject({ message: 'Aliases limit of 15 exceeded, found 16.', extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'aliases' } });
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'Aliases limit of 15 exceeded, found 16.',
+      extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'aliases' },
+    });
     expect(result.data).toBeUndefined();
   });
 
@@ -80,13 +83,21 @@ describe('GraphQL limits (configured)', () => {
       expect(errorCode(await t.graphql('{ me { id } }'))).toBeUndefined();
 
       const batch = (count: number) =>
-        t.request('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(Array.from({ length: count }, () => ({ query: '{ __typename }' }))) });
+        t.request('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(Array.from({ length: count }, () => ({ query: '{ __typename }' }))),
+        });
       const two = await batch(2);
       expect(two.status).toBe(200);
       expect(await two.json()).toEqual([{ data: { __typename: 'Query' } }, { data: { __typename: 'Query' } }]);
       expect((await batch(3)).status).toBe(413);
 
-      const big = await t.request('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ __typename } # ${'x'.repeat(3000)}` }) });
+      const big = await t.request('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ __typename } # ${'x'.repeat(3000)}` }),
+      });
       expect(big.status).toBe(413);
     } finally {
       await t.close();

@@ -21,8 +21,7 @@ const PASSWORDS: Record<string, string> = {
 describe('npm run gatehouse -- import-django', () => {
   let db: TestDatabase;
   let deps: Deps;
-  const gatehouse = (...args: string[]) =>
-    runProcess(['src/cli/index.ts', 'import-django', ...args], { ...TEST_ENV, DATABASE_URL: db.url });
+  const gatehouse = (...args: string[]) => runProcess(['src/cli/index.ts', 'import-django', ...args], { ...TEST_ENV, DATABASE_URL: db.url });
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -131,14 +130,21 @@ describe('npm run gatehouse -- import-django', () => {
     const upgraded = await deps.passwords.hash(PASSWORDS['bob@example.org']!);
     expect(upgraded).toMatch(/^\$argon2id\$/);
     expect(deps.passwords.needsRehash(upgraded)).toBe(false);
-    expect(createHash('sha256').update('carol-pass').digest('hex')).toBe((await deps.prisma.user.findUniqueOrThrow({ where: { email: 'carol@example.net' } })).passwordHash);
+    expect(createHash('sha256').update('carol-pass').digest('hex')).toBe(
+      (await deps.prisma.user.findUniqueOrThrow({ where: { email: 'carol@example.net' } })).passwordHash,
+    );
   });
 
   it('is idempotent: a second run creates nothing and leaves existing users as they are', async () => {
     // A user who has since signed in to Gatehouse and changed their password keeps it.
     const newHash = await deps.passwords.hash('a brand new password');
     await deps.prisma.user.update({ where: { email: 'alice@example.com' }, data: { passwordHash: newHash, firstName: 'Alicia' } });
-    const before = await Promise.all([deps.prisma.user.count(), deps.prisma.userGroup.count(), deps.prisma.groupPermission.count(), deps.prisma.userPermission.count()]);
+    const before = await Promise.all([
+      deps.prisma.user.count(),
+      deps.prisma.userGroup.count(),
+      deps.prisma.groupPermission.count(),
+      deps.prisma.userPermission.count(),
+    ]);
 
     const result = await gatehouse(fixture('dumpdata-auth.json'), '--json');
     expect(result.code, result.stderr).toBe(0);
@@ -150,7 +156,12 @@ describe('npm run gatehouse -- import-django', () => {
       users: { created: 0, existing: 6, skipped: 4 },
       dryRun: false,
     });
-    const after = await Promise.all([deps.prisma.user.count(), deps.prisma.userGroup.count(), deps.prisma.groupPermission.count(), deps.prisma.userPermission.count()]);
+    const after = await Promise.all([
+      deps.prisma.user.count(),
+      deps.prisma.userGroup.count(),
+      deps.prisma.groupPermission.count(),
+      deps.prisma.userPermission.count(),
+    ]);
     expect(after).toEqual(before);
     expect(await deps.prisma.user.findUniqueOrThrow({ where: { email: 'alice@example.com' } })).toMatchObject({ passwordHash: newHash, firstName: 'Alicia' });
   });
@@ -163,7 +174,10 @@ describe('npm run gatehouse -- import-django', () => {
     expect(result.stdout).toContain('auth.user pk=11 (ivan): unknown group 6 left out');
     const ivan = await deps.prisma.user.findUniqueOrThrow({
       where: { email: 'ivan@example.com' },
-      include: { groups: { include: { group: { include: { permissions: { include: { permission: true } } } } } }, permissions: { include: { permission: true } } },
+      include: {
+        groups: { include: { group: { include: { permissions: { include: { permission: true } } } } } },
+        permissions: { include: { permission: true } },
+      },
     });
     expect(ivan.groups.map((g) => g.group.name)).toEqual(['support']);
     expect(ivan.groups[0]!.group.permissions.map((p) => p.permission.codename).sort()).toEqual(['shop.refund_order', 'shop.view_order']);

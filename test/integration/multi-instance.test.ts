@@ -103,7 +103,10 @@ describe.skipIf(!onPostgres)('two instances on one PostgreSQL database', () => {
     expect((await b.graphql('mutation { logout }', {}, { token: tokens.accessToken })).data).toEqual({ logout: true });
     // At the same moment: the instance that revoked refuses at once (its entry went with the
     // write); the other once the NOTIFY arrives, at the latest after the cache's maximum age.
-    const [onB, delay] = await Promise.all([b.graphql('{ mySessions { id } }', {}, { token: tokens.accessToken }), refusedAfter(a, tokens.accessToken, performance.now(), 5000)]);
+    const [onB, delay] = await Promise.all([
+      b.graphql('{ mySessions { id } }', {}, { token: tokens.accessToken }),
+      refusedAfter(a, tokens.accessToken, performance.now(), 5000),
+    ]);
     expect(errorCode(onB)).toBe('UNAUTHENTICATED');
     console.info(`multi-instance: logout on B refused on A after ${delay.toFixed(1)} ms`);
     expect(delay).toBeLessThanOrEqual(5000);

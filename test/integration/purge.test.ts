@@ -34,12 +34,7 @@ describe('purgeExpired', () => {
       (await session(at(-MINUTE))).id,
       (await session(at(60 * DAY), at(-31 * DAY))).id,
     ];
-    const kept = [
-      (await token(at(MINUTE))).id,
-      (await token(at(0))).id,
-      (await session(at(MINUTE))).id,
-      (await session(at(60 * DAY), at(-29 * DAY))).id,
-    ];
+    const kept = [(await token(at(MINUTE))).id, (await token(at(0))).id, (await session(at(MINUTE))).id, (await session(at(60 * DAY), at(-29 * DAY))).id];
     await prisma.rateLimiterFlexible.createMany({
       data: [
         { key: 'expired', points: 3, expire: at(-MINUTE) },

@@ -116,9 +116,7 @@ describe('rate limits shared through PostgreSQL', () => {
     // Two independent instances, as two server processes would have (their own memory, one table).
     const first = createRateLimits(t.deps);
     const second = createRateLimits(t.deps);
-    const outcomes = await Promise.all(
-      Array.from({ length: 25 }, (_, i) => limited((i % 2 ? first : second).consume('verifyCode', { ip: '203.0.113.99' }))),
-    );
+    const outcomes = await Promise.all(Array.from({ length: 25 }, (_, i) => limited((i % 2 ? first : second).consume('verifyCode', { ip: '203.0.113.99' }))));
     expect(outcomes.filter((outcome) => outcome === null)).toHaveLength(10);
     expect(outcomes.filter((outcome) => outcome !== null)).toHaveLength(15);
     const row = await t.deps.prisma.rateLimiterFlexible.findFirstOrThrow({ where: { key: { startsWith: 'gatehouse:verify-code:ip' } } });

@@ -81,7 +81,10 @@ describe('CORS', () => {
   it.each(['https://evil.example', 'https://app.example.com.evil.example', 'null', 'http://app.example.com', 'https://APP.example.com'])(
     'gives no CORS headers at all to %s',
     async (origin) => {
-      for (const response of [await preflight(origin), await t.request('/graphql', { method: 'POST', headers: { ...json, origin }, body: '{"query":"{ __typename }"}' })]) {
+      for (const response of [
+        await preflight(origin),
+        await t.request('/graphql', { method: 'POST', headers: { ...json, origin }, body: '{"query":"{ __typename }"}' }),
+      ]) {
         expect(response.headers.get('access-control-allow-origin')).toBeNull();
         expect(response.headers.get('access-control-allow-credentials')).toBeNull();
         expect(response.headers.get('access-control-allow-methods')).toBeNull();

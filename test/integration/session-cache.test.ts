@@ -60,7 +60,11 @@ describe('session and permission cache', () => {
     expect(taken.errors).toBeUndefined();
     expect((await t.graphql(HAS, { codename }, { token })).data).toEqual({ hasPermission: false });
 
-    await t.graphql('mutation ($id: ID!) { setGroupPermissions(id: $id, permissions: ["reports.view_cached"]) { name } }', { id: group.id }, { token: superuser });
+    await t.graphql(
+      'mutation ($id: ID!) { setGroupPermissions(id: $id, permissions: ["reports.view_cached"]) { name } }',
+      { id: group.id },
+      { token: superuser },
+    );
     expect((await t.graphql(HAS, { codename }, { token })).data).toEqual({ hasPermission: true });
     const left = await t.graphql('mutation ($id: ID!) { setUserGroups(id: $id, groups: []) { id } }', { id: member.id }, { token: superuser });
     expect(left.errors).toBeUndefined();
@@ -71,7 +75,11 @@ describe('session and permission cache', () => {
     const staff = await signedInStaff(t.deps, []);
     expect((await t.graphql(HAS, { codename: 'users.view_user' }, { token: staff.accessToken })).data).toEqual({ hasPermission: false });
     const set = (permissions: string[]) =>
-      t.graphql('mutation ($id: ID!, $p: [String!]!) { setUserPermissions(id: $id, permissions: $p) { id } }', { id: staff.user.id, p: permissions }, { token: superuser });
+      t.graphql(
+        'mutation ($id: ID!, $p: [String!]!) { setUserPermissions(id: $id, permissions: $p) { id } }',
+        { id: staff.user.id, p: permissions },
+        { token: superuser },
+      );
     expect((await set(['users.view_user'])).errors).toBeUndefined();
     expect((await t.graphql(HAS, { codename: 'users.view_user' }, { token: staff.accessToken })).data).toEqual({ hasPermission: true });
     expect((await set([])).errors).toBeUndefined();
@@ -81,7 +89,11 @@ describe('session and permission cache', () => {
   it('an admin password change with sign-out, and an admin session revocation, refuse cached tokens at once', async () => {
     const { accessToken, user } = await signedInUser(t.deps);
     expect((await t.graphql(ME, {}, { token: accessToken })).data).toMatchObject({ me: { id: user.id } });
-    await t.graphql('mutation ($id: ID!) { setUserPassword(id: $id, password: "a brand new long passphrase 42") { id } }', { id: user.id }, { token: superuser });
+    await t.graphql(
+      'mutation ($id: ID!) { setUserPassword(id: $id, password: "a brand new long passphrase 42") { id } }',
+      { id: user.id },
+      { token: superuser },
+    );
     expect(errorCode(await t.graphql('{ mySessions { id } }', {}, { token: accessToken }))).toBe('UNAUTHENTICATED');
 
     const other = await newToken(t.deps, user.id);

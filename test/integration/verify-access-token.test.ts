@@ -60,7 +60,9 @@ describe('verifyAccessToken', () => {
   it("describes an active token with the user's current access", async () => {
     const { user, session, accessToken } = await signedInUser(t.deps, { isStaff: true, email: 'svc-check@example.com' });
     const permission = await t.deps.prisma.permission.create({ data: { codename: 'shop.refund_order' } });
-    await t.deps.prisma.group.create({ data: { name: 'support', users: { create: { userId: user.id } }, permissions: { create: { permissionId: permission.id } } } });
+    await t.deps.prisma.group.create({
+      data: { name: 'support', users: { create: { userId: user.id } }, permissions: { create: { permissionId: permission.id } } },
+    });
     const result = await ask(accessToken);
     expect(result.errors).toBeUndefined();
     expect(result.data?.verifyAccessToken).toEqual({

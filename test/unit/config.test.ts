@@ -93,28 +93,35 @@ describe('development defaults and the network (issue 10, item 7)', () => {
   });
 
   // The hole: with NODE_ENV unset the server listened on any address with the development secret.
-  it.each(['0.0.0.0', '::', '192.168.1.20', '::ffff:10.0.0.1', 'gatehouse.internal', '128.0.0.1'])('refuses HOST=%s without a real JWT_SECRET, in one line', (host) => {
-    expect(isLoopbackHost(host)).toBe(false);
-    for (const env of [{ HOST: host }, { HOST: host, JWT_SECRET: DEV_JWT_SECRET }, { HOST: host, JWT_SECRET: 'short' }]) {
-      let message = '';
-      try {
-        loadConfig(env);
-      } catch (error) {
-        expect(error).toBeInstanceOf(ConfigError);
-        message = (error as Error).message;
+  it.each(['0.0.0.0', '::', '192.168.1.20', '::ffff:10.0.0.1', 'gatehouse.internal', '128.0.0.1'])(
+    'refuses HOST=%s without a real JWT_SECRET, in one line',
+    (host) => {
+      expect(isLoopbackHost(host)).toBe(false);
+      for (const env of [{ HOST: host }, { HOST: host, JWT_SECRET: DEV_JWT_SECRET }, { HOST: host, JWT_SECRET: 'short' }]) {
+        let message = '';
+        try {
+          loadConfig(env);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ConfigError);
+          message = (error as Error).message;
+        }
+        expect(message).toMatch(
+          new RegExp(`^invalid configuration: JWT_SECRET is (required|too weak) when HOST \\(${host.replace(/[.:]/g, '\\$&')}\\) is not a loopback address`),
+        );
+        expect(message.split('\n')).toHaveLength(1);
       }
-      expect(message).toMatch(new RegExp(`^invalid configuration: JWT_SECRET is (required|too weak) when HOST \\(${host.replace(/[.:]/g, '\\$&')}\\) is not a loopback address`));
-      expect(message.split('\n')).toHaveLength(1);
-    }
-    expect(() => loadConfig({ HOST: host, JWT_SECRET: strong })).not.toThrow();
-  });
+      expect(() => loadConfig({ HOST: host, JWT_SECRET: strong })).not.toThrow();
+    },
+  );
 
   it('warns a non-loopback development server of GraphiQL and introspection, and says nothing on loopback or in production', () => {
     expect(exposureWarnings(loadConfig({}))).toEqual([]);
     const exposed = exposureWarnings(loadConfig({ HOST: '0.0.0.0', JWT_SECRET: strong }));
     expect(exposed.join('\n')).toMatch(/GraphiQL/);
     expect(exposed.join('\n')).toMatch(/introspection/);
-    expect(exposureWarnings(loadConfig({ HOST: '0.0.0.0', JWT_SECRET: strong, GRAPHIQL: 'false', INTROSPECTION: 'false' })).join('\n')).not.toMatch(/GraphiQL|introspection/);
+    expect(exposureWarnings(loadConfig({ HOST: '0.0.0.0', JWT_SECRET: strong, GRAPHIQL: 'false', INTROSPECTION: 'false' })).join('\n')).not.toMatch(
+      /GraphiQL|introspection/,
+    );
     expect(exposureWarnings(loadConfig({ HOST: '0.0.0.0', JWT_SECRET: strong, NODE_ENV: 'production' }))).toEqual([]);
   });
 

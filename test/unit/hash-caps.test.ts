@@ -23,7 +23,11 @@ describe('hash cost caps', () => {
     ['argon2 with no parameters', `argon2$argon2id$v=19$${SALT_AND_HASH}`, /unreadable/],
     ['bcrypt_sha256 cost 17', `bcrypt_sha256$$2b$17$${BCRYPT_TAIL}`, /bcrypt cost 17 is over the cap of 12/],
     ['bcrypt cost 31', `bcrypt$$2a$31$${BCRYPT_TAIL}`, /bcrypt cost 31/],
-    ['pbkdf2_sha256, 10 million', 'pbkdf2_sha256$10000000$salt$Ybw8zsFxqja97tY/o6G+Fy1ksY4U/Hw3DRrGED6Up4s=', /PBKDF2 iterations 10000000 are over the cap of 2000000/],
+    [
+      'pbkdf2_sha256, 10 million',
+      'pbkdf2_sha256$10000000$salt$Ybw8zsFxqja97tY/o6G+Fy1ksY4U/Hw3DRrGED6Up4s=',
+      /PBKDF2 iterations 10000000 are over the cap of 2000000/,
+    ],
     ['pbkdf2_sha1, 20 digits', 'pbkdf2_sha1$99999999999999999999$salt$atJmJ1o+XfJxKq1+Nu1f1i57Z5I=', /PBKDF2 iterations/],
   ])('refuses %s, naming the parameter and the cap', (_name, encoded, reason) => {
     expect(hashOverCaps(encoded)).toMatch(reason);
@@ -49,7 +53,10 @@ describe('hash cost caps', () => {
 
   it('the hasher answers a matching hash over the caps as wrong, with a warning, without computing it', async () => {
     const warnings: unknown[] = [];
-    const hasher = createPasswordHasher({ memoryKib: 1024, iterations: 1, parallelism: 1, concurrency: 2, maxQueue: 16 }, { warn: (...args: unknown[]) => void warnings.push(args) });
+    const hasher = createPasswordHasher(
+      { memoryKib: 1024, iterations: 1, parallelism: 1, concurrency: 2, maxQueue: 16 },
+      { warn: (...args: unknown[]) => void warnings.push(args) },
+    );
     // Cheap to compute, yet over the caps (9 lanes; 17 passes): a "true" would mean it was computed.
     const lanes = await argon2.hash(PASSWORD, { type: argon2.argon2id, memoryCost: 1024, timeCost: 1, parallelism: 9 });
     const passes = await argon2.hash(PASSWORD, { type: argon2.argon2id, memoryCost: 1024, timeCost: 17, parallelism: 1 });

@@ -76,4 +76,3 @@ describe('password validators (Django-equivalent)', () => {
     });
   });
 });
-

@@ -13,7 +13,9 @@ const readme = read('docs/clients.md');
 
 describe('docs/clients.md client snippets', () => {
   it('quote every file in examples/', () => {
-    const files = readdirSync(`${root}examples`).filter((name) => name.endsWith('.ts')).map((name) => `examples/${name}`);
+    const files = readdirSync(`${root}examples`)
+      .filter((name) => name.endsWith('.ts'))
+      .map((name) => `examples/${name}`);
     expect(quotedExamples(readme).sort()).toEqual(files.sort());
   });
 

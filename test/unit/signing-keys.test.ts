@@ -44,13 +44,22 @@ describe('signing key configuration', () => {
     [{ JWT_ALGORITHM: 'ES256', JWT_PRIVATE_KEY: pem(generateKeyPairSync('ed25519').privateKey, 'pkcs8') }, 'not ed25519'],
     [{ JWT_ALGORITHM: 'EdDSA' }, 'JWT_ALGORITHM'],
     [{ JWT_PRIVATE_KEY: pem(ec.privateKey, 'pkcs8') }, 'JWT_PRIVATE_KEY is set but JWT_ALGORITHM is HS256'],
-    [{ JWT_ALGORITHM: 'ES256', JWT_PRIVATE_KEY: pem(ec.privateKey, 'pkcs8'), JWT_PRIVATE_KEY_FILE: '/x' }, 'set JWT_PRIVATE_KEY or JWT_PRIVATE_KEY_FILE, not both'],
+    [
+      { JWT_ALGORITHM: 'ES256', JWT_PRIVATE_KEY: pem(ec.privateKey, 'pkcs8'), JWT_PRIVATE_KEY_FILE: '/x' },
+      'set JWT_PRIVATE_KEY or JWT_PRIVATE_KEY_FILE, not both',
+    ],
     [{ JWT_ALGORITHM: 'ES256', JWT_PRIVATE_KEY_FILE: '/nonexistent/key.pem' }, 'JWT_PRIVATE_KEY_FILE cannot be read (ENOENT'],
     [{ JWT_ALGORITHM: 'ES256', JWT_PRIVATE_KEY: pem(ec.privateKey, 'pkcs8'), JWT_PREVIOUS_PUBLIC_KEYS: pem(rsa.privateKey, 'pkcs8') }, 'is a private key'],
     [{ JWT_ALGORITHM: 'ES256', JWT_PRIVATE_KEY: pem(ec.privateKey, 'pkcs8'), JWT_PREVIOUS_PUBLIC_KEYS: pem(ec.publicKey, 'spki') }, 'second key with kid'],
-    [{ JWT_ALGORITHM: 'ES256', JWT_PRIVATE_KEY: pem(ec.privateKey, 'pkcs8'), JWT_PREVIOUS_PUBLIC_KEYS: '{"keys":[{"kty":"RSA"}]}' }, 'key 0 is not a valid public JWK'],
+    [
+      { JWT_ALGORITHM: 'ES256', JWT_PRIVATE_KEY: pem(ec.privateKey, 'pkcs8'), JWT_PREVIOUS_PUBLIC_KEYS: '{"keys":[{"kty":"RSA"}]}' },
+      'key 0 is not a valid public JWK',
+    ],
     [{ JWT_INCLUDE_CLAIMS: 'role,email' }, 'JWT_INCLUDE_CLAIMS'],
-    [{ NODE_ENV: 'production', JWT_SECRET: 'a-very-long-and-random-production-secret-0123456789', INTROSPECTION_SECRETS: 'short' }, 'INTROSPECTION_SECRETS must each have at least 32'],
+    [
+      { NODE_ENV: 'production', JWT_SECRET: 'a-very-long-and-random-production-secret-0123456789', INTROSPECTION_SECRETS: 'short' },
+      'INTROSPECTION_SECRETS must each have at least 32',
+    ],
   ])('refuses %o with a one-line reason', (env, message) => {
     expect(() => loadConfig({ ...base, ...env } as Record<string, string>)).toThrow(message);
   });

@@ -36,7 +36,13 @@ export interface PasswordHasher {
 
 /** @param logger where a refused over-cap hash is reported (warn). */
 export function createPasswordHasher(params: Config['passwords']['argon2'], logger?: Pick<Logger, 'warn'>): PasswordHasher {
-  const options = { type: argon2.argon2id as 2, raw: false as const, memoryCost: params.memoryKib, timeCost: params.iterations, parallelism: params.parallelism };
+  const options = {
+    type: argon2.argon2id as 2,
+    raw: false as const,
+    memoryCost: params.memoryKib,
+    timeCost: params.iterations,
+    parallelism: params.parallelism,
+  };
   const pool = pLimit(params.concurrency);
   /** Runs `work` in turn, or refuses when the queue is full (counted before this call joins it). */
   const limit = <T>(work: () => Promise<T>): Promise<T> => {

@@ -56,7 +56,10 @@ async function linkMissing(ids: string[], existing: () => Promise<Set<string>>, 
   const have = await existing();
   for (const id of ids) {
     if (have.has(id)) continue;
-    await raceSafe(() => create(id), async () => undefined);
+    await raceSafe(
+      () => create(id),
+      async () => undefined,
+    );
   }
 }
 

@@ -1,7 +1,18 @@
 import { authStateChanged } from '../cache/invalidate.js';
 import type { Deps } from '../../deps.js';
 
-export type RevokeReason = 'logout' | 'logout_all' | 'revoked_by_user' | 'revoked_by_admin' | 'all_revoked' | 'password_changed' | 'password_reset' | 'refresh_token_reuse' | 'account_deactivated' | 'session_limit' | 'replaced_at_login';
+export type RevokeReason =
+  | 'logout'
+  | 'logout_all'
+  | 'revoked_by_user'
+  | 'revoked_by_admin'
+  | 'all_revoked'
+  | 'password_changed'
+  | 'password_reset'
+  | 'refresh_token_reuse'
+  | 'account_deactivated'
+  | 'session_limit'
+  | 'replaced_at_login';
 
 /** Revokes the given live sessions; returns how many were live. */
 export async function revokeSessions(

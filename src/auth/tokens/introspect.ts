@@ -38,7 +38,10 @@ const REASONS: Partial<Record<ErrorCode, InactiveReason>> = {
   ACCOUNT_DISABLED: 'ACCOUNT_DISABLED',
 };
 
-export async function introspectAccessToken(deps: Pick<Deps, 'prisma' | 'clock' | 'accessTokens' | 'config' | 'authCache'>, token: string): Promise<Introspection> {
+export async function introspectAccessToken(
+  deps: Pick<Deps, 'prisma' | 'clock' | 'accessTokens' | 'config' | 'authCache'>,
+  token: string,
+): Promise<Introspection> {
   if (!token || token.length > MAX_TOKEN_LENGTH) return { active: false, reason: 'INVALID' };
   try {
     const { user, session } = await authenticate(deps, token);

@@ -10,7 +10,9 @@ export function generateToken(bytes = 32): string {
 
 /** A random numeric code of `digits` digits, leading zeros kept. @default 6 */
 export function generateCode(digits = 6): string {
-  return randomInt(0, 10 ** digits).toString().padStart(digits, '0');
+  return randomInt(0, 10 ** digits)
+    .toString()
+    .padStart(digits, '0');
 }
 
 /**

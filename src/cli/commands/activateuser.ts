@@ -7,7 +7,7 @@ import { CommandError, type Command } from '../command.js';
 
 export const activateuser: Command = {
   name: 'activateuser',
-  summary: 'Verify an account\'s email with the code it was sent (as verifyEmail does).',
+  summary: "Verify an account's email with the code it was sent (as verifyEmail does).",
   usage: 'activateuser --email EMAIL --code CODE',
   async run(args) {
     const { values } = parseArgs({ args, options: { email: { type: 'string' }, code: { type: 'string' } }, strict: true });

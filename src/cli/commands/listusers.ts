@@ -26,7 +26,13 @@ export const listusers: Command = {
         ...users.map((u) => [u.email, u.role, u.isActive ? 'yes' : 'no', u.emailVerifiedAt ? 'yes' : 'no', u.createdAt.toISOString()]),
       ];
       const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-      for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+      for (const row of rows)
+        console.log(
+          row
+            .map((cell, i) => cell.padEnd(widths[i]!))
+            .join('  ')
+            .trimEnd(),
+        );
       console.log(`${users.length} user(s)`);
       return 0;
     });

@@ -64,7 +64,10 @@ export async function applyImport(prisma: PrismaClient, plan: ImportPlan, option
             report.permissions.existing++;
             continue;
           }
-          const created = await tx.permission.create({ data: { codename: permission.codename, name: permission.name, createdAt: options.now }, select: { id: true } });
+          const created = await tx.permission.create({
+            data: { codename: permission.codename, name: permission.name, createdAt: options.now },
+            select: { id: true },
+          });
           permissionIds.set(permission.codename, created.id);
           report.permissions.created++;
         }
@@ -100,7 +103,11 @@ export async function applyImport(prisma: PrismaClient, plan: ImportPlan, option
           }
           let username = user.username;
           if (username && takenUsernames.has(username)) {
-            report.warnings.push({ kind: 'user', source: user.source, reason: `username "${username}" is taken by another account: imported without a username` });
+            report.warnings.push({
+              kind: 'user',
+              source: user.source,
+              reason: `username "${username}" is taken by another account: imported without a username`,
+            });
             username = null;
           }
           if (username) takenUsernames.add(username);

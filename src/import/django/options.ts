@@ -40,9 +40,15 @@ const fieldName = z.string().min(1).nullable();
 export const importOptionsSchema = z
   .object({
     /** `app_label.model` of the user rows, lower-case as dumpdata writes it. @default "auth.user" */
-    userModel: z.string().regex(/^[a-z0-9_]+\.[a-z0-9_]+$/i).default('auth.user'),
+    userModel: z
+      .string()
+      .regex(/^[a-z0-9_]+\.[a-z0-9_]+$/i)
+      .default('auth.user'),
     /** Overrides of DEFAULT_FIELDS; null: the model has no such field. */
-    fields: z.object(Object.fromEntries(Object.keys(DEFAULT_FIELDS).map((k) => [k, fieldName.optional()])) as Record<GatehouseField, z.ZodOptional<typeof fieldName>>).strict().default({}),
+    fields: z
+      .object(Object.fromEntries(Object.keys(DEFAULT_FIELDS).map((k) => [k, fieldName.optional()])) as Record<GatehouseField, z.ZodOptional<typeof fieldName>>)
+      .strict()
+      .default({}),
     /**
      * Count imported addresses as verified. Django does not verify addresses, so by default an
      * imported address is not taken as proven: with REQUIRE_EMAIL_VERIFICATION its owner verifies

@@ -126,7 +126,11 @@ export function planImport(document: unknown, options: ImportOptions): ImportPla
     if (Array.isArray(contentType) && typeof contentType[0] === 'string') [appLabel, model] = contentType as [string, string];
     else if (typeof contentType === 'number' || typeof contentType === 'string') appLabel = contentTypes.get(String(contentType));
     if (!appLabel) {
-      plan.skipped.push({ kind: 'permission', source, reason: `unknown content type ${JSON.stringify(contentType)} (dump with --natural-foreign, or include contenttypes)` });
+      plan.skipped.push({
+        kind: 'permission',
+        source,
+        reason: `unknown content type ${JSON.stringify(contentType)} (dump with --natural-foreign, or include contenttypes)`,
+      });
       continue;
     }
     const ours = `${appLabel}.${codename}`;
@@ -158,7 +162,10 @@ export function planImport(document: unknown, options: ImportOptions): ImportPla
   const grantable = (ref: unknown, at: Omit<SkippedRow, 'reason'>): string | undefined => {
     const codename = resolvePermission(ref);
     if (codename && !isReservedCodename(codename)) return codename;
-    plan.warnings.push({ ...at, reason: codename ? `grant of ${codename} left out: ${codename} is in ${RESERVED_PERMISSION}` : `unknown permission ${JSON.stringify(ref)} left out` });
+    plan.warnings.push({
+      ...at,
+      reason: codename ? `grant of ${codename} left out: ${codename} is in ${RESERVED_PERMISSION}` : `unknown permission ${JSON.stringify(ref)} left out`,
+    });
     return undefined;
   };
 
@@ -231,7 +238,12 @@ export function planImport(document: unknown, options: ImportOptions): ImportPla
       const tooCostly = supported ? hashOverCaps(password) : null;
       if (tooCostly) plan.warnings.push({ kind: 'user', source, reason: `password hash refused (${tooCostly}): imported without a password (reset needed)` });
       else if (supported) user.passwordHash = password;
-      else plan.warnings.push({ kind: 'user', source, reason: `unsupported password hash ${hashAlgorithm(password)}: imported without a password (reset needed)` });
+      else
+        plan.warnings.push({
+          kind: 'user',
+          source,
+          reason: `unsupported password hash ${hashAlgorithm(password)}: imported without a password (reset needed)`,
+        });
     }
     for (const key of PROFILE_FIELDS) {
       const value = get(key);
@@ -253,7 +265,15 @@ export function planImport(document: unknown, options: ImportOptions): ImportPla
     // Two Django accounts, one address after normalisation: which person owns it is not ours to
     // guess, so neither is imported; fix the addresses in Django and import again.
     if (users.length > 1) {
-      for (const user of users) plan.skipped.push({ kind: 'user', source: user.source, reason: `duplicate email ${email} (also ${users.filter((u) => u !== user).map((u) => u.source).join(', ')})` });
+      for (const user of users)
+        plan.skipped.push({
+          kind: 'user',
+          source: user.source,
+          reason: `duplicate email ${email} (also ${users
+            .filter((u) => u !== user)
+            .map((u) => u.source)
+            .join(', ')})`,
+        });
     } else plan.users.push(users[0]!);
   }
 

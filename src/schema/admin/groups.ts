@@ -13,7 +13,12 @@ builder.queryFields((t) => ({
     args: { search: t.arg.string({ description: 'Part of the name.' }), first: t.arg.int({ description: firstDescription(LIST_SIZES.allGroups) }) },
     extensions: listSize(LIST_SIZES.allGroups),
     resolve: (query, _root, { search, first }, context) =>
-      context.deps.prisma.group.findMany({ ...query, where: search ? { name: { contains: search } } : {}, orderBy: { name: 'asc' }, take: takeOf(first, LIST_SIZES.allGroups) }),
+      context.deps.prisma.group.findMany({
+        ...query,
+        where: search ? { name: { contains: search } } : {},
+        orderBy: { name: 'asc' },
+        take: takeOf(first, LIST_SIZES.allGroups),
+      }),
   }),
   group: t.prismaField({
     type: GroupType,
@@ -22,7 +27,11 @@ builder.queryFields((t) => ({
     authScopes: staffWith('groups.view_group'),
     args: { id: t.arg.id(), name: t.arg.string() },
     resolve: (query, _root, { id, name }, context) =>
-      id ? context.deps.prisma.group.findUnique({ ...query, where: { id } }) : name ? context.deps.prisma.group.findUnique({ ...query, where: { name } }) : null,
+      id
+        ? context.deps.prisma.group.findUnique({ ...query, where: { id } })
+        : name
+          ? context.deps.prisma.group.findUnique({ ...query, where: { name } })
+          : null,
   }),
 }));
 

@@ -51,7 +51,8 @@ export async function loadPage<T extends { id: string }>(
   count: () => Promise<number>,
 ): Promise<Page<T>> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (first < 1 || first > MAX_PAGE_SIZE) throw validationError([{ field: 'first', code: 'out_of_range', message: `first must be between 1 and ${MAX_PAGE_SIZE}.` }]);
+  if (first < 1 || first > MAX_PAGE_SIZE)
+    throw validationError([{ field: 'first', code: 'out_of_range', message: `first must be between 1 and ${MAX_PAGE_SIZE}.` }]);
   const planned = queryFromInfo({ context, info, path: ['nodes'] });
   const rows = await findMany(
     {
@@ -71,7 +72,11 @@ type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T
 export function pageType<T extends { id: string }>(name: string, node: ObjectRef<Types, T>) {
   return builder.objectRef<Page<T>>(name).implement({
     fields: (t) => ({
-      nodes: t.field({ type: [node], extensions: listSize({ max: MAX_PAGE_SIZE, cost: DEFAULT_PAGE_SIZE, fromParentArg: 'first' }), resolve: (page) => page.nodes }),
+      nodes: t.field({
+        type: [node],
+        extensions: listSize({ max: MAX_PAGE_SIZE, cost: DEFAULT_PAGE_SIZE, fromParentArg: 'first' }),
+        resolve: (page) => page.nodes,
+      }),
       pageInfo: t.field({ type: PageInfo, resolve: (page) => page.pageInfo }),
       totalCount: t.int({ description: 'Rows matching the filter, over all pages.', resolve: (page) => page.totalCount() }),
     }),

@@ -31,7 +31,11 @@ export const GroupType = builder.prismaObject('Group', {
       args: { first: t.arg.int({ description: firstDescription(LIST_SIZES.permissions) }) },
       extensions: listSize(LIST_SIZES.permissions),
       select: (args, _context, nestedSelection) => ({
-        permissions: { select: { permission: nestedSelection(true) }, orderBy: { permission: { codename: 'asc' } }, take: clampedTake(args.first, LIST_SIZES.permissions) },
+        permissions: {
+          select: { permission: nestedSelection(true) },
+          orderBy: { permission: { codename: 'asc' } },
+          take: clampedTake(args.first, LIST_SIZES.permissions),
+        },
       }),
       resolve: (group, args) => group.permissions.slice(0, takeOf(args.first, LIST_SIZES.permissions)).map(({ permission }) => permission),
     }),
@@ -42,7 +46,11 @@ export const GroupType = builder.prismaObject('Group', {
       args: { first: t.arg.int({ description: firstDescription(LIST_SIZES.members) }) },
       extensions: listSize(LIST_SIZES.members),
       select: (args, _context, nestedSelection) => ({
-        users: { select: { user: nestedSelection(true) }, orderBy: [{ createdAt: 'asc' }, { userId: 'asc' }], take: clampedTake(args.first, LIST_SIZES.members) },
+        users: {
+          select: { user: nestedSelection(true) },
+          orderBy: [{ createdAt: 'asc' }, { userId: 'asc' }],
+          take: clampedTake(args.first, LIST_SIZES.members),
+        },
       }),
       resolve: (group, args) => group.users.slice(0, takeOf(args.first, LIST_SIZES.members)).map(({ user }) => user),
     }),
@@ -84,13 +92,25 @@ builder.prismaObjectFields('User', (t) => ({
     args: { first: t.arg.int({ description: firstDescription(LIST_SIZES.permissions) }) },
     extensions: listSize(LIST_SIZES.permissions),
     select: (args, _context, nestedSelection) => ({
-      permissions: { select: { permission: nestedSelection(true) }, orderBy: { permission: { codename: 'asc' } }, take: clampedTake(args.first, LIST_SIZES.permissions) },
+      permissions: {
+        select: { permission: nestedSelection(true) },
+        orderBy: { permission: { codename: 'asc' } },
+        take: clampedTake(args.first, LIST_SIZES.permissions),
+      },
     }),
     resolve: (user, args) => user.permissions.slice(0, takeOf(args.first, LIST_SIZES.permissions)).map(({ permission }) => permission),
   }),
-  hasPassword: t.boolean({ description: 'False for accounts that cannot sign in with a password yet.', select: { passwordHash: true }, resolve: (user) => user.passwordHash !== null }),
+  hasPassword: t.boolean({
+    description: 'False for accounts that cannot sign in with a password yet.',
+    select: { passwordHash: true },
+    resolve: (user) => user.passwordHash !== null,
+  }),
   passwordChangedAt: t.expose('passwordChangedAt', { type: 'DateTime', nullable: true }),
-  notes: t.exposeString('notes', { nullable: true, description: 'Staff notes; not shown to the user.', authScopes: { $all: { staff: true, anyPermission: USER_READERS } } }),
+  notes: t.exposeString('notes', {
+    nullable: true,
+    description: 'Staff notes; not shown to the user.',
+    authScopes: { $all: { staff: true, anyPermission: USER_READERS } },
+  }),
   sessions: t.relation('sessions', {
     description: `Live sessions (not revoked, not expired), newest first (at most ${LIST_SIZES.sessions.max}).`,
     authScopes: (user) => ({ $any: { self: user.id, ...staffWith('sessions.view_session') } }),

@@ -39,7 +39,12 @@ const UserOrder = builder.inputType('UserOrder', {
 
 const UserPage = pageType('UserPage', UserType);
 
-const userFieldsOf = (t: PothosSchemaTypes.InputFieldBuilder<Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0] extends PothosSchemaTypes.InputFieldBuilder<infer T, 'InputObject'> ? T : never, 'InputObject'>) => ({
+const userFieldsOf = (
+  t: PothosSchemaTypes.InputFieldBuilder<
+    Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0] extends PothosSchemaTypes.InputFieldBuilder<infer T, 'InputObject'> ? T : never,
+    'InputObject'
+  >,
+) => ({
   username: t.string(),
   firstName: t.string(),
   lastName: t.string(),
@@ -138,7 +143,8 @@ builder.mutationFields((t) => ({
   }),
   updateUser: t.prismaField({
     type: 'User',
-    description: 'Changes any field of an account, including email, flags and role. The account must hold no permission or group you lack (superusers: only superusers).',
+    description:
+      'Changes any field of an account, including email, flags and role. The account must hold no permission or group you lack (superusers: only superusers).',
     authScopes: staffWith('users.change_user'),
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateUserInput, required: true }) },
     resolve: async (query, _root, { id, input }, context) => {
@@ -206,7 +212,7 @@ builder.mutationFields((t) => ({
     },
   }),
   revokeUserSessions: t.int({
-    description: "Revokes one session (sessionId) or all live sessions of a user; returns how many were live.",
+    description: 'Revokes one session (sessionId) or all live sessions of a user; returns how many were live.',
     authScopes: staffWith('sessions.delete_session'),
     args: { userId: t.arg.id({ required: true }), sessionId: t.arg.id() },
     resolve: async (_root, { userId, sessionId }, context) => {

@@ -66,4 +66,3 @@ async function readAtMost(stream: ReadableStream<Uint8Array>, maxBytes: number):
   }
   return body;
 }
-

@@ -36,7 +36,8 @@ export function listCostRule(maxCost: number, onTooCostly: OnTooCostly) {
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(operation) {
       const schema = context.getSchema();
-      const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+      const root =
+        operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
       if (!root) return;
       const cost = selectionCost(context, root, operation.selectionSet, 1, null, new Set());
       if (cost > maxCost) onTooCostly(cost, maxCost);

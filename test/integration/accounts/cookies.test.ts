@@ -69,7 +69,11 @@ describe('cookie mode', () => {
     const forged = await t.request(`/graphql?query=${query}`, { headers: { cookie, accept: 'application/json' } });
     expect(forged.status).toBe(403);
     expect(((await forged.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('FORBIDDEN');
-    const form = await t.request('/graphql', { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: `query=${query}` });
+    const form = await t.request('/graphql', {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: `query=${query}`,
+    });
     expect(form.status).toBe(403);
 
     for (const header of ['x-graphql-csrf', 'apollo-require-preflight']) {

@@ -65,7 +65,16 @@ describe('account lifecycle', () => {
     expect(errorCode(await refresh(t, third.refreshToken))).toBe('TOKEN_INVALID');
 
     const types = (await t.deps.prisma.auditEvent.findMany({ where: { userId: user.id }, orderBy: { createdAt: 'asc' } })).map((e) => e.type);
-    expect(types).toEqual(expect.arrayContaining(['auth.registered', 'auth.email_verified', 'auth.login_succeeded', 'auth.login_failed', 'auth.refresh_token_reused', 'auth.logout']));
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'auth.registered',
+        'auth.email_verified',
+        'auth.login_succeeded',
+        'auth.login_failed',
+        'auth.refresh_token_reused',
+        'auth.logout',
+      ]),
+    );
   });
 
   it('gives unknown email and wrong password the same error', async () => {
@@ -93,19 +102,42 @@ describe('account lifecycle', () => {
     const phone = await login(t, email, PASSWORD, { headers: { 'user-agent': 'phone' } }).then((r) => r.data!.login);
     const laptop = await login(t, email, PASSWORD, { headers: { 'user-agent': 'laptop' } }).then((r) => r.data!.login);
     const tablet = await loginTokens(t, email);
-    const status = await t.graphql<{ authStatus: unknown }>('{ authStatus { isAuthenticated user { email } session { id expiresAt } } }', {}, { token: phone.accessToken });
+    const status = await t.graphql<{ authStatus: unknown }>(
+      '{ authStatus { isAuthenticated user { email } session { id expiresAt } } }',
+      {},
+      { token: phone.accessToken },
+    );
     expect(status.data?.authStatus).toEqual({ isAuthenticated: true, user: { email }, session: { id: phone.session.id, expiresAt: expect.any(String) } });
 
-    const list = await t.graphql<{ mySessions: { id: string; current: boolean; userAgent: string }[] }>('{ mySessions { id current userAgent lastUsedAt createdAt ip } }', {}, { token: phone.accessToken });
+    const list = await t.graphql<{ mySessions: { id: string; current: boolean; userAgent: string }[] }>(
+      '{ mySessions { id current userAgent lastUsedAt createdAt ip } }',
+      {},
+      { token: phone.accessToken },
+    );
     expect(list.data?.mySessions).toHaveLength(3);
     expect(list.data?.mySessions.find((s) => s.current)?.id).toBe(phone.session.id);
 
-    const revoke = await t.graphql('mutation($id: ID!, $p: String) { revokeSession(id: $id, password: $p) }', { id: laptop.session.id, p: PASSWORD }, { token: phone.accessToken });
+    const revoke = await t.graphql(
+      'mutation($id: ID!, $p: String) { revokeSession(id: $id, password: $p) }',
+      { id: laptop.session.id, p: PASSWORD },
+      { token: phone.accessToken },
+    );
     expect(revoke.data).toEqual({ revokeSession: true });
     expect((await t.graphql(ME, {}, { token: laptop.accessToken })).data).toEqual({ me: null });
     // Someone else's session is not mine to revoke, and looks like no session at all.
-    const other = await loginTokens(t, await registerAndVerify(t, smtp).then(async (id) => (await t.deps.prisma.user.findUniqueOrThrow({ where: { id } })).email));
-    expect(errorCode(await t.graphql('mutation($id: ID!, $p: String) { revokeSession(id: $id, password: $p) }', { id: other.session.id, p: PASSWORD }, { token: phone.accessToken }))).toBe('NOT_FOUND');
+    const other = await loginTokens(
+      t,
+      await registerAndVerify(t, smtp).then(async (id) => (await t.deps.prisma.user.findUniqueOrThrow({ where: { id } })).email),
+    );
+    expect(
+      errorCode(
+        await t.graphql(
+          'mutation($id: ID!, $p: String) { revokeSession(id: $id, password: $p) }',
+          { id: other.session.id, p: PASSWORD },
+          { token: phone.accessToken },
+        ),
+      ),
+    ).toBe('NOT_FOUND');
 
     const all = await t.graphql('mutation($p: String!) { logoutAll(password: $p) }', { p: PASSWORD }, { token: tablet.accessToken });
     expect(all.data).toEqual({ logoutAll: 2 });

@@ -29,9 +29,23 @@ describe('profile, email change, deactivation', () => {
     const email = uniqueEmail();
     const id = await registerAndVerify(t, smtp, email);
     const { accessToken } = await loginTokens(t, email);
-    const result = await t.graphql(UPDATE, { input: { firstName: ' Amazing ', username: 'grace_h', pictureUrl: 'https://cdn.example.com/g.png', country: 'US' } }, { token: accessToken });
+    const result = await t.graphql(
+      UPDATE,
+      { input: { firstName: ' Amazing ', username: 'grace_h', pictureUrl: 'https://cdn.example.com/g.png', country: 'US' } },
+      { token: accessToken },
+    );
     expect(result.data).toEqual({
-      updateProfile: { firstName: 'Amazing', lastName: 'Hopper', username: 'grace_h', pictureUrl: 'https://cdn.example.com/g.png', organizationName: null, country: 'US', role: 'USER', isStaff: false, email },
+      updateProfile: {
+        firstName: 'Amazing',
+        lastName: 'Hopper',
+        username: 'grace_h',
+        pictureUrl: 'https://cdn.example.com/g.png',
+        organizationName: null,
+        country: 'US',
+        role: 'USER',
+        isStaff: false,
+        email,
+      },
     });
     const notice = await latestEmail(t, smtp, email, /account was updated/i);
     expect(notice.text).toContain('firstName');
@@ -49,10 +63,23 @@ describe('profile, email change, deactivation', () => {
     const smuggled = await t.graphql(UPDATE, { input: { isStaff: true, email: 'x@example.com' } }, { token: accessToken });
     expect(smuggled.data ?? null).toBeNull();
     expect(smuggled.errors?.[0]?.message).toMatch(/isStaff|email/);
-    const bad = await t.graphql(UPDATE, { input: { firstName: 'x'.repeat(151), pictureUrl: 'javascript:alert(1)', organizationName: 'o'.repeat(256), lastName: null } }, { token: accessToken });
+    const bad = await t.graphql(
+      UPDATE,
+      { input: { firstName: 'x'.repeat(151), pictureUrl: 'javascript:alert(1)', organizationName: 'o'.repeat(256), lastName: null } },
+      { token: accessToken },
+    );
     expect(errorCode(bad)).toBe('VALIDATION_FAILED');
-    expect((bad.errors?.[0]?.extensions?.fields as { field: string }[]).map((f) => f.field)).toEqual(['firstName', 'lastName', 'pictureUrl', 'organizationName']);
-    await t.graphql(UPDATE, { input: { username: 'someone_taken' } }, { token: (await loginTokens(t, await emailOf(await registerAndVerify(t, smtp)))).accessToken });
+    expect((bad.errors?.[0]?.extensions?.fields as { field: string }[]).map((f) => f.field)).toEqual([
+      'firstName',
+      'lastName',
+      'pictureUrl',
+      'organizationName',
+    ]);
+    await t.graphql(
+      UPDATE,
+      { input: { username: 'someone_taken' } },
+      { token: (await loginTokens(t, await emailOf(await registerAndVerify(t, smtp)))).accessToken },
+    );
     expect(errorCode(await t.graphql(UPDATE, { input: { username: 'someone_taken' } }, { token: accessToken }))).toBe('USERNAME_TAKEN');
     expect(errorCode(await t.graphql(UPDATE, { input: { firstName: 'Anon' } }))).toBe('UNAUTHENTICATED');
   });
@@ -76,7 +103,9 @@ describe('profile, email change, deactivation', () => {
     const code = extractCode(await latestEmail(t, smtp, newEmail, /confirm your new email/i));
     expect(await emailOf((await t.deps.prisma.user.findUniqueOrThrow({ where: { email } })).id)).toBe(email); // unchanged so far
     expect(errorCode(await t.graphql(CONFIRM_CHANGE, { c: code === '000000' ? '111111' : '000000' }, { token: accessToken }))).toBe('INVALID_CODE');
-    expect((await t.graphql(CONFIRM_CHANGE, { c: code }, { token: accessToken })).data).toEqual({ confirmEmailChange: { email: newEmail, emailVerified: true } });
+    expect((await t.graphql(CONFIRM_CHANGE, { c: code }, { token: accessToken })).data).toEqual({
+      confirmEmailChange: { email: newEmail, emailVerified: true },
+    });
     const notice = await latestEmail(t, smtp, email, /email address is changing/i);
     expect(notice.text).toContain(newEmail);
     expect(errorCode(await login(t, email))).toBe('INVALID_CREDENTIALS');

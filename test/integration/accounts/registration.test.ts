@@ -25,7 +25,15 @@ describe('register', () => {
   it('reports every bad field at once, and writes nothing', async () => {
     const before = await t.deps.prisma.user.count();
     const result = await t.graphql(REGISTER, {
-      input: { email: 'not-an-email', password: '12345', firstName: ' ', lastName: 'x'.repeat(151), country: 'NZ', organizationName: '', username: 'bad name!' },
+      input: {
+        email: 'not-an-email',
+        password: '12345',
+        firstName: ' ',
+        lastName: 'x'.repeat(151),
+        country: 'NZ',
+        organizationName: '',
+        username: 'bad name!',
+      },
     });
     expect(errorCode(result)).toBe('VALIDATION_FAILED');
     expect(fieldsOf(result)).toEqual(
@@ -45,7 +53,12 @@ describe('register', () => {
 
   it('bounds every text input', async () => {
     const email = uniqueEmail();
-    const result = await registerUser(t, email, { organizationName: 'o'.repeat(256), country: 'c'.repeat(256), signatureRole: 'r'.repeat(256), pictureUrl: `https://x.io/${'p'.repeat(2048)}` });
+    const result = await registerUser(t, email, {
+      organizationName: 'o'.repeat(256),
+      country: 'c'.repeat(256),
+      signatureRole: 'r'.repeat(256),
+      pictureUrl: `https://x.io/${'p'.repeat(2048)}`,
+    });
     expect(fieldsOf(result)).toEqual([
       { field: 'pictureUrl', code: 'too_long' },
       { field: 'organizationName', code: 'too_long' },
@@ -70,7 +83,15 @@ describe('register', () => {
     const result = await registerUser(t, email, { organizationName: ' Navy ', country: 'US', username: 'amazing_grace' });
     expect(result.data?.register.user.emailVerified).toBe(false);
     const user = await t.deps.prisma.user.findUniqueOrThrow({ where: { email } });
-    expect(user).toMatchObject({ organizationName: 'Navy', country: 'US', username: 'amazing_grace', isActive: true, emailVerifiedAt: null, role: 'USER', isStaff: false });
+    expect(user).toMatchObject({
+      organizationName: 'Navy',
+      country: 'US',
+      username: 'amazing_grace',
+      isActive: true,
+      emailVerifiedAt: null,
+      role: 'USER',
+      isStaff: false,
+    });
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     const queued = await t.deps.prisma.outboxEmail.findFirstOrThrow({ where: { to: email } });
     expect(queued).toMatchObject({ template: 'verification_code', status: 'PENDING' });
@@ -83,7 +104,10 @@ describe('register', () => {
     const email = uniqueEmail();
     await registerUser(t, email, { organizationName: 'Org', country: 'NZ', username: 'taken_name' });
     const again = await registerUser(t, email.toUpperCase(), { organizationName: 'Org', country: 'NZ' });
-    expect(again.errors?.[0]?.extensions).toEqual({ code: 'EMAIL_TAKEN', fields: [{ field: 'email', code: 'email_taken', message: 'An account with this email already exists.' }] });
+    expect(again.errors?.[0]?.extensions).toEqual({
+      code: 'EMAIL_TAKEN',
+      fields: [{ field: 'email', code: 'email_taken', message: 'An account with this email already exists.' }],
+    });
     expect(errorCode(await registerUser(t, uniqueEmail(), { organizationName: 'Org', country: 'NZ', username: 'taken_name' }))).toBe('USERNAME_TAKEN');
   });
 
@@ -96,7 +120,11 @@ describe('register', () => {
     expect(codes.filter((c) => c === 'EMAIL_TAKEN')).toHaveLength(3);
     // Regression guard: the check before the write and the lost race used to answer in two shapes.
     const taken = results.filter((r) => !r.data).map((r) => r.errors?.[0]?.extensions);
-    expect(new Set(taken.map((e) => JSON.stringify(e)))).toEqual(new Set([JSON.stringify({ code: 'EMAIL_TAKEN', fields: [{ field: 'email', code: 'email_taken', message: 'An account with this email already exists.' }] })]));
+    expect(new Set(taken.map((e) => JSON.stringify(e)))).toEqual(
+      new Set([
+        JSON.stringify({ code: 'EMAIL_TAKEN', fields: [{ field: 'email', code: 'email_taken', message: 'An account with this email already exists.' }] }),
+      ]),
+    );
     expect(await t.deps.prisma.user.count({ where: { email } })).toBe(1);
     expect(await t.deps.prisma.outboxEmail.count({ where: { to: email } })).toBe(1);
   });

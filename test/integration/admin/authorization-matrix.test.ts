@@ -53,7 +53,12 @@ const ROWS: Row[] = [
     document: 'mutation ($input: RegisterInput!) { register(input: $input) { user { id } } }',
     variables: async () => ({ input: { email: `reg-${uid()}@example.com`, password: 'plum orchard at dawn 7', firstName: 'Reg', lastName: 'Istered' } }),
   },
-  { field: 'Mutation.verifyEmail', allowed: EVERYONE, allowedError: 'INVALID_CODE', document: 'mutation { verifyEmail(email: "nobody@example.com", code: "000000") { id } }' },
+  {
+    field: 'Mutation.verifyEmail',
+    allowed: EVERYONE,
+    allowedError: 'INVALID_CODE',
+    document: 'mutation { verifyEmail(email: "nobody@example.com", code: "000000") { id } }',
+  },
   {
     field: 'Mutation.resendVerificationEmail',
     allowed: EVERYONE,
@@ -67,21 +72,56 @@ const ROWS: Row[] = [
     document: 'mutation ($email: String!) { login(email: $email, password: "wrong password") { accessToken user { id } } }',
     variables: async () => ({ email: `nobody-${uid()}@example.com` }),
   },
-  { field: 'Mutation.refreshToken', allowed: EVERYONE, allowedError: 'TOKEN_INVALID', document: 'mutation { refreshToken(refreshToken: "not-a-token") { accessToken } }' },
+  {
+    field: 'Mutation.refreshToken',
+    allowed: EVERYONE,
+    allowedError: 'TOKEN_INVALID',
+    document: 'mutation { refreshToken(refreshToken: "not-a-token") { accessToken } }',
+  },
   {
     field: 'Mutation.requestPasswordReset',
     allowed: EVERYONE,
     document: 'mutation ($email: String!) { requestPasswordReset(email: $email) }',
     variables: async () => ({ email: `nobody-${uid()}@example.com` }),
   },
-  { field: 'Mutation.resetPassword', allowed: EVERYONE, allowedError: 'TOKEN_INVALID', document: 'mutation { resetPassword(token: "not-a-token", newPassword: "plum orchard at dawn 7") }' },
+  {
+    field: 'Mutation.resetPassword',
+    allowed: EVERYONE,
+    allowedError: 'TOKEN_INVALID',
+    document: 'mutation { resetPassword(token: "not-a-token", newPassword: "plum orchard at dawn 7") }',
+  },
   { field: 'Mutation.logoutAll', allowed: SIGNED_IN, allowedError: 'INVALID_CREDENTIALS', document: 'mutation { logoutAll(password: "not mine") }' },
-  { field: 'Mutation.revokeSession', allowed: SIGNED_IN, allowedError: 'INVALID_CREDENTIALS', document: `mutation { revokeSession(id: "${randomUUID()}", password: "not mine") }` },
+  {
+    field: 'Mutation.revokeSession',
+    allowed: SIGNED_IN,
+    allowedError: 'INVALID_CREDENTIALS',
+    document: `mutation { revokeSession(id: "${randomUUID()}", password: "not mine") }`,
+  },
   { field: 'Mutation.updateProfile', allowed: SIGNED_IN, document: 'mutation { updateProfile(input: { country: "NZ" }) { id } }' },
-  { field: 'Mutation.changePassword', allowed: SIGNED_IN, allowedError: 'INVALID_CREDENTIALS', document: 'mutation { changePassword(currentPassword: "not mine", newPassword: "plum orchard at dawn 7") }' },
-  { field: 'Mutation.requestEmailChange', allowed: SIGNED_IN, allowedError: 'INVALID_CREDENTIALS', document: 'mutation { requestEmailChange(newEmail: "elsewhere@example.com", password: "not mine") }' },
-  { field: 'Mutation.confirmEmailChange', allowed: SIGNED_IN, allowedError: 'INVALID_CODE', document: 'mutation { confirmEmailChange(code: "000000") { id } }' },
-  { field: 'Mutation.deactivateAccount', allowed: SIGNED_IN, allowedError: 'INVALID_CREDENTIALS', document: 'mutation { deactivateAccount(password: "not mine") }' },
+  {
+    field: 'Mutation.changePassword',
+    allowed: SIGNED_IN,
+    allowedError: 'INVALID_CREDENTIALS',
+    document: 'mutation { changePassword(currentPassword: "not mine", newPassword: "plum orchard at dawn 7") }',
+  },
+  {
+    field: 'Mutation.requestEmailChange',
+    allowed: SIGNED_IN,
+    allowedError: 'INVALID_CREDENTIALS',
+    document: 'mutation { requestEmailChange(newEmail: "elsewhere@example.com", password: "not mine") }',
+  },
+  {
+    field: 'Mutation.confirmEmailChange',
+    allowed: SIGNED_IN,
+    allowedError: 'INVALID_CODE',
+    document: 'mutation { confirmEmailChange(code: "000000") { id } }',
+  },
+  {
+    field: 'Mutation.deactivateAccount',
+    allowed: SIGNED_IN,
+    allowedError: 'INVALID_CREDENTIALS',
+    document: 'mutation { deactivateAccount(password: "not mine") }',
+  },
   // Trusted services (issue 6): only with the X-Introspection-Secret header, which no caller here sends.
   { field: 'Query.verifyAccessToken', allowed: [], deniedCode: 'FORBIDDEN', document: '{ verifyAccessToken(token: "x") { active } }' },
 
@@ -91,7 +131,13 @@ const ROWS: Row[] = [
   { field: 'Query.hasGroup', allowed: SIGNED_IN, document: '{ hasGroup(name: "Root") }' },
   { field: 'Query.myPermissions', allowed: SIGNED_IN, document: '{ myPermissions { permissions groups isSuperuser } }' },
   { field: 'Query.users', permissions: ['users.view_user'], allowed: STAFF_WITH, document: '{ users(first: 5) { nodes { id groups { name } } totalCount } }' },
-  { field: 'Query.user', permissions: ['users.view_user'], allowed: STAFF_WITH, document: 'query ($id: ID!) { user(id: $id) { id email } }', variables: target },
+  {
+    field: 'Query.user',
+    permissions: ['users.view_user'],
+    allowed: STAFF_WITH,
+    document: 'query ($id: ID!) { user(id: $id) { id email } }',
+    variables: target,
+  },
   { field: 'Query.groups', permissions: ['groups.view_group'], allowed: STAFF_WITH, document: '{ groups { id name } }' },
   { field: 'Query.group', permissions: ['groups.view_group'], allowed: STAFF_WITH, document: '{ group(name: "Root") { id permissions { codename } } }' },
   { field: 'Query.permissions', permissions: ['permissions.view_permission'], allowed: STAFF_WITH, document: '{ permissions { codename builtIn } }' },
@@ -104,11 +150,41 @@ const ROWS: Row[] = [
     document: 'mutation ($email: String!) { createUser(input: { email: $email }) { id } }',
     variables: async () => ({ email: `new-${uid()}@example.com` }),
   },
-  { field: 'Mutation.updateUser', permissions: ['users.change_user'], allowed: STAFF_WITH, document: 'mutation ($id: ID!) { updateUser(id: $id, input: { firstName: "Grace" }) { id } }', variables: target },
-  { field: 'Mutation.setUserActive', permissions: ['users.change_user'], allowed: STAFF_WITH, document: 'mutation ($id: ID!) { setUserActive(id: $id, active: false) { id } }', variables: target },
-  { field: 'Mutation.deleteUser', permissions: ['users.delete_user'], allowed: STAFF_WITH, document: 'mutation ($id: ID!) { deleteUser(id: $id) }', variables: target },
-  { field: 'Mutation.setUserGroups', permissions: ['users.change_user'], allowed: STAFF_WITH, document: 'mutation ($id: ID!) { setUserGroups(id: $id, groups: []) { id } }', variables: target },
-  { field: 'Mutation.setUserPermissions', permissions: ['users.change_user'], allowed: STAFF_WITH, document: 'mutation ($id: ID!) { setUserPermissions(id: $id, permissions: []) { id } }', variables: target },
+  {
+    field: 'Mutation.updateUser',
+    permissions: ['users.change_user'],
+    allowed: STAFF_WITH,
+    document: 'mutation ($id: ID!) { updateUser(id: $id, input: { firstName: "Grace" }) { id } }',
+    variables: target,
+  },
+  {
+    field: 'Mutation.setUserActive',
+    permissions: ['users.change_user'],
+    allowed: STAFF_WITH,
+    document: 'mutation ($id: ID!) { setUserActive(id: $id, active: false) { id } }',
+    variables: target,
+  },
+  {
+    field: 'Mutation.deleteUser',
+    permissions: ['users.delete_user'],
+    allowed: STAFF_WITH,
+    document: 'mutation ($id: ID!) { deleteUser(id: $id) }',
+    variables: target,
+  },
+  {
+    field: 'Mutation.setUserGroups',
+    permissions: ['users.change_user'],
+    allowed: STAFF_WITH,
+    document: 'mutation ($id: ID!) { setUserGroups(id: $id, groups: []) { id } }',
+    variables: target,
+  },
+  {
+    field: 'Mutation.setUserPermissions',
+    permissions: ['users.change_user'],
+    allowed: STAFF_WITH,
+    document: 'mutation ($id: ID!) { setUserPermissions(id: $id, permissions: []) { id } }',
+    variables: target,
+  },
   {
     field: 'Mutation.setUserPassword',
     permissions: ['users.change_user'],
@@ -116,8 +192,20 @@ const ROWS: Row[] = [
     document: 'mutation ($id: ID!) { setUserPassword(id: $id, password: "plum orchard at dawn 7") { id } }',
     variables: target,
   },
-  { field: 'Mutation.sendPasswordReset', permissions: ['users.change_user'], allowed: STAFF_WITH, document: 'mutation ($id: ID!) { sendPasswordReset(id: $id) }', variables: target },
-  { field: 'Mutation.revokeUserSessions', permissions: ['sessions.delete_session'], allowed: STAFF_WITH, document: 'mutation ($id: ID!) { revokeUserSessions(userId: $id) }', variables: target },
+  {
+    field: 'Mutation.sendPasswordReset',
+    permissions: ['users.change_user'],
+    allowed: STAFF_WITH,
+    document: 'mutation ($id: ID!) { sendPasswordReset(id: $id) }',
+    variables: target,
+  },
+  {
+    field: 'Mutation.revokeUserSessions',
+    permissions: ['sessions.delete_session'],
+    allowed: STAFF_WITH,
+    document: 'mutation ($id: ID!) { revokeUserSessions(userId: $id) }',
+    variables: target,
+  },
   // Superusers only: staff holding every session permission are still refused.
   {
     field: 'Mutation.revokeAllSessions',
@@ -132,9 +220,27 @@ const ROWS: Row[] = [
     document: 'mutation ($name: String!) { createGroup(name: $name) { id } }',
     variables: async () => ({ name: `group-${uid()}` }),
   },
-  { field: 'Mutation.updateGroup', permissions: ['groups.change_group'], allowed: STAFF_WITH, document: 'mutation ($id: ID!) { updateGroup(id: $id, input: { description: "d" }) { id } }', variables: group },
-  { field: 'Mutation.deleteGroup', permissions: ['groups.delete_group'], allowed: STAFF_WITH, document: 'mutation ($id: ID!) { deleteGroup(id: $id) }', variables: group },
-  { field: 'Mutation.setGroupPermissions', permissions: ['groups.change_group'], allowed: STAFF_WITH, document: 'mutation ($id: ID!) { setGroupPermissions(id: $id, permissions: []) { id } }', variables: group },
+  {
+    field: 'Mutation.updateGroup',
+    permissions: ['groups.change_group'],
+    allowed: STAFF_WITH,
+    document: 'mutation ($id: ID!) { updateGroup(id: $id, input: { description: "d" }) { id } }',
+    variables: group,
+  },
+  {
+    field: 'Mutation.deleteGroup',
+    permissions: ['groups.delete_group'],
+    allowed: STAFF_WITH,
+    document: 'mutation ($id: ID!) { deleteGroup(id: $id) }',
+    variables: group,
+  },
+  {
+    field: 'Mutation.setGroupPermissions',
+    permissions: ['groups.change_group'],
+    allowed: STAFF_WITH,
+    document: 'mutation ($id: ID!) { setGroupPermissions(id: $id, permissions: []) { id } }',
+    variables: group,
+  },
   {
     field: 'Mutation.createPermission',
     permissions: ['permissions.add_permission'],
@@ -149,7 +255,13 @@ const ROWS: Row[] = [
     document: 'mutation ($id: ID!) { updatePermission(id: $id, name: "n") { id } }',
     variables: customPermission,
   },
-  { field: 'Mutation.deletePermission', permissions: ['permissions.delete_permission'], allowed: STAFF_WITH, document: 'mutation ($id: ID!) { deletePermission(id: $id) }', variables: customPermission },
+  {
+    field: 'Mutation.deletePermission',
+    permissions: ['permissions.delete_permission'],
+    allowed: STAFF_WITH,
+    document: 'mutation ($id: ID!) { deletePermission(id: $id) }',
+    variables: customPermission,
+  },
 ];
 
 describe('authorization matrix', () => {
@@ -170,9 +282,18 @@ describe('authorization matrix', () => {
       .flatMap((root) => Object.keys(root.getFields()).map((name) => `${root.name}.${name}`))
       .sort();
     const rows = ROWS.map((row) => row.field).sort();
-    expect(rows.filter((field, i) => rows.indexOf(field) !== i), 'duplicate rows').toEqual([]);
-    expect(fields.filter((field) => !rows.includes(field)), 'root fields without a row').toEqual([]);
-    expect(rows.filter((field) => !fields.includes(field)), 'rows without a root field').toEqual([]);
+    expect(
+      rows.filter((field, i) => rows.indexOf(field) !== i),
+      'duplicate rows',
+    ).toEqual([]);
+    expect(
+      fields.filter((field) => !rows.includes(field)),
+      'root fields without a row',
+    ).toEqual([]);
+    expect(
+      rows.filter((field) => !fields.includes(field)),
+      'rows without a root field',
+    ).toEqual([]);
   });
 
   async function tokenFor(caller: Caller, row: Row): Promise<string | undefined> {

@@ -59,7 +59,11 @@ describe('admin guards', () => {
     it('through a group: refuses to add someone to a group holding a permission they lack', async () => {
       const staff = await signedInStaff(t.deps, ['users.change_user']);
       const target = await createUser(t.deps);
-      const result = await t.graphql('mutation ($id: ID!) { setUserGroups(id: $id, groups: ["Root"]) { id } }', { id: target.id }, { token: staff.accessToken });
+      const result = await t.graphql(
+        'mutation ($id: ID!) { setUserGroups(id: $id, groups: ["Root"]) { id } }',
+        { id: target.id },
+        { token: staff.accessToken },
+      );
       expect(errorCode(result)).toBe('FORBIDDEN');
       expect(await t.deps.prisma.userGroup.count({ where: { userId: target.id } })).toBe(0);
     });
@@ -70,7 +74,11 @@ describe('admin guards', () => {
       expect(errorCode(created)).toBe('FORBIDDEN');
       expect(await t.deps.prisma.group.findUnique({ where: { name: 'editors' } })).toBeNull();
       const group = await t.deps.prisma.group.create({ data: { name: 'writers' } });
-      const set = await t.graphql('mutation ($id: ID!) { setGroupPermissions(id: $id, permissions: ["groups.delete_group"]) { id } }', { id: group.id }, { token: staff.accessToken });
+      const set = await t.graphql(
+        'mutation ($id: ID!) { setGroupPermissions(id: $id, permissions: ["groups.delete_group"]) { id } }',
+        { id: group.id },
+        { token: staff.accessToken },
+      );
       expect(errorCode(set)).toBe('FORBIDDEN');
       expect(await t.deps.prisma.groupPermission.count({ where: { groupId: group.id } })).toBe(0);
     });
@@ -84,7 +92,11 @@ describe('admin guards', () => {
         const result = await t.graphql(`mutation ($id: ID!) { updateUser(id: $id, input: ${input}) { id } }`, { id: target.id }, { token: staff.accessToken });
         expect(errorCode(result)).toBe('FORBIDDEN');
       }
-      const created = await t.graphql('mutation { createUser(input: { email: "boss@example.com", isSuperuser: true }) { id } }', {}, { token: staff.accessToken });
+      const created = await t.graphql(
+        'mutation { createUser(input: { email: "boss@example.com", isSuperuser: true }) { id } }',
+        {},
+        { token: staff.accessToken },
+      );
       expect(errorCode(created)).toBe('FORBIDDEN');
       expect(await t.deps.prisma.user.count({ where: { email: 'boss@example.com' } })).toBe(0);
       expect((await t.deps.prisma.user.findUniqueOrThrow({ where: { id: target.id } })).isSuperuser).toBe(false);
@@ -93,9 +105,17 @@ describe('admin guards', () => {
     it('a superuser can, and the new superuser joins Root; demoted, they leave it', async () => {
       const root = await signedInUser(t.deps, { isSuperuser: true, isStaff: true });
       const target = await createUser(t.deps);
-      const promoted = await t.graphql('mutation ($id: ID!) { updateUser(id: $id, input: { role: ADMIN }) { role isStaff isSuperuser groups { name } } }', { id: target.id }, { token: root.accessToken });
+      const promoted = await t.graphql(
+        'mutation ($id: ID!) { updateUser(id: $id, input: { role: ADMIN }) { role isStaff isSuperuser groups { name } } }',
+        { id: target.id },
+        { token: root.accessToken },
+      );
       expect(promoted.data).toEqual({ updateUser: { role: 'ADMIN', isStaff: true, isSuperuser: true, groups: [{ name: 'Root' }] } });
-      const demoted = await t.graphql('mutation ($id: ID!) { updateUser(id: $id, input: { isSuperuser: false }) { role isStaff isSuperuser groups { name } } }', { id: target.id }, { token: root.accessToken });
+      const demoted = await t.graphql(
+        'mutation ($id: ID!) { updateUser(id: $id, input: { isSuperuser: false }) { role isStaff isSuperuser groups { name } } }',
+        { id: target.id },
+        { token: root.accessToken },
+      );
       expect(demoted.data).toEqual({ updateUser: { role: 'STAFF', isStaff: true, isSuperuser: false, groups: [] } });
     });
 
@@ -103,7 +123,11 @@ describe('admin guards', () => {
       const staff = await signedInStaff(t.deps, ['users.change_user']);
       const superuser = await createUser(t.deps, { isSuperuser: true, isStaff: true });
       const before = superuser.passwordHash;
-      const result = await t.graphql('mutation ($id: ID!) { setUserPassword(id: $id, password: "taken over at midnight 9") { id } }', { id: superuser.id }, { token: staff.accessToken });
+      const result = await t.graphql(
+        'mutation ($id: ID!) { setUserPassword(id: $id, password: "taken over at midnight 9") { id } }',
+        { id: superuser.id },
+        { token: staff.accessToken },
+      );
       expect(errorCode(result)).toBe('FORBIDDEN');
       expect((await t.deps.prisma.user.findUniqueOrThrow({ where: { id: superuser.id } })).passwordHash).toBe(before);
     });
@@ -112,23 +136,39 @@ describe('admin guards', () => {
   it('nobody can change their own flags', async () => {
     const staff = await signedInStaff(t.deps, ['users.change_user', 'users.view_user']);
     for (const input of ['{ isStaff: false }', '{ role: USER }', '{ isActive: false }']) {
-      const result = await t.graphql(`mutation ($id: ID!) { updateUser(id: $id, input: ${input}) { id } }`, { id: staff.user.id }, { token: staff.accessToken });
+      const result = await t.graphql(
+        `mutation ($id: ID!) { updateUser(id: $id, input: ${input}) { id } }`,
+        { id: staff.user.id },
+        { token: staff.accessToken },
+      );
       expect(errorCode(result)).toBe('FORBIDDEN');
     }
     const root = await signedInUser(t.deps, { isSuperuser: true, isStaff: true });
     const self = await t.graphql('mutation ($id: ID!) { setUserActive(id: $id, active: false) { id } }', { id: root.user.id }, { token: root.accessToken });
     expect(errorCode(self)).toBe('FORBIDDEN');
     // Their own name is not a flag.
-    const named = await t.graphql('mutation ($id: ID!) { updateUser(id: $id, input: { firstName: "Grace" }) { firstName } }', { id: staff.user.id }, { token: staff.accessToken });
+    const named = await t.graphql(
+      'mutation ($id: ID!) { updateUser(id: $id, input: { firstName: "Grace" }) { firstName } }',
+      { id: staff.user.id },
+      { token: staff.accessToken },
+    );
     expect(named.data).toEqual({ updateUser: { firstName: 'Grace' } });
   });
 
   it('role and flags that disagree are refused', async () => {
     const root = await signedInUser(t.deps, { isSuperuser: true, isStaff: true });
     const target = await createUser(t.deps);
-    const result = await t.graphql('mutation ($id: ID!) { updateUser(id: $id, input: { role: USER, isStaff: true }) { id } }', { id: target.id }, { token: root.accessToken });
+    const result = await t.graphql(
+      'mutation ($id: ID!) { updateUser(id: $id, input: { role: USER, isStaff: true }) { id } }',
+      { id: target.id },
+      { token: root.accessToken },
+    );
     expect(errorCode(result)).toBe('VALIDATION_FAILED');
-    const staffed = await t.graphql('mutation ($id: ID!) { updateUser(id: $id, input: { isStaff: true }) { role } }', { id: target.id }, { token: root.accessToken });
+    const staffed = await t.graphql(
+      'mutation ($id: ID!) { updateUser(id: $id, input: { isStaff: true }) { role } }',
+      { id: target.id },
+      { token: root.accessToken },
+    );
     expect(staffed.data).toEqual({ updateUser: { role: 'STAFF' } });
   });
 });

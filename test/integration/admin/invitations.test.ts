@@ -36,7 +36,9 @@ describe('admin invitations and reset links', () => {
       token: url.searchParams.get('token'),
     });
     expect(reset.errors).toBeUndefined();
-    const login = await t.graphql('mutation { login(email: "invited-no-password@example.com", password: "quiet meadow lantern 42") { user { emailVerified } } }');
+    const login = await t.graphql(
+      'mutation { login(email: "invited-no-password@example.com", password: "quiet meadow lantern 42") { user { emailVerified } } }',
+    );
     expect(login.data).toEqual({ login: { user: { emailVerified: true } } });
   });
 
@@ -45,7 +47,10 @@ describe('admin invitations and reset links', () => {
     await t.graphql(CREATE, { input: { email, password: 'quiet meadow lantern 42', sendInvite: true } }, { token });
     await deliverPendingEmails(t.deps);
     const code = extractCode(await smtp.waitFor((m) => m.to.includes(email)));
-    const verified = await t.graphql('mutation ($email: String!, $code: String!) { verifyEmail(email: $email, code: $code) { emailVerified } }', { email, code });
+    const verified = await t.graphql('mutation ($email: String!, $code: String!) { verifyEmail(email: $email, code: $code) { emailVerified } }', {
+      email,
+      code,
+    });
     expect(verified.data).toEqual({ verifyEmail: { emailVerified: true } });
   });
 

@@ -27,7 +27,9 @@ describe('permission model', () => {
   });
 
   it('answers hasPermission & co. from direct permissions and groups; denies anonymous callers', async () => {
-    const group = await t.deps.prisma.group.create({ data: { name: 'reporters', permissions: { create: { permission: { create: { codename: 'reports.view_report' } } } } } });
+    const group = await t.deps.prisma.group.create({
+      data: { name: 'reporters', permissions: { create: { permission: { create: { codename: 'reports.view_report' } } } } },
+    });
     const { user, accessToken } = await signedInStaff(t.deps, ['users.view_user']);
     await t.deps.prisma.userGroup.create({ data: { userId: user.id, groupId: group.id } });
     const result = await t.graphql(
@@ -38,7 +40,12 @@ describe('permission model', () => {
       { token: accessToken },
     );
     expect(result.data).toEqual({
-      a: true, b: false, c: true, d: false, e: true, f: false,
+      a: true,
+      b: false,
+      c: true,
+      d: false,
+      e: true,
+      f: false,
       myPermissions: { permissions: ['reports.view_report', 'users.view_user'], groups: ['reporters'], isSuperuser: false },
     });
     const root = await signedInUser(t.deps, { isSuperuser: true, isStaff: true });
@@ -60,7 +67,9 @@ describe('permission model', () => {
     const mine = await t.graphql('{ me { id sessions { id } groups { name } } }', {}, { token: me.accessToken });
     expect(mine.errors).toBeUndefined();
     // A staff member allowed only to view groups cannot read member users through a group.
-    await t.deps.prisma.userGroup.create({ data: { userId: other.id, groupId: (await t.deps.prisma.group.findUniqueOrThrow({ where: { name: 'Root' } })).id } });
+    await t.deps.prisma.userGroup.create({
+      data: { userId: other.id, groupId: (await t.deps.prisma.group.findUniqueOrThrow({ where: { name: 'Root' } })).id },
+    });
     const staff = await signedInStaff(t.deps, ['groups.view_group']);
     const members = await t.graphql('{ group(name: "Root") { members { email } } }', {}, { token: staff.accessToken });
     expect(errorCode(members)).toBe('FORBIDDEN');
@@ -71,21 +80,39 @@ describe('permission model', () => {
     const builtIn = await t.deps.prisma.permission.findUniqueOrThrow({ where: { codename: 'users.view_user' } });
     const rootGroup = await t.deps.prisma.group.findUniqueOrThrow({ where: { name: 'Root' } });
     expect(errorCode(await t.graphql('mutation ($id: ID!) { deletePermission(id: $id) }', { id: builtIn.id }, { token: root.accessToken }))).toBe('FORBIDDEN');
-    expect(errorCode(await t.graphql('mutation ($id: ID!) { updatePermission(id: $id, name: "x") { id } }', { id: builtIn.id }, { token: root.accessToken }))).toBe('FORBIDDEN');
+    expect(
+      errorCode(await t.graphql('mutation ($id: ID!) { updatePermission(id: $id, name: "x") { id } }', { id: builtIn.id }, { token: root.accessToken })),
+    ).toBe('FORBIDDEN');
     expect(errorCode(await t.graphql('mutation ($id: ID!) { deleteGroup(id: $id) }', { id: rootGroup.id }, { token: root.accessToken }))).toBe('FORBIDDEN');
-    expect(errorCode(await t.graphql('mutation ($id: ID!) { setGroupPermissions(id: $id, permissions: []) { id } }', { id: rootGroup.id }, { token: root.accessToken }))).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await t.graphql('mutation ($id: ID!) { setGroupPermissions(id: $id, permissions: []) { id } }', { id: rootGroup.id }, { token: root.accessToken }),
+      ),
+    ).toBe('FORBIDDEN');
     expect(await t.deps.prisma.permission.count({ where: { builtIn: true } })).toBe(BUILT_IN_PERMISSIONS.length);
   });
 
   it('deactivation ends the sessions at once and is audited without secrets', async () => {
     const admin = await signedInStaff(t.deps, ['users.change_user', 'users.view_user']);
     const target = await signedInUser(t.deps);
-    const result = await t.graphql('mutation ($id: ID!) { setUserActive(id: $id, active: false) { isActive } }', { id: target.user.id }, { token: admin.accessToken });
+    const result = await t.graphql(
+      'mutation ($id: ID!) { setUserActive(id: $id, active: false) { isActive } }',
+      { id: target.user.id },
+      { token: admin.accessToken },
+    );
     expect(result.data).toEqual({ setUserActive: { isActive: false } });
     expect(errorCode(await t.graphql('{ myPermissions { groups } }', {}, { token: target.accessToken }))).not.toBeUndefined();
-    const password = await t.graphql('mutation ($id: ID!) { setUserPassword(id: $id, password: "short") { id } }', { id: target.user.id }, { token: admin.accessToken });
+    const password = await t.graphql(
+      'mutation ($id: ID!) { setUserPassword(id: $id, password: "short") { id } }',
+      { id: target.user.id },
+      { token: admin.accessToken },
+    );
     expect(errorCode(password)).toBe('VALIDATION_FAILED');
-    await t.graphql('mutation ($id: ID!) { setUserPassword(id: $id, password: "copper kettle singing 4") { id } }', { id: target.user.id }, { token: admin.accessToken });
+    await t.graphql(
+      'mutation ($id: ID!) { setUserPassword(id: $id, password: "copper kettle singing 4") { id } }',
+      { id: target.user.id },
+      { token: admin.accessToken },
+    );
     const events = await t.deps.prisma.auditEvent.findMany({ where: { userId: target.user.id } });
     expect(events.map((e) => e.type).sort()).toEqual(['admin.user_deactivated', 'admin.user_password_set']);
     expect(JSON.stringify(events)).not.toContain('copper kettle');

@@ -23,7 +23,10 @@ describe('revoking every session of every user', { timeout: 120_000 }, () => {
   const liveSessions = () => t.deps.prisma.session.count({ where: { revokedAt: null } });
 
   it('a staff member who is not a superuser gets FORBIDDEN, even holding every built-in permission', async () => {
-    const staff = await signedInStaff(t.deps, BUILT_IN_PERMISSIONS.map((p) => p.codename));
+    const staff = await signedInStaff(
+      t.deps,
+      BUILT_IN_PERMISSIONS.map((p) => p.codename),
+    );
     await signedInUser(t.deps);
     const before = await liveSessions();
     const result = await t.graphql(REVOKE_ALL, { reason: 'not mine to end' }, { token: staff.accessToken });

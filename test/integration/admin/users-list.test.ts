@@ -90,7 +90,11 @@ describe('users list', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const result: Awaited<ReturnType<typeof t.graphql<ListData>>> = await t.graphql<ListData>(LIST, { first: 2, after, orderBy: { field: 'EMAIL' } }, { token });
+      const result: Awaited<ReturnType<typeof t.graphql<ListData>>> = await t.graphql<ListData>(
+        LIST,
+        { first: 2, after, orderBy: { field: 'EMAIL' } },
+        { token },
+      );
       seen.push(...result.data!.users.nodes.map((n) => n.email));
       expect(result.data!.users.totalCount).toBe(4);
       if (!result.data!.users.pageInfo.hasNextPage) break;

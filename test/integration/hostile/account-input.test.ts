@@ -83,7 +83,7 @@ describe('look-alike and mixed-case emails', () => {
     const result = await registerUser(t, cyrillic);
     expect(result.data?.register.user.email).toBe(cyrillic);
     expect(result.data?.register.user.id).not.toBe(userId);
-    expect((await t.deps.prisma.user.findUniqueOrThrow({ where: { id: userId } }))).toEqual(before.find((u) => u.id === userId));
+    expect(await t.deps.prisma.user.findUniqueOrThrow({ where: { id: userId } })).toEqual(before.find((u) => u.id === userId));
     await t.deps.prisma.user.delete({ where: { email: cyrillic } });
   });
 });
@@ -101,35 +101,162 @@ interface BigCase {
 
 const REGISTER = 'mutation($input: RegisterInput!) { register(input: $input) { emailVerificationRequired } }';
 const PROFILE = 'mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { id } }';
-const registerWith = (field: string, value: string) => ({ input: { email: uniqueEmail('big'), password: PASSWORD, firstName: 'Big', lastName: 'Input', [field]: value } });
+const registerWith = (field: string, value: string) => ({
+  input: { email: uniqueEmail('big'), password: PASSWORD, firstName: 'Big', lastName: 'Input', [field]: value },
+});
 
 /** Every text argument of the account flows, each with a 1 MB string. */
 const bigCases: BigCase[] = [
-  ...['email', 'password', 'firstName', 'lastName', 'username', 'pictureUrl', 'organizationName', 'organizationType', 'country', 'signatureName', 'signatureRole'].map(
-    (field): BigCase => ({ label: `register input.${field}`, query: REGISTER, variables: registerWith(field, BIG), expected: { code: 'VALIDATION_FAILED' } }),
-  ),
-  { label: 'login email', query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', variables: { e: BIG, p: PASSWORD }, expected: { code: 'INVALID_CREDENTIALS' } },
-  { label: 'login password', query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', variables: { e: 'victim@example.com', p: BIG }, expected: { code: 'INVALID_CREDENTIALS' } },
-  { label: 'verifyEmail email', query: 'mutation($e: String!, $c: String!) { verifyEmail(email: $e, code: $c) { id } }', variables: { e: BIG, c: '123456' }, expected: { code: 'INVALID_CODE' } },
-  { label: 'verifyEmail code', query: 'mutation($e: String!, $c: String!) { verifyEmail(email: $e, code: $c) { id } }', variables: { e: 'victim@example.com', c: BIG }, expected: { code: 'INVALID_CODE' } },
-  { label: 'resendVerificationEmail email', query: 'mutation($e: String!) { resendVerificationEmail(email: $e) }', variables: { e: BIG }, expected: { data: { resendVerificationEmail: true } } },
-  { label: 'requestPasswordReset email', query: 'mutation($e: String!) { requestPasswordReset(email: $e) }', variables: { e: BIG }, expected: { data: { requestPasswordReset: true } } },
-  { label: 'verifyPasswordResetToken token', query: 'query($t: String!) { verifyPasswordResetToken(token: $t) }', variables: { t: BIG }, expected: { data: { verifyPasswordResetToken: false } } },
-  { label: 'resetPassword token', query: 'mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }', variables: { t: BIG, p: 'a brand new passphrase' }, expected: { code: 'TOKEN_INVALID' } },
-  { label: 'resetPassword newPassword', query: 'mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }', variables: { t: 'not-a-token', p: BIG }, expected: { code: 'TOKEN_INVALID' } },
-  { label: 'refreshToken refreshToken', query: 'mutation($t: String) { refreshToken(refreshToken: $t) { accessToken } }', variables: { t: BIG }, expected: { code: 'TOKEN_INVALID' } },
+  ...[
+    'email',
+    'password',
+    'firstName',
+    'lastName',
+    'username',
+    'pictureUrl',
+    'organizationName',
+    'organizationType',
+    'country',
+    'signatureName',
+    'signatureRole',
+  ].map((field): BigCase => ({
+    label: `register input.${field}`,
+    query: REGISTER,
+    variables: registerWith(field, BIG),
+    expected: { code: 'VALIDATION_FAILED' },
+  })),
+  {
+    label: 'login email',
+    query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+    variables: { e: BIG, p: PASSWORD },
+    expected: { code: 'INVALID_CREDENTIALS' },
+  },
+  {
+    label: 'login password',
+    query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+    variables: { e: 'victim@example.com', p: BIG },
+    expected: { code: 'INVALID_CREDENTIALS' },
+  },
+  {
+    label: 'verifyEmail email',
+    query: 'mutation($e: String!, $c: String!) { verifyEmail(email: $e, code: $c) { id } }',
+    variables: { e: BIG, c: '123456' },
+    expected: { code: 'INVALID_CODE' },
+  },
+  {
+    label: 'verifyEmail code',
+    query: 'mutation($e: String!, $c: String!) { verifyEmail(email: $e, code: $c) { id } }',
+    variables: { e: 'victim@example.com', c: BIG },
+    expected: { code: 'INVALID_CODE' },
+  },
+  {
+    label: 'resendVerificationEmail email',
+    query: 'mutation($e: String!) { resendVerificationEmail(email: $e) }',
+    variables: { e: BIG },
+    expected: { data: { resendVerificationEmail: true } },
+  },
+  {
+    label: 'requestPasswordReset email',
+    query: 'mutation($e: String!) { requestPasswordReset(email: $e) }',
+    variables: { e: BIG },
+    expected: { data: { requestPasswordReset: true } },
+  },
+  {
+    label: 'verifyPasswordResetToken token',
+    query: 'query($t: String!) { verifyPasswordResetToken(token: $t) }',
+    variables: { t: BIG },
+    expected: { data: { verifyPasswordResetToken: false } },
+  },
+  {
+    label: 'resetPassword token',
+    query: 'mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }',
+    variables: { t: BIG, p: 'a brand new passphrase' },
+    expected: { code: 'TOKEN_INVALID' },
+  },
+  {
+    label: 'resetPassword newPassword',
+    query: 'mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }',
+    variables: { t: 'not-a-token', p: BIG },
+    expected: { code: 'TOKEN_INVALID' },
+  },
+  {
+    label: 'refreshToken refreshToken',
+    query: 'mutation($t: String) { refreshToken(refreshToken: $t) { accessToken } }',
+    variables: { t: BIG },
+    expected: { code: 'TOKEN_INVALID' },
+  },
   ...['firstName', 'lastName', 'username', 'pictureUrl', 'organizationName', 'organizationType', 'country', 'signatureName', 'signatureRole'].map(
-    (field): BigCase => ({ label: `updateProfile input.${field}`, query: PROFILE, variables: { input: { [field]: BIG } }, auth: true, expected: { code: 'VALIDATION_FAILED' } }),
+    (field): BigCase => ({
+      label: `updateProfile input.${field}`,
+      query: PROFILE,
+      variables: { input: { [field]: BIG } },
+      auth: true,
+      expected: { code: 'VALIDATION_FAILED' },
+    }),
   ),
-  { label: 'changePassword currentPassword', query: 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }', variables: { c: BIG, n: 'a brand new passphrase' }, auth: true, expected: { code: 'INVALID_CREDENTIALS' } },
-  { label: 'changePassword newPassword', query: 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }', variables: { c: PASSWORD, n: BIG }, auth: true, expected: { code: 'VALIDATION_FAILED' } },
-  { label: 'requestEmailChange newEmail', query: 'mutation($e: String!, $p: String!) { requestEmailChange(newEmail: $e, password: $p) }', variables: { e: BIG, p: PASSWORD }, auth: true, expected: { code: 'VALIDATION_FAILED' } },
-  { label: 'requestEmailChange password', query: 'mutation($e: String!, $p: String!) { requestEmailChange(newEmail: $e, password: $p) }', variables: { e: uniqueEmail('new'), p: BIG }, auth: true, expected: { code: 'INVALID_CREDENTIALS' } },
-  { label: 'confirmEmailChange code', query: 'mutation($c: String!) { confirmEmailChange(code: $c) { id } }', variables: { c: BIG }, auth: true, expected: { code: 'INVALID_CODE' } },
-  { label: 'deactivateAccount password', query: 'mutation($p: String!) { deactivateAccount(password: $p) }', variables: { p: BIG }, auth: true, expected: { code: 'INVALID_CREDENTIALS' } },
-  { label: 'revokeSession id', query: 'mutation($id: ID!, $p: String) { revokeSession(id: $id, password: $p) }', variables: { id: BIG, p: PASSWORD }, auth: true, expected: { code: 'NOT_FOUND' } },
-  { label: 'revokeSession password', query: 'mutation($id: ID!, $p: String) { revokeSession(id: $id, password: $p) }', variables: { id: 'another-session', p: BIG }, auth: true, expected: { code: 'INVALID_CREDENTIALS' } },
-  { label: 'logoutAll password', query: 'mutation($p: String!) { logoutAll(password: $p) }', variables: { p: BIG }, auth: true, expected: { code: 'INVALID_CREDENTIALS' } },
+  {
+    label: 'changePassword currentPassword',
+    query: 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }',
+    variables: { c: BIG, n: 'a brand new passphrase' },
+    auth: true,
+    expected: { code: 'INVALID_CREDENTIALS' },
+  },
+  {
+    label: 'changePassword newPassword',
+    query: 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }',
+    variables: { c: PASSWORD, n: BIG },
+    auth: true,
+    expected: { code: 'VALIDATION_FAILED' },
+  },
+  {
+    label: 'requestEmailChange newEmail',
+    query: 'mutation($e: String!, $p: String!) { requestEmailChange(newEmail: $e, password: $p) }',
+    variables: { e: BIG, p: PASSWORD },
+    auth: true,
+    expected: { code: 'VALIDATION_FAILED' },
+  },
+  {
+    label: 'requestEmailChange password',
+    query: 'mutation($e: String!, $p: String!) { requestEmailChange(newEmail: $e, password: $p) }',
+    variables: { e: uniqueEmail('new'), p: BIG },
+    auth: true,
+    expected: { code: 'INVALID_CREDENTIALS' },
+  },
+  {
+    label: 'confirmEmailChange code',
+    query: 'mutation($c: String!) { confirmEmailChange(code: $c) { id } }',
+    variables: { c: BIG },
+    auth: true,
+    expected: { code: 'INVALID_CODE' },
+  },
+  {
+    label: 'deactivateAccount password',
+    query: 'mutation($p: String!) { deactivateAccount(password: $p) }',
+    variables: { p: BIG },
+    auth: true,
+    expected: { code: 'INVALID_CREDENTIALS' },
+  },
+  {
+    label: 'revokeSession id',
+    query: 'mutation($id: ID!, $p: String) { revokeSession(id: $id, password: $p) }',
+    variables: { id: BIG, p: PASSWORD },
+    auth: true,
+    expected: { code: 'NOT_FOUND' },
+  },
+  {
+    label: 'revokeSession password',
+    query: 'mutation($id: ID!, $p: String) { revokeSession(id: $id, password: $p) }',
+    variables: { id: 'another-session', p: BIG },
+    auth: true,
+    expected: { code: 'INVALID_CREDENTIALS' },
+  },
+  {
+    label: 'logoutAll password',
+    query: 'mutation($p: String!) { logoutAll(password: $p) }',
+    variables: { p: BIG },
+    auth: true,
+    expected: { code: 'INVALID_CREDENTIALS' },
+  },
 ];
 
 describe('1 MB strings in every text argument', () => {
@@ -148,7 +275,8 @@ describe('1 MB strings in every text argument', () => {
     await large.close();
   });
 
-  const send = (t: TestApp, c: BigCase): Promise<GraphQLResult<Record<string, unknown>>> => t.graphql(c.query, c.variables, c.auth ? { token: victims.get(t)! } : {});
+  const send = (t: TestApp, c: BigCase): Promise<GraphQLResult<Record<string, unknown>>> =>
+    t.graphql(c.query, c.variables, c.auth ? { token: victims.get(t)! } : {});
 
   it.each(bigCases.map((c) => [c.label, c] as const))('%s: PAYLOAD_TOO_LARGE (413) at the default body limit', async (_label, c) => {
     const before = await snapshot(small);
@@ -244,7 +372,9 @@ describe('NUL bytes, SQL- and script-like text', () => {
     expect(registered.errors).toBeUndefined();
     const { accessToken } = await loginTokens(t, email);
     const profile = '{ me { firstName lastName organizationName signatureRole country } }';
-    expect((await t.graphql(profile, {}, { token: accessToken })).data).toEqual({ me: { firstName: text, lastName: text, organizationName: text, signatureRole: text, country: null } });
+    expect((await t.graphql(profile, {}, { token: accessToken })).data).toEqual({
+      me: { firstName: text, lastName: text, organizationName: text, signatureRole: text, country: null },
+    });
 
     const updated = await t.graphql(PROFILE, { input: { country: text } }, { token: accessToken });
     expect(updated.errors).toBeUndefined();

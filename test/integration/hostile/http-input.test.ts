@@ -45,9 +45,24 @@ describe('hostile HTTP input (app pipeline)', () => {
     ['a NUL byte in a variable', () => post(JSON.stringify({ query: 'query ($x: String) { __typename }', variables: { x: 'a\u0000b' } })), 200, null],
     ['an unknown operation name', () => post(JSON.stringify({ query: '{ __typename }', operationName: 'Nope' })), 400, 'OPERATION_RESOLUTION_FAILURE'],
     ['two anonymous operations', () => post(JSON.stringify({ query: '{ __typename } { __typename }' })), 400, 'OPERATION_RESOLUTION_FAILURE'],
-    ['a deeply nested query', () => post(JSON.stringify({ query: `{ __type(name: "User") { fields { type ${'{ ofType '.repeat(40)}{ name }${' }'.repeat(40)} } } }` })), 200, 'QUERY_TOO_COMPLEX'],
-    ['an alias bomb', () => post(JSON.stringify({ query: `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: me { id }`).join(' ')} }` })), 200, 'QUERY_TOO_COMPLEX'],
-    ['a fragment cycle', () => post(JSON.stringify({ query: '{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }' })), 200, 'GRAPHQL_VALIDATION_FAILED'],
+    [
+      'a deeply nested query',
+      () => post(JSON.stringify({ query: `{ __type(name: "User") { fields { type ${'{ ofType '.repeat(40)}{ name }${' }'.repeat(40)} } } }` })),
+      200,
+      'QUERY_TOO_COMPLEX',
+    ],
+    [
+      'an alias bomb',
+      () => post(JSON.stringify({ query: `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: me { id }`).join(' ')} }` })),
+      200,
+      'QUERY_TOO_COMPLEX',
+    ],
+    [
+      'a fragment cycle',
+      () => post(JSON.stringify({ query: '{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }' })),
+      200,
+      'GRAPHQL_VALIDATION_FAILED',
+    ],
     ['unbalanced braces 5000 deep', () => post(JSON.stringify({ query: '{'.repeat(5000) })), 200, 'GRAPHQL_PARSE_FAILED'],
     ['balanced braces 1000 deep', () => post(JSON.stringify({ query: `${'{ a '.repeat(1000)}${'}'.repeat(1000)}` })), 200, 'QUERY_TOO_COMPLEX'],
   ])('%s', async (_label, send, status, code) => {
@@ -64,7 +79,12 @@ describe('hostile HTTP input (a real server process)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gatehouse-hostile-'));
   let server: ServerProcess;
   beforeAll(async () => {
-    server = await startServerProcess({ DATABASE_URL: `file:${join(dir, 'hostile.db')}`, NODE_ENV: 'test', LOG_LEVEL: 'info', JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing' });
+    server = await startServerProcess({
+      DATABASE_URL: `file:${join(dir, 'hostile.db')}`,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+    });
   }, 60_000);
   afterAll(async () => {
     await server.stop();
@@ -109,7 +129,11 @@ describe('hostile HTTP input (a real server process)', () => {
   });
 
   it('keeps serving, and logged no unexpected error', async () => {
-    const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
     expect(server.logs.filter((line) => line.includes('unexpected error'))).toEqual([]);
   });

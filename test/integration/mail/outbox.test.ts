@@ -82,7 +82,10 @@ describe('outbox delivery over SMTP', () => {
   it('claims again a row whose sender died (its claim expired)', async () => {
     const to = uniqueEmail('crashed');
     await enqueueEmail(t.deps.prisma, { to, template: 'password_changed', payload: { firstName: 'C' } }, clock.now());
-    await t.deps.prisma.outboxEmail.updateMany({ where: { to }, data: { status: 'SENDING', attempts: 1, lockedUntil: new Date(clock.now().getTime() + 60_000) } });
+    await t.deps.prisma.outboxEmail.updateMany({
+      where: { to },
+      data: { status: 'SENDING', attempts: 1, lockedUntil: new Date(clock.now().getTime() + 60_000) },
+    });
     expect((await deliverPendingEmails(t.deps)).sent).toBe(0);
     clock.advance(61_000);
     expect((await deliverPendingEmails(t.deps)).sent).toBe(1);

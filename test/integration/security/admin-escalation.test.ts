@@ -39,15 +39,45 @@ interface Relation {
 }
 
 const RELATIONS: Relation[] = [
-  { name: 'actor < target (a permission more)', actor: { permissions: BASE, groups: [] }, target: { permissions: [...BASE, EXTRA], groups: [] }, allowed: false },
+  {
+    name: 'actor < target (a permission more)',
+    actor: { permissions: BASE, groups: [] },
+    target: { permissions: [...BASE, EXTRA], groups: [] },
+    allowed: false,
+  },
   // Apps check groups by name, so a permission-less group still counts as something held.
   { name: 'actor < target (a group more)', actor: { permissions: BASE, groups: [] }, target: { permissions: BASE, groups: ['admins'] }, allowed: false },
-  { name: 'actor = target', actor: { permissions: [...BASE, EXTRA], groups: ['admins'] }, target: { permissions: [...BASE, EXTRA], groups: ['admins'] }, allowed: true },
-  { name: 'actor > target', actor: { permissions: [...BASE, EXTRA], groups: ['admins', 'editors'] }, target: { permissions: BASE, groups: ['editors'] }, allowed: true },
-  { name: 'superuser actor', actor: { permissions: [], groups: [], superuser: true }, target: { permissions: [...BASE, EXTRA], groups: ['admins'] }, allowed: true },
+  {
+    name: 'actor = target',
+    actor: { permissions: [...BASE, EXTRA], groups: ['admins'] },
+    target: { permissions: [...BASE, EXTRA], groups: ['admins'] },
+    allowed: true,
+  },
+  {
+    name: 'actor > target',
+    actor: { permissions: [...BASE, EXTRA], groups: ['admins', 'editors'] },
+    target: { permissions: BASE, groups: ['editors'] },
+    allowed: true,
+  },
+  {
+    name: 'superuser actor',
+    actor: { permissions: [], groups: [], superuser: true },
+    target: { permissions: [...BASE, EXTRA], groups: ['admins'] },
+    allowed: true,
+  },
   // Even holding every built-in permission through Root, a staff member is not a superuser.
-  { name: 'superuser target', actor: { permissions: BASE, groups: ['admins'], root: true }, target: { permissions: ['users.view_user'], groups: [], superuser: true }, allowed: false },
-  { name: 'superuser actor, superuser target', actor: { permissions: [], groups: [], superuser: true }, target: { permissions: ['users.view_user'], groups: [], superuser: true }, allowed: true },
+  {
+    name: 'superuser target',
+    actor: { permissions: BASE, groups: ['admins'], root: true },
+    target: { permissions: ['users.view_user'], groups: [], superuser: true },
+    allowed: false,
+  },
+  {
+    name: 'superuser actor, superuser target',
+    actor: { permissions: [], groups: [], superuser: true },
+    target: { permissions: ['users.view_user'], groups: [], superuser: true },
+    allowed: true,
+  },
 ];
 
 interface Mutation {
@@ -119,11 +149,20 @@ const MUTATIONS: Mutation[] = [
 async function snapshot(deps: Deps, id: string): Promise<Snapshot | null> {
   const user = await deps.prisma.user.findUnique({
     where: { id },
-    include: { groups: { include: { group: true } }, permissions: { include: { permission: true } }, _count: { select: { tokens: { where: { purpose: 'PASSWORD_RESET' } } } } },
+    include: {
+      groups: { include: { group: true } },
+      permissions: { include: { permission: true } },
+      _count: { select: { tokens: { where: { purpose: 'PASSWORD_RESET' } } } },
+    },
   });
   if (!user) return null;
   const { groups, permissions, _count, ...row } = user;
-  return { user: row, groups: groups.map((g) => g.group.name).sort(), permissions: permissions.map((p) => p.permission.codename).sort(), resetTokens: _count.tokens };
+  return {
+    user: row,
+    groups: groups.map((g) => g.group.name).sort(),
+    permissions: permissions.map((p) => p.permission.codename).sort(),
+    resetTokens: _count.tokens,
+  };
 }
 
 async function joinGroups(deps: Deps, userId: string, names: string[]): Promise<void> {
@@ -168,23 +207,35 @@ describe('admin changes to more privileged accounts (issue 10, item 1)', () => {
   it('names what the target holds that the actor lacks', async () => {
     const actor = await makeParty(t.deps, { permissions: BASE, groups: [] });
     const target = await makeParty(t.deps, { permissions: [...BASE, EXTRA], groups: ['admins'] });
-    const result = await t.graphql('mutation ($id: ID!) { setUserPassword(id: $id, password: "taken over at midnight 9") { id } }', { id: target.user.id }, { token: actor.accessToken });
+    const result = await t.graphql(
+      'mutation ($id: ID!) { setUserPassword(id: $id, password: "taken over at midnight 9") { id } }',
+      { id: target.user.id },
+      { token: actor.accessToken },
+    );
     expect(errorCode(result)).toBe('FORBIDDEN');
     expect(result.errors?.[0]?.message).toContain(`permission ${EXTRA}, group admins`);
     expect(result.errors?.[0]?.extensions?.required).toEqual([`permission:${EXTRA}`, 'group:admins']);
   });
 
-  it('the original attack: staff with only users.change_user cannot set a stronger colleague\'s password and sign in as them', async () => {
+  it("the original attack: staff with only users.change_user cannot set a stronger colleague's password and sign in as them", async () => {
     const attacker = await signedInStaff(t.deps, ['users.change_user']);
     const victim = await createUser(t.deps, { isStaff: true, email: `victim-${randomUUID().slice(0, 8)}@example.com` });
     await grant(t.deps, victim.id, ['users.change_user', 'users.delete_user', 'groups.change_group', 'permissions.add_permission']);
 
-    const set = await t.graphql('mutation ($id: ID!, $password: String!) { setUserPassword(id: $id, password: $password) { id } }', { id: victim.id, password: NEW_PASSWORD }, { token: attacker.accessToken });
+    const set = await t.graphql(
+      'mutation ($id: ID!, $password: String!) { setUserPassword(id: $id, password: $password) { id } }',
+      { id: victim.id, password: NEW_PASSWORD },
+      { token: attacker.accessToken },
+    );
     expect(errorCode(set)).toBe('FORBIDDEN');
     expect(errorCode(await login(t, victim.email, NEW_PASSWORD))).toBe('INVALID_CREDENTIALS');
 
     // The other way in: move the address to a mailbox the attacker reads, then have a reset sent there.
-    const moved = await t.graphql('mutation ($id: ID!) { updateUser(id: $id, input: { email: "attacker@example.com", emailVerified: true }) { id } }', { id: victim.id }, { token: attacker.accessToken });
+    const moved = await t.graphql(
+      'mutation ($id: ID!) { updateUser(id: $id, input: { email: "attacker@example.com", emailVerified: true }) { id } }',
+      { id: victim.id },
+      { token: attacker.accessToken },
+    );
     expect(errorCode(moved)).toBe('FORBIDDEN');
     const reset = await t.graphql('mutation ($id: ID!) { sendPasswordReset(id: $id) }', { id: victim.id }, { token: attacker.accessToken });
     expect(errorCode(reset)).toBe('FORBIDDEN');
@@ -200,19 +251,33 @@ describe('admin changes to more privileged accounts (issue 10, item 1)', () => {
     const actor = await makeParty(t.deps, { permissions: BASE, groups: [] });
     const target = await createUser(t.deps, { isStaff: true, isActive: false });
     await grant(t.deps, target.id, [...BASE, EXTRA]);
-    for (const document of ['mutation ($id: ID!) { setUserPassword(id: $id, password: "taken over at midnight 9") { id } }', 'mutation ($id: ID!) { setUserActive(id: $id, active: true) { id } }']) {
+    for (const document of [
+      'mutation ($id: ID!) { setUserPassword(id: $id, password: "taken over at midnight 9") { id } }',
+      'mutation ($id: ID!) { setUserActive(id: $id, active: true) { id } }',
+    ]) {
       expect(errorCode(await t.graphql(document, { id: target.id }, { token: actor.accessToken }))).toBe('FORBIDDEN');
     }
     expect(await t.deps.prisma.user.findUniqueOrThrow({ where: { id: target.id } })).toEqual(target);
   });
 
   it('nobody sets their own password or email through the admin API (a stolen staff token must not become the account)', async () => {
-    for (const actor of [await makeParty(t.deps, { permissions: BASE, groups: [] }), await makeParty(t.deps, { permissions: [], groups: [], superuser: true })]) {
+    for (const actor of [
+      await makeParty(t.deps, { permissions: BASE, groups: [] }),
+      await makeParty(t.deps, { permissions: [], groups: [], superuser: true }),
+    ]) {
       const before = await snapshot(t.deps, actor.user.id);
-      const password = await t.graphql('mutation ($id: ID!) { setUserPassword(id: $id, password: "taken over at midnight 9") { id } }', { id: actor.user.id }, { token: actor.accessToken });
+      const password = await t.graphql(
+        'mutation ($id: ID!) { setUserPassword(id: $id, password: "taken over at midnight 9") { id } }',
+        { id: actor.user.id },
+        { token: actor.accessToken },
+      );
       expect(errorCode(password)).toBe('FORBIDDEN');
       expect(password.errors?.[0]?.message).toContain('changePassword');
-      const email = await t.graphql('mutation ($id: ID!) { updateUser(id: $id, input: { email: "thief@example.com" }) { id } }', { id: actor.user.id }, { token: actor.accessToken });
+      const email = await t.graphql(
+        'mutation ($id: ID!) { updateUser(id: $id, input: { email: "thief@example.com" }) { id } }',
+        { id: actor.user.id },
+        { token: actor.accessToken },
+      );
       expect(errorCode(email)).toBe('FORBIDDEN');
       expect(email.errors?.[0]?.message).toContain('requestEmailChange');
       expect(await snapshot(t.deps, actor.user.id)).toEqual(before);

@@ -47,7 +47,9 @@ describe('codes and tokens stay out of logs and subjects (no SMTP: emails writte
   async function newEmails(): Promise<Written[]> {
     await deliverPendingEmails(t.deps);
     const written: Written[] = [];
-    for (const file of readdirSync(t.config.mail.dir).filter((name) => name.endsWith('.eml')).sort()) {
+    for (const file of readdirSync(t.config.mail.dir)
+      .filter((name) => name.endsWith('.eml'))
+      .sort()) {
       if (seen.has(file)) continue;
       seen.add(file);
       const parsed = await simpleParser(readFileSync(join(t.config.mail.dir, file)));
@@ -106,7 +108,10 @@ describe('codes and tokens stay out of logs and subjects (no SMTP: emails writte
 
     expect(secrets).toHaveLength(4);
     for (const secret of secrets) {
-      expect(lines.filter((line) => line.includes(secret)), `a log line holds ${secret}`).toEqual([]);
+      expect(
+        lines.filter((line) => line.includes(secret)),
+        `a log line holds ${secret}`,
+      ).toEqual([]);
       for (const subject of subjects) expect(subject).not.toContain(secret);
     }
     for (const subject of subjects) expect(subject).not.toMatch(/\d{6}/);

@@ -27,7 +27,17 @@ const GOOD_HASH = 'pbkdf2_sha256$12000$seasalt$Ybw8zsFxqja97tY/o6G+Fy1ksY4U/Hw3D
 const djangoUser = (pk: number, email: string, fields: Record<string, unknown> = {}) => ({
   model: 'auth.user',
   pk,
-  fields: { username: `u${pk}`, email, password: GOOD_HASH, is_active: true, is_staff: false, is_superuser: false, groups: [], user_permissions: [], ...fields },
+  fields: {
+    username: `u${pk}`,
+    email,
+    password: GOOD_HASH,
+    is_active: true,
+    is_staff: false,
+    is_superuser: false,
+    groups: [],
+    user_permissions: [],
+    ...fields,
+  },
 });
 
 // Each import is a fresh tsx process: seconds on a busy machine.
@@ -40,7 +50,10 @@ describe('hostile Django dumps', { timeout: 120_000 }, () => {
     return runProcess(['src/cli/index.ts', 'import-django', file, ...args], { ...TEST_ENV, DATABASE_URL: t.db.url, MIGRATE_ON_START: 'false' });
   };
   const userByEmail = (email: string) =>
-    t.deps.prisma.user.findUniqueOrThrow({ where: { email }, include: { groups: { include: { group: true } }, permissions: { include: { permission: true } } } });
+    t.deps.prisma.user.findUniqueOrThrow({
+      where: { email },
+      include: { groups: { include: { group: true } }, permissions: { include: { permission: true } } },
+    });
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -63,7 +76,9 @@ describe('hostile Django dumps', { timeout: 120_000 }, () => {
     const result = await importDump('costly', rows);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('users:       6 created');
-    expect(result.stdout).toContain('auth.user pk=100 (u100): password hash refused (argon2 memory m=4194304 KiB is over the cap of 262144 KiB): imported without a password (reset needed)');
+    expect(result.stdout).toContain(
+      'auth.user pk=100 (u100): password hash refused (argon2 memory m=4194304 KiB is over the cap of 262144 KiB): imported without a password (reset needed)',
+    );
     expect(result.stdout).toContain('auth.user pk=101 (u101): password hash refused (argon2 memory m=4194304 KiB');
     expect(result.stdout).toContain('auth.user pk=102 (u102): password hash refused (argon2 passes t=1000 are over the cap of 16)');
     expect(result.stdout).toContain('auth.user pk=103 (u103): password hash refused (bcrypt cost 17 is over the cap of 12)');
@@ -93,7 +108,10 @@ describe('hostile Django dumps', { timeout: 120_000 }, () => {
     }
     // At the caps it still signs in (and is upgraded).
     const atCaps = await createUser(t.deps, { password: null });
-    await t.deps.prisma.user.update({ where: { id: atCaps.id }, data: { passwordHash: await argon2.hash(password, { type: argon2.argon2id, memoryCost: 1024, timeCost: 16, parallelism: 8 }) } });
+    await t.deps.prisma.user.update({
+      where: { id: atCaps.id },
+      data: { passwordHash: await argon2.hash(password, { type: argon2.argon2id, memoryCost: 1024, timeCost: 16, parallelism: 8 }) },
+    });
     expect((await login(t, atCaps.email, password)).data?.login).toBeTruthy();
   });
 
@@ -105,14 +123,30 @@ describe('hostile Django dumps', { timeout: 120_000 }, () => {
       { model: 'auth.permission', pk: 2, fields: { codename: 'impersonate_session', name: 'Can impersonate', content_type: ['sessions', 'session'] } },
       { model: 'auth.permission', pk: 3, fields: { codename: 'publish_post', name: 'Can publish post', content_type: ['blog', 'post'] } },
       { model: 'auth.group', pk: 1, fields: { name: 'Root', permissions: [['delete_user', 'users', 'user']] } },
-      { model: 'auth.group', pk: 2, fields: { name: 'editors', permissions: [['publish_post', 'blog', 'post'], ['delete_user', 'users', 'user'], ['change_group', 'groups', 'group']] } },
-      djangoUser(200, 'mallory@example.com', { groups: [['Root'], ['editors'], 1], user_permissions: [['delete_user', 'users', 'user'], 2, ['add_permission', 'permissions', 'permission']] }),
+      {
+        model: 'auth.group',
+        pk: 2,
+        fields: {
+          name: 'editors',
+          permissions: [
+            ['publish_post', 'blog', 'post'],
+            ['delete_user', 'users', 'user'],
+            ['change_group', 'groups', 'group'],
+          ],
+        },
+      },
+      djangoUser(200, 'mallory@example.com', {
+        groups: [['Root'], ['editors'], 1],
+        user_permissions: [['delete_user', 'users', 'user'], 2, ['add_permission', 'permissions', 'permission']],
+      }),
     ];
     const result = await importDump('reserved', rows);
     expect(result.code, result.stderr).toBe(0);
     const out = result.stdout;
     expect(out).toContain('groups:      1 created');
-    expect(out).toMatch(/auth\.permission pk=1 \(delete_user\): users\.delete_user is in a Gatehouse built-in permission namespace \(users\.\*, groups\.\*, permissions\.\*, sessions\.\*, audit\.\*\)/);
+    expect(out).toMatch(
+      /auth\.permission pk=1 \(delete_user\): users\.delete_user is in a Gatehouse built-in permission namespace \(users\.\*, groups\.\*, permissions\.\*, sessions\.\*, audit\.\*\)/,
+    );
     expect(out).toContain('auth.permission pk=2 (impersonate_session): sessions.impersonate_session is in a Gatehouse built-in permission namespace');
     expect(out).toContain('auth.group pk=1 (Root): the group name Root is reserved for Gatehouse superusers');
     expect(out).toContain('auth.group pk=2 (editors): grant of users.delete_user left out');

@@ -38,7 +38,10 @@ describe('email addresses are bare addr-specs everywhere they enter', () => {
   beforeAll(async () => {
     smtp = await startSmtpCatcher();
     // Registration is rate limited per IP; the cases below register many times from one.
-    t = await createTestApp({ smtp, env: { RATE_LIMIT_REGISTER_IP: '1000/1h', RATE_LIMIT_PASSWORD_CHECK_USER: '1000/15m', RATE_LIMIT_EMAIL_CHANGE_USER: '1000/1h' } });
+    t = await createTestApp({
+      smtp,
+      env: { RATE_LIMIT_REGISTER_IP: '1000/1h', RATE_LIMIT_PASSWORD_CHECK_USER: '1000/15m', RATE_LIMIT_EMAIL_CHANGE_USER: '1000/1h' },
+    });
   });
   afterAll(async () => {
     await t.close();

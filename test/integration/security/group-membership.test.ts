@@ -74,14 +74,22 @@ describe('group membership and names (issue 10, item 2)', () => {
     }
     expect((await t.deps.prisma.group.findUniqueOrThrow({ where: { id: editors } })).name).toBe('editors');
     // Sending the name unchanged is not a rename.
-    const described = await t.graphql('mutation ($id: ID!) { updateGroup(id: $id, input: { name: " editors ", description: "Edit pages" }) { name description } }', { id: editors }, { token: staff.accessToken });
+    const described = await t.graphql(
+      'mutation ($id: ID!) { updateGroup(id: $id, input: { name: " editors ", description: "Edit pages" }) { name description } }',
+      { id: editors },
+      { token: staff.accessToken },
+    );
     expect(described.data).toEqual({ updateGroup: { name: 'editors', description: 'Edit pages' } });
   });
 
   it('groups.change_group cannot strip, nor groups.delete_group delete, a group holding permissions they lack (its members would lose them)', async () => {
     const staff = await signedInStaff(t.deps, ['groups.change_group', 'groups.delete_group']);
     const auditors = await t.deps.prisma.group.findUniqueOrThrow({ where: { name: 'auditors' } });
-    const stripped = await t.graphql('mutation ($id: ID!) { setGroupPermissions(id: $id, permissions: []) { id } }', { id: auditors.id }, { token: staff.accessToken });
+    const stripped = await t.graphql(
+      'mutation ($id: ID!) { setGroupPermissions(id: $id, permissions: []) { id } }',
+      { id: auditors.id },
+      { token: staff.accessToken },
+    );
     expect(errorCode(stripped)).toBe('FORBIDDEN');
     expect(stripped.errors?.[0]?.extensions?.required).toEqual(['permission:reports.view_report']);
     const deleted = await t.graphql('mutation ($id: ID!) { deleteGroup(id: $id) }', { id: auditors.id }, { token: staff.accessToken });

@@ -34,7 +34,10 @@ describe('deactivateAccount and the last active superuser (issue 10, item 9)', (
   });
 
   it('a superuser who is not the last can deactivate; then the remaining one cannot', async () => {
-    const [first, second] = [await signedInUser(t.deps, { isStaff: true, isSuperuser: true }), await signedInUser(t.deps, { isStaff: true, isSuperuser: true })];
+    const [first, second] = [
+      await signedInUser(t.deps, { isStaff: true, isSuperuser: true }),
+      await signedInUser(t.deps, { isStaff: true, isSuperuser: true }),
+    ];
     await t.deps.prisma.user.updateMany({ where: { isSuperuser: true, id: { notIn: [first.user.id, second.user.id] } }, data: { isActive: false } });
     const done = await t.graphql(DEACTIVATE, { password: PASSWORD }, { token: first.accessToken });
     expect(done.data).toEqual({ deactivateAccount: true });

@@ -28,11 +28,19 @@ describe('bounded lists', () => {
     await t.deps.prisma.user.createMany({ data: users });
     await t.deps.prisma.userGroup.createMany({ data: users.map((u) => ({ userId: u.id, groupId: group.id })) });
 
-    const all = await t.graphql<{ group: { memberCount: number; members: { id: string }[] } }>('query($n: String!) { group(name: $n) { memberCount members { id } } }', { n: group.name }, { token: admin });
+    const all = await t.graphql<{ group: { memberCount: number; members: { id: string }[] } }>(
+      'query($n: String!) { group(name: $n) { memberCount members { id } } }',
+      { n: group.name },
+      { token: admin },
+    );
     expect(all.errors).toBeUndefined();
     expect(all.data!.group.memberCount).toBe(cap + 5);
     expect(all.data!.group.members).toHaveLength(cap);
-    const some = await t.graphql<{ group: { members: { id: string }[] } }>('query($n: String!) { group(name: $n) { members(first: 3) { id } } }', { n: group.name }, { token: admin });
+    const some = await t.graphql<{ group: { members: { id: string }[] } }>(
+      'query($n: String!) { group(name: $n) { members(first: 3) { id } } }',
+      { n: group.name },
+      { token: admin },
+    );
     expect(some.data!.group.members).toHaveLength(3);
     const tooMany = await t.graphql('query($n: String!) { group(name: $n) { members(first: 1000) { id } } }', { n: group.name }, { token: admin });
     expect(errorCode(tooMany)).toBe('VALIDATION_FAILED');
@@ -41,7 +49,11 @@ describe('bounded lists', () => {
   it('answers mySessions and User.sessions with at most their cap', async () => {
     const { user, accessToken } = await signedInUser(t.deps);
     for (let i = 0; i < LIST_SIZES.sessions.max + 2; i++) await createSession(t.deps, user.id, { ip: null, userAgent: null });
-    const mine = await t.graphql<{ mySessions: unknown[]; me: { sessions: unknown[] } }>('{ mySessions { id } me { sessions { id } } }', {}, { token: accessToken });
+    const mine = await t.graphql<{ mySessions: unknown[]; me: { sessions: unknown[] } }>(
+      '{ mySessions { id } me { sessions { id } } }',
+      {},
+      { token: accessToken },
+    );
     expect(mine.errors).toBeUndefined();
     expect(mine.data!.mySessions).toHaveLength(LIST_SIZES.sessions.max);
     expect(mine.data!.me.sessions).toHaveLength(LIST_SIZES.sessions.max);
@@ -58,7 +70,11 @@ describe('bounded lists', () => {
     const variable = await t.graphql('query($n: Int) { groups(first: $n) { members(first: $n) { groups(first: $n) { name } } } }', { n: 1 }, { token: admin });
     expect(variable.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
     // Small literal sizes make the same shape affordable.
-    const small = await t.graphql('{ groups(first: 5) { members(first: 5) { groups(first: 5) { members(first: 5) { groups(first: 5) { name } } } } } }', {}, { token: admin });
+    const small = await t.graphql(
+      '{ groups(first: 5) { members(first: 5) { groups(first: 5) { members(first: 5) { groups(first: 5) { name } } } } } }',
+      {},
+      { token: admin },
+    );
     expect(small.errors).toBeUndefined();
   });
 
@@ -76,7 +92,8 @@ describe('bounded lists', () => {
     for (const type of Object.values(schema.getTypeMap())) {
       if (!isObjectType(type) || type.name.startsWith('__')) continue;
       for (const field of Object.values(type.getFields())) {
-        if (isListType(getNullableType(field.type)) && isObjectType(getNamedType(field.type)) && !field.extensions[LIST_SIZE_EXTENSION]) undeclared.push(`${type.name}.${field.name}`);
+        if (isListType(getNullableType(field.type)) && isObjectType(getNamedType(field.type)) && !field.extensions[LIST_SIZE_EXTENSION])
+          undeclared.push(`${type.name}.${field.name}`);
       }
     }
     expect(undeclared).toEqual([]);

@@ -25,7 +25,9 @@ describe('a development server on a non-loopback HOST', () => {
     const result = await runProcess(['src/server/main.ts'], { HOST: '0.0.0.0', PORT: '0', DATABASE_URL: `file:${join(dir, 'refused.db')}`, ...env });
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr.trim()).toMatch(new RegExp(`^gatehouse: invalid configuration: JWT_SECRET ${reason} when HOST \\(0\\.0\\.0\\.0\\) is not a loopback address`));
+    expect(result.stderr.trim()).toMatch(
+      new RegExp(`^gatehouse: invalid configuration: JWT_SECRET ${reason} when HOST \\(0\\.0\\.0\\.0\\) is not a loopback address`),
+    );
     expect(result.stdout).not.toMatch(/listening/);
   });
 

@@ -17,7 +17,9 @@ const CHANGE = 'mutation($c: String!) { changePassword(currentPassword: $c, newP
 describe('password re-checks are limited per user and per IP', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ env: { RATE_LIMIT_PASSWORD_CHECK_USER: '10/15m', RATE_LIMIT_PASSWORD_CHECK_IP: '15/15m', RATE_LIMIT_EMAIL_CHANGE_EMAIL: '2/1h' } });
+    t = await createTestApp({
+      env: { RATE_LIMIT_PASSWORD_CHECK_USER: '10/15m', RATE_LIMIT_PASSWORD_CHECK_IP: '15/15m', RATE_LIMIT_EMAIL_CHANGE_EMAIL: '2/1h' },
+    });
   });
 
   it('15 wrong changePassword calls: 10 are checked, the rest refused before hashing, failures audited; then even the right password waits', async () => {
@@ -58,7 +60,8 @@ describe('password re-checks are limited per user and per IP', () => {
   it('requestEmailChange mails only so many addresses per user', async () => {
     const { accessToken } = await signedInUser(t.deps);
     const outcomes: (string | undefined)[] = [];
-    for (let i = 0; i < 6; i += 1) outcomes.push(errorCode(await t.graphql(EMAIL_CHANGE, { e: `target-${i}@example.com`, p: PASSWORD }, { token: accessToken, ip: '192.0.2.30' })));
+    for (let i = 0; i < 6; i += 1)
+      outcomes.push(errorCode(await t.graphql(EMAIL_CHANGE, { e: `target-${i}@example.com`, p: PASSWORD }, { token: accessToken, ip: '192.0.2.30' })));
     expect(outcomes).toEqual([...Array(5).fill(undefined), 'RATE_LIMITED']);
   });
 });
@@ -67,12 +70,16 @@ describe('the password-hashing queue is bounded', () => {
   let t: TestApp;
   beforeAll(async () => {
     // One hash at a time, one waiting, and a cost high enough that a burst arrives while they run.
-    t = await createTestApp({ env: { PASSWORD_HASH_CONCURRENCY: '1', PASSWORD_HASH_MAX_QUEUE: '1', PASSWORD_HASH_MEMORY_KIB: '65536', PASSWORD_HASH_ITERATIONS: '3' } });
+    t = await createTestApp({
+      env: { PASSWORD_HASH_CONCURRENCY: '1', PASSWORD_HASH_MAX_QUEUE: '1', PASSWORD_HASH_MEMORY_KIB: '65536', PASSWORD_HASH_ITERATIONS: '3' },
+    });
   });
 
   it('a burst of sign-ins beyond the bound is answered SERVICE_UNAVAILABLE with Retry-After at once, never queued without end', async () => {
     const user = await createUser(t.deps);
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => t.graphql(LOGIN, { email: user.email, password: PASSWORD }, { ip: `203.0.113.${i + 1}` })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => t.graphql(LOGIN, { email: user.email, password: PASSWORD }, { ip: `203.0.113.${i + 1}` })),
+    );
     const outcomes = results.map((result) => errorCode(result) ?? 'ok');
     expect(outcomes.filter((outcome) => outcome === 'ok').length).toBeGreaterThanOrEqual(2);
     expect(outcomes).toContain('SERVICE_UNAVAILABLE');

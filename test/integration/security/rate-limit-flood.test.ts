@@ -22,7 +22,9 @@ async function counters(t: TestApp): Promise<number> {
 describe('a flood of distinct addresses from one IP', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ env: { RATE_LIMIT_PASSWORD_RESET_IP: `${IP_LIMIT}/1h`, RATE_LIMIT_RESEND_VERIFICATION_IP: `${IP_LIMIT}/1h`, RATE_LIMIT_LOGIN_IP: `${IP_LIMIT}/15m` } });
+    t = await createTestApp({
+      env: { RATE_LIMIT_PASSWORD_RESET_IP: `${IP_LIMIT}/1h`, RATE_LIMIT_RESEND_VERIFICATION_IP: `${IP_LIMIT}/1h`, RATE_LIMIT_LOGIN_IP: `${IP_LIMIT}/15m` },
+    });
   });
 
   const flows = [

@@ -51,7 +51,10 @@ describe('session lifetime', () => {
     const user = await createUser(t.deps);
     const tokens = await loginTokens(t, user.email, PASSWORD);
     // As a pre-upgrade session would look: created 11 days ago, expiring in a week.
-    await t.deps.prisma.session.update({ where: { id: tokens.session.id }, data: { createdAt: new Date(clock.now().getTime() - 11 * DAY), expiresAt: new Date(clock.now().getTime() + 7 * DAY) } });
+    await t.deps.prisma.session.update({
+      where: { id: tokens.session.id },
+      data: { createdAt: new Date(clock.now().getTime() - 11 * DAY), expiresAt: new Date(clock.now().getTime() + 7 * DAY) },
+    });
     expect(errorCode(await refresh(t, tokens.refreshToken))).toBe('TOKEN_EXPIRED');
     expect(errorCode(await t.graphql('{ mySessions { id } }', {}, { token: tokens.accessToken }))).toBe('UNAUTHENTICATED');
   });
@@ -78,7 +81,9 @@ describe('concurrent sessions', () => {
     expect((await t.graphql(ME, {}, { token: first.accessToken })).data).toEqual({ me: null });
     expect((await t.deps.prisma.session.findUniqueOrThrow({ where: { id: first.session.id } })).revokeReason).toBe('session_limit');
     const audit = await t.deps.prisma.auditEvent.findMany({ where: { userId: user.id, type: 'auth.session_revoked' } });
-    expect(audit.map((e) => JSON.parse(e.metadata) as Record<string, unknown>)).toEqual([{ sessionId: first.session.id, reason: 'session_limit', newSessionId: third.session.id }]);
+    expect(audit.map((e) => JSON.parse(e.metadata) as Record<string, unknown>)).toEqual([
+      { sessionId: first.session.id, reason: 'session_limit', newSessionId: third.session.id },
+    ]);
   });
 });
 
@@ -138,7 +143,11 @@ describe('fresh proof and sign-in hygiene', () => {
   it('leaves the presented session alone when the login fails', async () => {
     const user = await createUser(t.deps);
     const old = await loginTokens(t, user.email, PASSWORD);
-    const failed = await t.graphql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }', { e: user.email, p: 'wrong' }, { token: old.accessToken });
+    const failed = await t.graphql(
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+      { e: user.email, p: 'wrong' },
+      { token: old.accessToken },
+    );
     expect(errorCode(failed)).toBe('INVALID_CREDENTIALS');
     expect(await isLive(t, old.session.id)).toBe(true);
   });

@@ -81,7 +81,9 @@ describe('a password or email change ends older reset links and codes', () => {
     const session = await loginTokens(t, email);
     expect((await t.graphql(REQUEST_EMAIL_CHANGE, { e: newEmail, p: PASSWORD }, { token: session.accessToken })).errors).toBeUndefined();
     const code = extractCode(await latestEmail(t, smtp, newEmail, /confirm your new email/i));
-    expect((await t.graphql(CONFIRM_EMAIL_CHANGE, { code }, { token: session.accessToken })).data).toEqual({ confirmEmailChange: { email: newEmail, emailVerified: true } });
+    expect((await t.graphql(CONFIRM_EMAIL_CHANGE, { code }, { token: session.accessToken })).data).toEqual({
+      confirmEmailChange: { email: newEmail, emailVerified: true },
+    });
 
     await expectDeadLink(token);
     expect(errorCode(await login(t, newEmail, ATTACKER))).toBe('INVALID_CREDENTIALS');
