@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--only NAME,...] [--json FILE] [--profile]`: Gatehouse under load on this
+ * `npm run bench [-- --quick] [--only NAME,...] [--json FILE] [--profile] [--compare EARLIER.json]`: Gatehouse under load on this
  * machine, each scenario as a ratio to the ceiling measured in the same run (a bare yoga server for
  * GraphQL, raw argon2id verification for password work). SQLite by default; PostgreSQL when
  * DATABASE_URL says so. Speed is judged here, never by timed assertions in tests.
@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { compareReports, readReport } from './compare.js';
 import { load, median, type LoadResult } from './load.js';
 import { peakRssMb, rssMb, run, start } from './processes.js';
 import { scenarios, type Scenario } from './scenarios.js';
@@ -20,9 +21,13 @@ const { values } = parseArgs({
     json: { type: 'string', default: 'bench-results/latest.json' },
     // Writes the Gatehouse server's V8 CPU profile to bench-results/profiles/ (open in Chrome DevTools).
     profile: { type: 'boolean', default: false },
+    // Prints each scenario's change against an earlier report (bench-results/*.json).
+    compare: { type: 'string' },
   },
 });
 const quick = values.quick;
+// Read before the run, so a mistyped path fails in a second rather than after minutes.
+const earlier = values.compare ? readReport(values.compare) : undefined;
 const seconds = quick ? 2 : 8;
 const rounds = quick ? 1 : 3;
 const connectionLevels = [16, 64];
@@ -160,3 +165,4 @@ const report = {
 mkdirSync(dirname(values.json), { recursive: true });
 writeFileSync(values.json, JSON.stringify(report, null, 2));
 console.log(`report written to ${values.json}`);
+if (earlier) console.log(compareReports(report, earlier, values.compare!).join('\n'));

@@ -1,3 +1,5 @@
+import { AuthCache } from './auth/cache/auth-cache.js';
+import { listenForAuthChanges, type AuthChangesListener } from './auth/cache/listener.js';
 import { createPasswordHasher } from './auth/passwords/hasher.js';
 import { createAccessTokenService } from './auth/tokens/access-token.js';
 import { systemClock, type Clock } from './clock.js';
@@ -9,6 +11,9 @@ import { createLogger, type Logger } from './logger.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { createRateLimits } from './security/rate-limits.js';
 import type { Deps } from './deps.js';
+
+/** Each cache's PostgreSQL listener, closed with the deps (kept out of Deps: nothing else uses it). */
+const listeners = new WeakMap<AuthCache, AuthChangesListener>();
 
 export interface DepsOverrides {
   clock?: Clock;
@@ -34,6 +39,11 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
     prisma = await open();
   }
   await seedOnStart(prisma, logger);
+  const authCache = new AuthCache(config.authCache);
+  // Other instances' revocations arrive by NOTIFY; SQLite is one instance by design.
+  if (config.database.provider === 'postgresql' && config.authCache.maxAgeSeconds > 0) {
+    listeners.set(authCache, await listenForAuthChanges(config.database.url, authCache, logger));
+  }
   return {
     config,
     prisma,
@@ -43,11 +53,13 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
     passwords: createPasswordHasher(config.passwords.argon2, logger),
     mailer: overrides.mailer ?? createMailer(config.mail, logger),
     rateLimits: createRateLimits({ config, prisma }),
+    authCache,
   };
 }
 
 /** Releases what createDeps opened. */
 export async function closeDeps(deps: Deps): Promise<void> {
   deps.mailer.close();
+  await listeners.get(deps.authCache)?.close();
   await deps.prisma.$disconnect();
 }

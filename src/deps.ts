@@ -2,6 +2,7 @@
  * What the application needs from the outside world, built once by main.ts (or a test) and passed
  * down; nothing reaches for globals.
  */
+import type { AuthCache } from './auth/cache/auth-cache.js';
 import type { PasswordHasher } from './auth/passwords/hasher.js';
 import type { AccessTokenService } from './auth/tokens/access-token.js';
 import type { Clock } from './clock.js';
@@ -22,4 +23,6 @@ export interface Deps {
   mailer: Mailer;
   /** Abuse limits for the account flows (see src/security/rate-limits.ts). */
   rateLimits: RateLimits;
+  /** Session validity and permissions held for SESSION_CACHE_SECONDS; writers go through auth/cache/invalidate.ts. */
+  authCache: AuthCache;
 }

@@ -2,6 +2,7 @@
  * Changing one's password: the current one is checked, the new one validated; every other device
  * is signed out and a notice is emailed.
  */
+import { authStateChanged } from '../auth/cache/invalidate.js';
 import { recordAudit } from '../audit/record.js';
 import { validationError } from '../errors.js';
 import { consumeOutstandingTokens } from '../auth/outstanding-tokens.js';
@@ -26,6 +27,7 @@ export async function changePassword(deps: Deps, viewer: Viewer, input: { curren
   return deps.prisma.$transaction(async (tx) => {
     const now = deps.clock.now();
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now } });
+    await authStateChanged(deps, tx, { userId: user.id });
     await consumeOutstandingTokens(tx, user.id, now);
     const revoked = await revokeSessions(deps, { userId: user.id, exceptId: viewer.session.id }, 'password_changed', tx);
     await recordAudit(tx, { type: 'auth.password_changed', userId: user.id, ...device, metadata: { otherSessionsRevoked: revoked } }, now);

@@ -2,6 +2,7 @@
  * Closing one's own account: it is disabled (kept, not deleted) and every session ends at once.
  * The last active superuser cannot close theirs (LAST_SUPERUSER).
  */
+import { authStateChanged } from '../auth/cache/invalidate.js';
 import { recordAudit } from '../audit/record.js';
 import type { Deps } from '../deps.js';
 import { requirePassword } from '../auth/require-password.js';
@@ -17,6 +18,7 @@ export async function deactivateAccount(deps: Deps, viewer: Viewer, input: { pas
   await serializable(deps.prisma, async (tx) => {
     const now = deps.clock.now();
     const user = await tx.user.update({ where: { id: viewer.user.id }, data: { isActive: false } });
+    await authStateChanged(deps, tx, { userId: user.id });
     // The same check as the admin path, after the write in one serializable transaction: the last
     // active superuser closing their account would leave nobody able to administer the instance.
     if (user.isSuperuser) await assertActiveSuperuserRemains(tx);

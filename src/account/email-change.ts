@@ -2,6 +2,7 @@
  * Changing one's email address: the new address must prove itself with an emailed code before
  * it replaces the old one, and the old address is told.
  */
+import { authStateChanged } from '../auth/cache/invalidate.js';
 import type { User } from '../generated/sqlite/client.js';
 import { recordAudit } from '../audit/record.js';
 import { GatehouseError, validationError } from '../errors.js';
@@ -49,6 +50,7 @@ export async function confirmEmailChange(deps: Deps, viewer: Viewer, input: { co
       await consumeCode(tx, token.id, now);
       const before = await tx.user.findUniqueOrThrow({ where: { id: viewer.user.id } });
       const user = await tx.user.update({ where: { id: before.id }, data: { email: newEmail, emailVerifiedAt: now } });
+      await authStateChanged(deps, tx, { userId: user.id });
       await consumeOutstandingTokens(tx, user.id, now);
       await enqueueEmail(tx, { to: before.email, template: 'email_change_notice', payload: { firstName: user.firstName, newEmail } }, now);
       await recordAudit(tx, { type: 'auth.email_changed', userId: user.id, ...device, metadata: { from: before.email, to: newEmail } }, now);

@@ -2,6 +2,7 @@
  * Proving an email address: a 6-digit code is emailed at registration (and on request), and
  * verifyEmail marks the address verified. resendVerificationEmail answers the same for any address.
  */
+import { authStateChanged } from '../auth/cache/invalidate.js';
 import type { User } from '../generated/sqlite/client.js';
 import type { PrismaClient } from '../db/client.js';
 import { recordAudit } from '../audit/record.js';
@@ -49,6 +50,7 @@ async function markVerified(deps: Deps, user: User | null, code: string, device:
     const now = deps.clock.now();
     await consumeCode(tx, token.id, now);
     const verified = await tx.user.update({ where: { id: token.userId }, data: { emailVerifiedAt: now } });
+    await authStateChanged(deps, tx, { userId: verified.id });
     await recordAudit(tx, { type: 'auth.email_verified', userId: verified.id, ...device, metadata: actor?.cli ? { via: 'cli' } : {} }, now);
     return verified;
   });

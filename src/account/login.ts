@@ -3,6 +3,7 @@
  * gets the same error as a wrong password; the account's state (disabled, unverified) is revealed
  * only to someone who knows the password.
  */
+import { authStateChanged } from '../auth/cache/invalidate.js';
 import type { User } from '../generated/sqlite/client.js';
 import { auditRow, recordAudit } from '../audit/record.js';
 import { GatehouseError } from '../errors.js';
@@ -64,6 +65,8 @@ export async function login(deps: Deps, input: { email: string; password: string
     deps.prisma.auditEvent.create({ data: auditRow({ type: 'auth.login_succeeded', userId: user.id, ...device, metadata: { sessionId: data.id } }, now) }),
     ...(rehash ? [deps.prisma.auditEvent.create({ data: auditRow({ type: 'auth.password_rehashed', userId: user.id, ...device }, now) })] : []),
   ]);
+  // lastLoginAt (and a rehashed password) changed the row the session cache holds for other sessions.
+  await authStateChanged(deps, deps.prisma, { userId: user.id });
   const access = await issueAccessToken(deps, updated, session.id);
   return { session, user: updated, accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt };
 }

@@ -3,6 +3,7 @@
  * to an active account; using it sets a new password and ends every session. Requesting answers
  * the same whether or not the address has an account.
  */
+import { authStateChanged } from '../auth/cache/invalidate.js';
 import type { OneTimeToken, User } from '../generated/sqlite/client.js';
 import { recordAudit } from '../audit/record.js';
 import { GatehouseError, validationError } from '../errors.js';
@@ -100,6 +101,7 @@ export async function resetPassword(deps: Deps, input: { token: string; newPassw
     const { count } = await tx.oneTimeToken.updateMany({ where: { id: found.token.id, consumedAt: null }, data: { consumedAt: now } });
     if (count !== 1) throw new GatehouseError('TOKEN_INVALID', { message: 'The reset link is invalid or was already used.' });
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now, emailVerifiedAt: user.emailVerifiedAt ?? now } });
+    await authStateChanged(deps, tx, { userId: user.id });
     await consumeOutstandingTokens(tx, user.id, now);
     const revoked = await revokeSessions(deps, { userId: user.id }, 'password_reset', tx);
     await recordAudit(tx, { type: 'auth.password_reset', userId: user.id, ...device, metadata: { sessionsRevoked: revoked } }, now);

@@ -2,6 +2,7 @@
  * Editing one's own profile: names, username, picture and profile fields; never the email
  * address (email-change.ts), the role or the flags.
  */
+import { authStateChanged } from '../auth/cache/invalidate.js';
 import type { User } from '../generated/sqlite/client.js';
 import { recordAudit } from '../audit/record.js';
 import { validationError } from '../errors.js';
@@ -27,6 +28,7 @@ export async function updateProfile(deps: Deps, viewer: Viewer, input: ProfileIn
       const changed = (Object.keys(data) as (keyof typeof data)[]).filter((field) => before[field] !== data[field]);
       if (!changed.length) return before;
       const user = await tx.user.update({ where: { id: before.id }, data });
+      await authStateChanged(deps, tx, { userId: user.id });
       await recordAudit(tx, { type: 'auth.profile_updated', userId: user.id, ...device, metadata: { fields: changed } }, now);
       if (deps.config.accounts.profileUpdateNotice) {
         await enqueueEmail(tx, { to: user.email, template: 'account_updated', payload: { firstName: user.firstName, fields: changed } }, now);

@@ -56,19 +56,23 @@ export async function refresh(deps: Deps, refreshToken: string, device: DeviceIn
 
   let current: Session | null = null;
   if (session.refreshTokenHash === presented) {
-    const { count } = await prisma.session.updateMany({
-      where: { id: session.id, refreshTokenHash: presented, revokedAt: null },
-      data: {
-        refreshTokenHash: nextDigest,
-        previousTokenHash: presented,
-        rotatedAt: now,
-        lastUsedAt: now,
-        // Sliding lifetime: an active device stays signed in, up to the absolute limit from sign-in.
-        expiresAt: sessionExpiry(config, session.createdAt, now),
-      },
-    });
+    const rotated = {
+      refreshTokenHash: nextDigest,
+      previousTokenHash: presented,
+      rotatedAt: now,
+      lastUsedAt: now,
+      // Sliding lifetime: an active device stays signed in, up to the absolute limit from sign-in.
+      expiresAt: sessionExpiry(config, session.createdAt, now),
+    };
+    const { count } = await prisma.session.updateMany({ where: { id: session.id, refreshTokenHash: presented, revokedAt: null }, data: rotated });
+    // The cached row of this session is stale now (this instance only: nothing security-relevant moved).
+    deps.authCache.forgetSession(session.id);
     // count 0: a concurrent refresh with this very token rotated first; it is read back below.
-    if (count === 1) current = await prisma.session.findUnique({ where: { id: session.id } });
+    // count 1: the row is what was read plus what was written; no need to read it back.
+    if (count === 1) {
+      const { user: _user, ...row } = session;
+      current = { ...row, ...rotated };
+    }
   }
   current ??= await prisma.session.findUnique({ where: { id: session.id } });
   if (!current || current.revokedAt) throw invalid();

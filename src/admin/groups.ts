@@ -2,6 +2,7 @@
  * Group management. Root (seeded, holding every built-in permission) cannot be renamed or deleted,
  * and its built-in permissions cannot be taken away. Only superusers rename groups.
  */
+import { authStateChanged } from '../auth/cache/invalidate.js';
 import { recordAudit } from '../audit/record.js';
 import { BUILT_IN_PERMISSIONS, ROOT_GROUP } from '../auth/permissions/builtin.js';
 import { isUniqueViolation } from '../db/errors.js';
@@ -13,7 +14,7 @@ import { auditBy, type Actor } from './actor.js';
 import { assertCanRevoke } from './guards.js';
 import { replacePermissions, unique } from './user-access.js';
 
-type AdminDeps = Pick<Deps, 'prisma' | 'clock'>;
+type AdminDeps = Pick<Deps, 'prisma' | 'clock' | 'authCache' | 'config'>;
 
 const MAX_NAME = 150;
 const MAX_DESCRIPTION = 1000;
@@ -64,6 +65,7 @@ export async function createGroup(deps: AdminDeps, actor: Actor, input: GroupInp
         remove: async () => undefined,
         add: (permissionId) => tx.groupPermission.create({ data: { groupId: group.id, permissionId } }),
       });
+      if (added.length) await authStateChanged(deps, tx, { permissions: true });
       await recordAudit(
         tx,
         { type: 'admin.group_created', ...auditBy(actor), metadata: { groupId: group.id, name: group.name, permissions: added } },
@@ -96,6 +98,8 @@ export async function updateGroup(deps: AdminDeps, actor: Actor, id: string, inp
       }
       const after = await tx.group.update({ where: { id }, data });
       const changed = (['name', 'description'] as const).filter((key) => before[key] !== after[key]);
+      // Members' group names are part of their cached access.
+      if (changed.includes('name')) await authStateChanged(deps, tx, { permissions: true });
       if (changed.length) {
         await recordAudit(
           tx,
@@ -127,6 +131,7 @@ export async function deleteGroup(deps: AdminDeps, actor: Actor, id: string): Pr
     );
     const members = await tx.userGroup.count({ where: { groupId: id } });
     await tx.group.delete({ where: { id } });
+    await authStateChanged(deps, tx, { permissions: true });
     await recordAudit(tx, { type: 'admin.group_deleted', ...auditBy(actor), metadata: { groupId: id, name: group.name, members } }, deps.clock.now());
     return id;
   });
@@ -151,6 +156,7 @@ export async function setGroupPermissions(deps: AdminDeps, actor: Actor, id: str
       add: (permissionId) => tx.groupPermission.create({ data: { groupId: id, permissionId } }),
     });
     if (added.length || removed.length) {
+      await authStateChanged(deps, tx, { permissions: true });
       await recordAudit(
         tx,
         { type: 'admin.group_permissions_set', ...auditBy(actor), metadata: { groupId: id, name: group.name, added, removed } },

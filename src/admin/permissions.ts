@@ -3,6 +3,7 @@
  * itself checks, cannot be changed or deleted. A codename is fixed once created: renaming one
  * would hand whatever it came to mean to everyone already holding it.
  */
+import { authStateChanged } from '../auth/cache/invalidate.js';
 import { recordAudit } from '../audit/record.js';
 import { CODENAME_PATTERN, MAX_CODENAME_LENGTH } from '../auth/permissions/builtin.js';
 import { isUniqueViolation } from '../db/errors.js';
@@ -12,7 +13,7 @@ import type { Permission } from '../generated/sqlite/client.js';
 import type { Deps } from '../deps.js';
 import { auditBy, type Actor } from './actor.js';
 
-type AdminDeps = Pick<Deps, 'prisma' | 'clock'>;
+type AdminDeps = Pick<Deps, 'prisma' | 'clock' | 'authCache' | 'config'>;
 
 const MAX_NAME = 255;
 const MAX_DESCRIPTION = 1000;
@@ -105,6 +106,7 @@ export async function deletePermission(deps: AdminDeps, actor: Actor, id: string
   return serializable(deps.prisma, async (tx) => {
     const permission = await loadCustom(tx, id);
     await tx.permission.delete({ where: { id } });
+    await authStateChanged(deps, tx, { permissions: true });
     await recordAudit(
       tx,
       { type: 'admin.permission_deleted', ...auditBy(actor), metadata: { permissionId: id, codename: permission.codename } },

@@ -3,6 +3,7 @@
  * refresh token stops working and, since each request looks its session up, every access token
  * too (the caller's own included). Superusers only, through the admin API or the CLI; audited.
  */
+import { authStateChanged } from '../auth/cache/invalidate.js';
 import { recordAudit } from '../audit/record.js';
 import type { RevokeReason } from '../auth/sessions/revoke.js';
 import { GatehouseError, validationError } from '../errors.js';
@@ -15,7 +16,7 @@ export const MAX_REASON_LENGTH = 500;
 const REASON: RevokeReason = 'all_revoked';
 
 /** @returns how many sessions were live. @throws FORBIDDEN for a non-superuser; VALIDATION_FAILED for a bad reason. */
-export async function revokeAllSessions(deps: Pick<Deps, 'prisma' | 'clock'>, actor: Actor, reason: string | null): Promise<number> {
+export async function revokeAllSessions(deps: Pick<Deps, 'prisma' | 'clock' | 'authCache' | 'config'>, actor: Actor, reason: string | null): Promise<number> {
   // The schema rule already requires a superuser; checked again because ending everyone's sessions
   // must never follow from a rule mistyped on some future caller.
   if (!actor.isSuperuser) {
@@ -34,6 +35,7 @@ export async function revokeAllSessions(deps: Pick<Deps, 'prisma' | 'clock'>, ac
       where: { revokedAt: null, expiresAt: { gt: now } },
       data: { revokedAt: now, revokeReason: REASON },
     });
+    await authStateChanged(deps, tx, { everything: true });
     const metadata = { reason: why, count };
     await recordAudit(tx, { type: auditType(actor, 'admin.all_sessions_revoked'), ...auditBy(actor), metadata }, now);
     return count;

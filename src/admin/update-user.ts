@@ -2,6 +2,7 @@
  * Admin changes to an account: any field, including email, flags and role; activation; deletion.
  * Each runs in one serializable transaction with its guards and its audit event.
  */
+import { authStateChanged } from '../auth/cache/invalidate.js';
 import { recordAudit } from '../audit/record.js';
 import { consumeOutstandingTokens } from '../auth/outstanding-tokens.js';
 import { revokeSessions } from '../auth/sessions/revoke.js';
@@ -18,7 +19,7 @@ import { resolveFlags } from '../users/role.js';
 import { PROFILE_FIELD_NAMES } from '../users/profile-fields.js';
 import { validateUserFields, type UserFieldsInput } from '../users/user-fields.js';
 
-type AdminDeps = Pick<Deps, 'prisma' | 'clock'>;
+type AdminDeps = Pick<Deps, 'prisma' | 'clock' | 'authCache' | 'config'>;
 
 export interface UpdateUserInput extends UserFieldsInput {
   isActive?: boolean | null;
@@ -80,6 +81,7 @@ export async function updateUser(deps: AdminDeps, actor: Actor, id: string, inpu
     // Links and codes mailed to the old address must not act on the new one.
     if (emailChanged) await consumeOutstandingTokens(tx, id, now);
     await applyFlagEffects(deps, tx, before, after);
+    await authStateChanged(deps, tx, { userId: id });
     const changed = changedFields(before, after);
     if (changed.length)
       await recordAudit(tx, { type: 'admin.user_updated', userId: id, ...auditBy(actor), metadata: { changed: describe(before, after, changed) } }, now);
@@ -95,6 +97,7 @@ export async function setUserActive(deps: AdminDeps, actor: Actor, id: string, i
     if (before.isActive !== isActive) assertNotOwnFlags(actor, id, ['isActive']);
     const after = await tx.user.update({ where: { id }, data: { isActive } });
     await applyFlagEffects(deps, tx, before, after);
+    await authStateChanged(deps, tx, { userId: id });
     if (before.isActive !== isActive) {
       await recordAudit(tx, { type: isActive ? 'admin.user_activated' : 'admin.user_deactivated', userId: id, ...auditBy(actor) }, now);
     }
@@ -111,6 +114,7 @@ export async function deleteUser(deps: AdminDeps, actor: Actor, id: string): Pro
     // the id and address stay in the metadata.
     await recordAudit(tx, { type: 'admin.user_deleted', userId: id, ...auditBy(actor), metadata: { deletedUserId: id, email: before.email } }, now);
     await tx.user.delete({ where: { id } });
+    await authStateChanged(deps, tx, { userId: id });
     if (before.isSuperuser && before.isActive) await assertActiveSuperuserRemains(tx);
     return id;
   });

@@ -4,6 +4,7 @@
  * and adding to a group also takes groups.change_group (guards.ts). The target itself must hold
  * nothing the actor lacks (loadTarget).
  */
+import { authStateChanged } from '../auth/cache/invalidate.js';
 import { recordAudit } from '../audit/record.js';
 import { serializable, type Tx } from '../db/transaction.js';
 import { GatehouseError } from '../errors.js';
@@ -13,7 +14,7 @@ import { auditBy, type Actor } from './actor.js';
 import { assertCanAddToGroups, assertCanGrant, assertCanRevoke } from './guards.js';
 import { loadTarget } from './update-user.js';
 
-type AdminDeps = Pick<Deps, 'prisma' | 'clock'>;
+type AdminDeps = Pick<Deps, 'prisma' | 'clock' | 'authCache' | 'config'>;
 
 /** Most groups or permissions one call may set. */
 export const MAX_ITEMS = 500;
@@ -44,6 +45,7 @@ export async function setUserGroups(deps: AdminDeps, actor: Actor, id: string, n
     await tx.userGroup.deleteMany({ where: { userId: id, groupId: { in: removed } } });
     for (const group of added) await tx.userGroup.create({ data: { userId: id, groupId: group.id } });
     if (added.length || removed.length) {
+      await authStateChanged(deps, tx, { userId: id });
       const removedNames = (await tx.group.findMany({ where: { id: { in: removed } }, select: { name: true } })).map((g) => g.name);
       await recordAudit(
         tx,
@@ -69,6 +71,7 @@ export async function setUserPermissions(deps: AdminDeps, actor: Actor, id: stri
       add: (permissionId) => tx.userPermission.create({ data: { userId: id, permissionId } }),
     });
     if (added.length || removed.length) {
+      await authStateChanged(deps, tx, { userId: id });
       await recordAudit(tx, { type: 'admin.user_permissions_set', userId: id, ...auditBy(actor), metadata: { added, removed } }, deps.clock.now());
     }
     return user;

@@ -2,6 +2,7 @@
  * An admin setting someone's password, validated by the same rules as every other password. The
  * user's sessions are revoked by default, so whoever held the account is signed out.
  */
+import { authStateChanged } from '../auth/cache/invalidate.js';
 import { recordAudit } from '../audit/record.js';
 import { consumeOutstandingTokens } from '../auth/outstanding-tokens.js';
 import { validatePassword } from '../auth/passwords/validators.js';
@@ -17,7 +18,7 @@ import { findTarget, loadTarget } from './update-user.js';
 
 /** Sets the password of `id`; returns the user and how many of its sessions were ended. */
 export async function setUserPassword(
-  deps: Pick<Deps, 'prisma' | 'clock' | 'config' | 'passwords'>,
+  deps: Pick<Deps, 'prisma' | 'clock' | 'config' | 'passwords' | 'authCache'>,
   actor: Actor,
   id: string,
   password: string,
@@ -32,6 +33,7 @@ export async function setUserPassword(
   return serializable(deps.prisma, async (tx) => {
     await loadTarget(tx, actor, id);
     const user = await tx.user.update({ where: { id }, data: { passwordHash, passwordChangedAt: now } });
+    await authStateChanged(deps, tx, { userId: id });
     await consumeOutstandingTokens(tx, id, now);
     const revoked = options.revokeSessions ? await revokeSessions(deps, { userId: id }, 'password_changed', tx) : 0;
     await recordAudit(tx, { type: auditType(actor, 'admin.user_password_set'), userId: id, ...auditBy(actor), metadata: { sessionsRevoked: revoked } }, now);
@@ -54,7 +56,12 @@ export async function sendUserPasswordReset(deps: Pick<Deps, 'prisma' | 'clock' 
  * holding more than the actor (the owner just signs in again, nothing is taken over), so staff can
  * answer an incident on anyone; only superusers still end a superuser's sessions.
  */
-export async function revokeUserSessions(deps: Pick<Deps, 'prisma' | 'clock'>, actor: Actor, userId: string, sessionId: string | null): Promise<number> {
+export async function revokeUserSessions(
+  deps: Pick<Deps, 'prisma' | 'clock' | 'authCache' | 'config'>,
+  actor: Actor,
+  userId: string,
+  sessionId: string | null,
+): Promise<number> {
   return serializable(deps.prisma, async (tx) => {
     assertCanTouchSuperuser(actor, await findTarget(tx, userId));
     const count = await revokeSessions(deps, { userId, ...(sessionId ? { id: sessionId } : {}) }, 'revoked_by_admin', tx);

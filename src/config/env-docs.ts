@@ -25,6 +25,11 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
   DATABASE_POOL_SIZE: { meaning: 'PostgreSQL connections per instance' },
   DATABASE_CONNECT_TIMEOUT_MS: { meaning: 'PostgreSQL: give up waiting for a connection after this long' },
   SQLITE_BUSY_TIMEOUT_MS: { meaning: 'SQLite: how long a writer waits for the lock' },
+  SESSION_CACHE_SECONDS: {
+    meaning:
+      "how long this instance may answer from memory for a session's validity, its user and their permissions (`0`: read the database on every request). A revocation, deactivation or permission change takes effect at once on the instance that made it; on other PostgreSQL instances when its `NOTIFY` arrives, and at the latest after this long if one is lost (see [performance](performance.md#what-is-cached))",
+  },
+  SESSION_CACHE_MAX_ENTRIES: { meaning: "sessions (and, separately, users' permissions) held in that cache; the oldest go first" },
   JWT_SECRET: {
     default: 'a fixed development secret (loopback `HOST` only)',
     meaning:

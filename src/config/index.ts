@@ -51,6 +51,8 @@ export interface Config {
   tokens: { accessTtlSeconds: number; refreshTtlSeconds: number; refreshGraceSeconds: number };
   /** maxLifetimeSeconds: absolute lifetime from creation; maxPerUser: live sessions per user (0: no cap). */
   sessions: { maxLifetimeSeconds: number; maxPerUser: number };
+  /** The in-process cache of session validity and permissions (src/auth/cache/); maxAgeSeconds 0: off. */
+  authCache: { maxAgeSeconds: number; maxEntries: number };
   passwords: {
     argon2: { memoryKib: number; iterations: number; parallelism: number; concurrency: number; maxQueue: number };
     policy: {
@@ -195,6 +197,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       refreshGraceSeconds: e.REFRESH_GRACE_SECONDS,
     },
     sessions: { maxLifetimeSeconds: e.SESSION_MAX_LIFETIME_SECONDS, maxPerUser: e.MAX_SESSIONS_PER_USER },
+    authCache: { maxAgeSeconds: e.SESSION_CACHE_SECONDS, maxEntries: e.SESSION_CACHE_MAX_ENTRIES },
     passwords: {
       argon2: {
         memoryKib: e.PASSWORD_HASH_MEMORY_KIB,

@@ -9,6 +9,7 @@ import { PrismaClient as PostgresClient } from '../generated/postgresql/client.j
 import { PrismaClient } from '../generated/sqlite/client.js';
 import { createAdapterFactory } from './adapter.js';
 import { serializedSqlite } from './sqlite-serial-adapter.js';
+import { trackTransactionEnds } from './after-transaction.js';
 import type { Config } from '../config/index.js';
 
 export type { PrismaClient };
@@ -23,10 +24,10 @@ export async function openDatabase(database: Config['database'], events: { onPoo
     sqliteBusyTimeoutMs: database.sqliteBusyTimeoutMs,
   });
   if (database.provider === 'postgresql') {
-    return new PostgresClient({ adapter }) as unknown as PrismaClient;
+    return trackTransactionEnds(new PostgresClient({ adapter }) as unknown as PrismaClient);
   }
   // One connection: keep other requests' queries out of an open transaction (see sqlite-serial-adapter.ts).
-  const prisma = new PrismaClient({ adapter: serializedSqlite(adapter) });
+  const prisma = trackTransactionEnds(new PrismaClient({ adapter: serializedSqlite(adapter) }));
   // WAL lets readers run beside the writer; NORMAL sync is durable in WAL mode except on power loss.
   await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await prisma.$executeRawUnsafe('PRAGMA synchronous = NORMAL');

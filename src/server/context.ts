@@ -47,6 +47,12 @@ export async function createContext(deps: Deps, { request, ip }: RequestInfo): P
     userAgent: request.headers.get('user-agent'),
     viewer,
     authError,
-    access: () => (access ??= viewer ? loadEffectiveAccess(deps.prisma, viewer.user) : Promise.resolve(NO_ACCESS)),
+    access: () => (access ??= viewer ? accessOf(deps, viewer) : Promise.resolve(NO_ACCESS)),
   };
+}
+
+/** The viewer's permissions, cached per user; the writers of groups and permissions invalidate it. */
+function accessOf(deps: Deps, viewer: Viewer): Promise<EffectiveAccess> {
+  const { user } = viewer;
+  return deps.authCache.access(user.id, () => loadEffectiveAccess(deps.prisma, user));
 }

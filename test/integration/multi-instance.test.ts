@@ -1,7 +1,8 @@
 /**
  * Two Gatehouse server processes on one PostgreSQL database, with a real SMTP server: what one
- * instance does, the other sees at once (logout, refresh rotation and reuse, rate-limit counts),
- * and the two outbox senders, racing over the same rows, deliver every email exactly once.
+ * instance does, the other sees at once (refresh rotation and reuse, rate-limit counts) or, for
+ * what each caches (session validity), as soon as the NOTIFY arrives and within
+ * SESSION_CACHE_SECONDS (logout, deactivation: the delay is measured and printed), and the two outbox senders, racing over the same rows, deliver every email exactly once.
  * PostgreSQL only (SQLite is one instance by design): skipped, loudly, on SQLite.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import { createHttpClient, errorCode, type GraphQLClient } from '../helpers/grap
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { extractCode, startSmtpCatcher, type SmtpCatcher } from '../helpers/smtp.js';
 import { TEST_ENV } from '../helpers/test-app.js';
+import { createUser, newToken } from '../helpers/admin.js';
 import { createTestDatabase, testPostgresUrl, type TestDatabase } from '../helpers/test-database.js';
 
 const onPostgres = testPostgresUrl() !== undefined;
@@ -73,16 +75,57 @@ describe.skipIf(!onPostgres)('two instances on one PostgreSQL database', () => {
     return email;
   }
 
-  it('refuses at once, on the other instance, an access token whose session was logged out', async () => {
+  /**
+   * Asks `on` with `token` until it is refused; returns how long after `since` the refusing answer
+   * came (an upper bound: it includes that request's own round trip).
+   */
+  async function refusedAfter(on: GraphQLClient, token: string, since: number, limitMs: number): Promise<number> {
+    for (let requests = 1; ; requests++) {
+      const refused = (await on.graphql(ME, {}, { token })).data?.me === null;
+      const elapsed = performance.now() - since;
+      if (refused) {
+        console.info(`multi-instance: refused at request ${requests} on the other instance`);
+        return elapsed;
+      }
+      if (elapsed > limitMs) return Number.POSITIVE_INFINITY;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  // Each instance caches session state for SESSION_CACHE_SECONDS (default 5); a revocation reaches
+  // the other instance by NOTIFY (issue 12). Before the cache this was "at once" on both.
+  it('refuses on the other instance, within SESSION_CACHE_SECONDS, an access token whose session was logged out', async () => {
     const email = await verifiedUser(a, b);
     const tokens = await loginTokens(a, email);
-    expect((await b.graphql(ME, {}, { token: tokens.accessToken })).data).toMatchObject({ me: { email } });
+    // Both instances now hold the session in their caches.
+    for (const instance of [a, b]) expect((await instance.graphql(ME, {}, { token: tokens.accessToken })).data).toMatchObject({ me: { email } });
 
     expect((await b.graphql('mutation { logout }', {}, { token: tokens.accessToken })).data).toEqual({ logout: true });
-    // The very next request on A: no cache of sessions per instance lets the token through.
+    // At the same moment: the instance that revoked refuses at once (its entry went with the
+    // write); the other once the NOTIFY arrives, at the latest after the cache's maximum age.
+    const [onB, delay] = await Promise.all([
+      b.graphql('{ mySessions { id } }', {}, { token: tokens.accessToken }),
+      refusedAfter(a, tokens.accessToken, performance.now(), 5000),
+    ]);
+    expect(errorCode(onB)).toBe('UNAUTHENTICATED');
+    console.info(`multi-instance: logout on B refused on A after ${delay.toFixed(1)} ms`);
+    expect(delay).toBeLessThanOrEqual(5000);
     expect(errorCode(await a.graphql('{ mySessions { id } }', {}, { token: tokens.accessToken }))).toBe('UNAUTHENTICATED');
-    expect((await a.graphql(ME, {}, { token: tokens.accessToken })).data).toEqual({ me: null });
     expect(errorCode(await refresh(a, tokens.refreshToken))).toBe('TOKEN_INVALID');
+  });
+
+  it('refuses on the other instance, within SESSION_CACHE_SECONDS, the tokens of an account an admin deactivated', async () => {
+    const email = await verifiedUser(b, a);
+    const tokens = await loginTokens(b, email);
+    for (const instance of [a, b]) expect((await instance.graphql(ME, {}, { token: tokens.accessToken })).data).toMatchObject({ me: { email } });
+    const user = await deps.prisma.user.findUniqueOrThrow({ where: { email } });
+    const admin = await newToken(deps, (await createUser(deps, { isSuperuser: true })).id);
+    const done = await b.graphql('mutation ($id: ID!) { setUserActive(id: $id, active: false) { isActive } }', { id: user.id }, { token: admin });
+    expect(done.data).toEqual({ setUserActive: { isActive: false } });
+    const [onB, delay] = await Promise.all([b.graphql(ME, {}, { token: tokens.accessToken }), refusedAfter(a, tokens.accessToken, performance.now(), 5000)]);
+    expect(onB.data).toEqual({ me: null });
+    console.info(`multi-instance: deactivation on B refused on A after ${delay.toFixed(1)} ms`);
+    expect(delay).toBeLessThanOrEqual(5000);
   });
 
   it('sees a refresh rotation made on the other instance, and a reuse detected there', async () => {

@@ -1,3 +1,4 @@
+import { authStateChanged } from '../cache/invalidate.js';
 import type { Deps } from '../../deps.js';
 
 export type RevokeReason =
@@ -15,10 +16,10 @@ export type RevokeReason =
 
 /** Revokes the given live sessions; returns how many were live. */
 export async function revokeSessions(
-  deps: Pick<Deps, 'prisma' | 'clock'>,
+  deps: Pick<Deps, 'prisma' | 'clock' | 'authCache' | 'config'>,
   where: { userId: string; id?: string; exceptId?: string },
   reason: RevokeReason,
-  db: Pick<Deps['prisma'], 'session'> = deps.prisma,
+  db: Pick<Deps['prisma'], 'session' | '$executeRawUnsafe'> = deps.prisma,
 ): Promise<number> {
   const { count } = await db.session.updateMany({
     where: {
@@ -29,5 +30,7 @@ export async function revokeSessions(
     },
     data: { revokedAt: deps.clock.now(), revokeReason: reason },
   });
+  // The session cache must not let a revoked session's access tokens through (auth/cache/).
+  if (count > 0) await authStateChanged(deps, db, { userId: where.userId });
   return count;
 }

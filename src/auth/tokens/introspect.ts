@@ -38,13 +38,16 @@ const REASONS: Partial<Record<ErrorCode, InactiveReason>> = {
   ACCOUNT_DISABLED: 'ACCOUNT_DISABLED',
 };
 
-export async function introspectAccessToken(deps: Pick<Deps, 'prisma' | 'clock' | 'accessTokens' | 'config'>, token: string): Promise<Introspection> {
+export async function introspectAccessToken(
+  deps: Pick<Deps, 'prisma' | 'clock' | 'accessTokens' | 'config' | 'authCache'>,
+  token: string,
+): Promise<Introspection> {
   if (!token || token.length > MAX_TOKEN_LENGTH) return { active: false, reason: 'INVALID' };
   try {
     const { user, session } = await authenticate(deps, token);
     // authenticate returns no claims; verifying again for iat/exp costs microseconds.
     const claims = deps.accessTokens.verify(token, deps.clock.now());
-    const access = await loadEffectiveAccess(deps.prisma, user);
+    const access = await deps.authCache.access(user.id, () => loadEffectiveAccess(deps.prisma, user));
     return {
       active: true,
       reason: null,

@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config/index.js';
 import { openDatabase } from '../../db/client.js';
+import { announceAuthChange } from '../../auth/cache/invalidate.js';
 import { systemClock } from '../../clock.js';
 import { applyImport, type ImportReport } from '../../import/django/apply.js';
 import { parseImportOptions } from '../../import/django/options.js';
@@ -51,6 +52,8 @@ export const importDjango: Command = {
         dryRun: parsed.values['dry-run'],
         source: basename(file),
       });
+      // Running servers may hold imported users' rows and permissions in their session caches.
+      if (!parsed.values['dry-run']) await announceAuthChange(config.database.provider, prisma, { everything: true });
       console.log(parsed.values.json ? JSON.stringify(report, null, 2) : formatReport(report));
     } finally {
       await prisma.$disconnect();

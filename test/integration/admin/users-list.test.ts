@@ -53,6 +53,8 @@ describe('users list', () => {
         const user = await createUser(t.deps, { email: `member-${String(i).padStart(2, '0')}@example.com` });
         await t.deps.prisma.userGroup.create({ data: { userId: user.id, groupId: editors.id } });
       }
+      // Once first, so both counts see the session cache (issue 12) warm: only the page's own statements.
+      await run(1);
       const five = await run(5);
       const fifty = await run(50);
       expect(five).toBeGreaterThan(0);

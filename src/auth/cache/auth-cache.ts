@@ -1,0 +1,146 @@
+/**
+ * The in-process cache of the per-request authentication state: each session's row with its user
+ * (what `authenticate` checks), and each user's effective permissions. Bounded in entries and in
+ * age (SESSION_CACHE_SECONDS; 0 turns it off); writers drop entries through ./invalidate.ts.
+ *
+ * A load that overlaps an invalidation is not stored (a generation counter), nor is any load while
+ * a writing transaction that invalidated is still open (`hold`): otherwise a read racing the
+ * write could put the old state back after it was dropped.
+ */
+import type { Session, User } from '../../generated/sqlite/client.js';
+import type { EffectiveAccess } from '../permissions/effective.js';
+
+export interface CachedViewer {
+  session: Session;
+  user: User;
+}
+
+/** What changed: one user (their sessions, row and permissions), permissions of anyone, or anything. */
+export type AuthChange = { userId: string } | { permissions: true } | { everything: true };
+
+interface Entry<T> {
+  value: T;
+  /** performance.now() when loaded. */
+  at: number;
+}
+
+export interface AuthCacheOptions {
+  /** 0: nothing is cached. */
+  maxAgeSeconds: number;
+  /** Per map (sessions, users' permissions); the oldest entry goes first. */
+  maxEntries: number;
+}
+
+/** A Map that forgets its oldest entries beyond `max` and entries older than `maxAgeMs`. */
+class BoundedMap<T> {
+  readonly #entries = new Map<string, Entry<T>>();
+  constructor(
+    private readonly max: number,
+    private readonly maxAgeMs: number,
+  ) {}
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  get(key: string, now: number): T | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    if (now - entry.at > this.maxAgeMs) {
+      this.#entries.delete(key);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  set(key: string, value: T, now: number): void {
+    this.#entries.delete(key);
+    this.#entries.set(key, { value, at: now });
+    while (this.#entries.size > this.max) this.#entries.delete(this.#entries.keys().next().value!);
+  }
+
+  delete(key: string): void {
+    this.#entries.delete(key);
+  }
+
+  deleteWhere(test: (value: T) => boolean): void {
+    for (const [key, entry] of this.#entries) if (test(entry.value)) this.#entries.delete(key);
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+}
+
+export class AuthCache {
+  readonly #viewers: BoundedMap<CachedViewer>;
+  readonly #access: BoundedMap<EffectiveAccess>;
+  readonly #enabled: boolean;
+  #generation = 0;
+  #holds = 0;
+
+  constructor(options: AuthCacheOptions) {
+    this.#enabled = options.maxAgeSeconds > 0 && options.maxEntries > 0;
+    this.#viewers = new BoundedMap(options.maxEntries, options.maxAgeSeconds * 1000);
+    this.#access = new BoundedMap(options.maxEntries, options.maxAgeSeconds * 1000);
+  }
+
+  /** Entries held (sessions, users' permissions): for tests and metrics. */
+  get size(): { sessions: number; access: number } {
+    return { sessions: this.#viewers.size, access: this.#access.size };
+  }
+
+  /** The session `sessionId` with its user, from the cache or from `load` (null: not found). */
+  async viewer(sessionId: string, load: () => Promise<CachedViewer | null>): Promise<CachedViewer | null> {
+    return this.#through(this.#viewers, sessionId, load);
+  }
+
+  /** A user's effective permissions, from the cache or from `load`. */
+  async access(userId: string, load: () => Promise<EffectiveAccess>): Promise<EffectiveAccess> {
+    return this.#through(this.#access, userId, load);
+  }
+
+  /** Forgets a session (e.g. its row was rotated and should be read afresh). */
+  forgetSession(sessionId: string): void {
+    this.#generation++;
+    this.#viewers.delete(sessionId);
+  }
+
+  /** Drops what `change` makes stale. */
+  apply(change: AuthChange): void {
+    this.#generation++;
+    if ('userId' in change) {
+      const { userId } = change;
+      this.#viewers.deleteWhere((viewer) => viewer.user.id === userId);
+      this.#access.delete(userId);
+    } else if ('permissions' in change) {
+      this.#access.clear();
+    } else {
+      this.#viewers.clear();
+      this.#access.clear();
+    }
+  }
+
+  /** Stores nothing until the returned release is called (a write not yet visible to all). */
+  hold(): () => void {
+    this.#holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#holds--;
+      this.#generation++;
+    };
+  }
+
+  async #through<T>(map: BoundedMap<NonNullable<T>>, key: string, load: () => Promise<T>): Promise<T> {
+    if (!this.#enabled) return load();
+    const cached = map.get(key, performance.now());
+    if (cached !== undefined) return cached;
+    const generation = this.#generation;
+    const value = await load();
+    // Stored only if nothing was invalidated meanwhile and no invalidating write is still open.
+    if (value !== null && value !== undefined && generation === this.#generation && this.#holds === 0) map.set(key, value, performance.now());
+    return value;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The session cache's own rules (src/auth/cache/auth-cache.ts): bounded, and a load racing an
+ * invalidation never puts the old state back (the hole a plain "delete on write" cache has).
+ */
+import { describe, expect, it } from 'vitest';
+import { AuthCache, type CachedViewer } from '../../src/auth/cache/auth-cache.js';
+
+const viewer = (sessionId: string, userId = 'u1') => ({ session: { id: sessionId, userId }, user: { id: userId } }) as unknown as CachedViewer;
+
+describe('AuthCache', () => {
+  it('holds at most maxEntries sessions, however many distinct ids are presented', async () => {
+    const cache = new AuthCache({ maxAgeSeconds: 60, maxEntries: 3 });
+    for (let i = 0; i < 50; i++) await cache.viewer(`s${i}`, () => Promise.resolve(viewer(`s${i}`)));
+    expect(cache.size.sessions).toBe(3);
+    // Unknown ids (null) are not stored at all.
+    for (let i = 0; i < 50; i++) await cache.viewer(`missing${i}`, () => Promise.resolve(null));
+    expect(cache.size.sessions).toBe(3);
+  });
+
+  it('answers from memory until invalidated, then loads again', async () => {
+    const cache = new AuthCache({ maxAgeSeconds: 60, maxEntries: 10 });
+    let loads = 0;
+    const load = () => Promise.resolve((loads++, viewer('s1')));
+    await cache.viewer('s1', load);
+    await cache.viewer('s1', load);
+    expect(loads).toBe(1);
+    cache.apply({ userId: 'u1' });
+    await cache.viewer('s1', load);
+    expect(loads).toBe(2);
+    cache.apply({ everything: true });
+    await cache.viewer('s1', load);
+    expect(loads).toBe(3);
+  });
+
+  it('does not store a load that overlapped an invalidation', async () => {
+    const cache = new AuthCache({ maxAgeSeconds: 60, maxEntries: 10 });
+    let loads = 0;
+    // The load read the old row; the revocation lands before it returns.
+    await cache.viewer('s1', () => {
+      loads++;
+      cache.apply({ userId: 'u1' });
+      return Promise.resolve(viewer('s1'));
+    });
+    await cache.viewer('s1', () => Promise.resolve((loads++, viewer('s1'))));
+    expect(loads).toBe(2);
+  });
+
+  it('stores nothing while an invalidating write is open (hold), and after it is released again', async () => {
+    const cache = new AuthCache({ maxAgeSeconds: 60, maxEntries: 10 });
+    const release = cache.hold();
+    await cache.viewer('s1', () => Promise.resolve(viewer('s1')));
+    expect(cache.size.sessions).toBe(0);
+    release();
+    await cache.viewer('s1', () => Promise.resolve(viewer('s1')));
+    expect(cache.size.sessions).toBe(1);
+  });
+
+  it('SESSION_CACHE_SECONDS=0 turns it off', async () => {
+    const cache = new AuthCache({ maxAgeSeconds: 0, maxEntries: 10 });
+    let loads = 0;
+    for (let i = 0; i < 3; i++) await cache.viewer('s1', () => Promise.resolve((loads++, viewer('s1'))));
+    expect(loads).toBe(3);
+    expect(cache.size.sessions).toBe(0);
+  });
+});
