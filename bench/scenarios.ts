@@ -52,7 +52,7 @@ export function scenarios(seeded: Seeded, cookieNames: { access: string }): Scen
       ceiling: 'argon2',
       target: 0.9,
       body: (context) =>
-        json('mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }', {
+        json('mutation($email: String!, $password: String!) { login(email: $email, password: $password) { ... on AuthPayload { accessToken } } }', {
           email: email(context),
           password: BENCH_PASSWORD,
         }),

@@ -138,7 +138,7 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
           await post({ query: '{ users(first: 50) { nodes { id email groups { name } } totalCount } }' }, seeded.admin.accessToken);
         } else if (operation === 'login') {
           const data = await post({
-            query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+            query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { ... on AuthPayload { accessToken } } }',
             variables: { e: loginEmail, p: BENCH_PASSWORD },
           });
           if (data) result.successfulLogins += 1;

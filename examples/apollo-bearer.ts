@@ -22,7 +22,17 @@ export interface TokenStore {
 
 export const Login = graphql(`
   mutation Login($email: String!, $password: String!) {
-    login(email: $email, password: $password) { accessToken accessTokenExpiresAt refreshToken user { id email } }
+    login(email: $email, password: $password) {
+      __typename
+      ... on AuthPayload { accessToken accessTokenExpiresAt refreshToken user { id email } }
+      ... on MfaChallenge { mfaToken methods expiresAt }
+    }
+  }
+`);
+
+export const CompleteMfaSignIn = graphql(`
+  mutation CompleteMfaSignIn($mfaToken: String!, $code: String!) {
+    completeMfaSignIn(mfaToken: $mfaToken, code: $code) { accessToken accessTokenExpiresAt refreshToken user { id email } }
   }
 `);
 
@@ -87,9 +97,24 @@ export function createBearerClient(options: { url: string; store: TokenStore; fe
   return client;
 }
 
-/** Signs in and keeps the tokens; afterwards every operation of `client` is authenticated. */
-export async function login(client: ApolloClient, store: TokenStore, email: string, password: string) {
+/** What an account with a second factor is asked for: the app asks its user for a code. */
+export type AskForCode = (challenge: { methods: string[]; expiresAt: string }) => Promise<string>;
+
+/**
+ * Signs in and keeps the tokens; afterwards every operation of `client` is authenticated. `login`
+ * answers a SignInResult: tokens (AuthPayload), or an MfaChallenge when the account has a second
+ * factor, completed with a code from the authenticator app (or a recovery code).
+ */
+export async function login(client: ApolloClient, store: TokenStore, email: string, password: string, askForCode?: AskForCode) {
   const { data } = await client.mutate({ mutation: Login, variables: { email, password } });
-  store.set(tokensOf(data!.login));
-  return data!.login.user;
+  const result = data!.login;
+  if (result.__typename === 'AuthPayload') {
+    store.set(tokensOf(result));
+    return result.user;
+  }
+  if (!askForCode) throw new Error('This account has a second factor: pass askForCode.');
+  const code = await askForCode(result);
+  const completed = await client.mutate({ mutation: CompleteMfaSignIn, variables: { mfaToken: result.mfaToken, code } });
+  store.set(tokensOf(completed.data!.completeMfaSignIn));
+  return completed.data!.completeMfaSignIn.user;
 }

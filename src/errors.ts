@@ -27,6 +27,10 @@ export const ErrorCodes = {
   PAYLOAD_TOO_LARGE: 'The request body is too large.',
   QUERY_TOO_COMPLEX: 'The query exceeds a complexity limit.',
   SERVICE_UNAVAILABLE: 'The service is temporarily unavailable.',
+  MFA_ENROLLMENT_REQUIRED: 'Set up a second factor before doing anything else.',
+  REAUTHENTICATION_REQUIRED: 'Confirm it is you: give your password or a second-factor code.',
+  FEATURE_DISABLED: 'This feature is turned off on this server.',
+  PASSKEY_INVALID: 'The passkey answer could not be verified.',
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;
@@ -57,6 +61,13 @@ export const errorDocs: Record<ErrorCode, string> = {
   PAYLOAD_TOO_LARGE: 'a body over `GRAPHQL_MAX_BODY_BYTES` (HTTP 413, before parsing)',
   QUERY_TOO_COMPLEX: 'over a depth, cost, alias, directive or token limit (`extensions.limit` names it)',
   SERVICE_UNAVAILABLE: 'the database is unreachable (HTTP 503, fast), or the password-hashing queue is full: retry after `Retry-After` (1 s for the queue)',
+  MFA_ENROLLMENT_REQUIRED:
+    '`MFA_REQUIRED_FOR` covers this account and it has no second factor: only `me`, enrolment (`startTotpEnrollment`, `confirmTotpEnrollment`, passkey registration) and `logout` answer until one is set up',
+  REAUTHENTICATION_REQUIRED:
+    'a sensitive change (password, email, factors, deleting the account) without a fresh proof: pass `password` or `code`, or call `reauthenticate` first (fresh for `REAUTH_WINDOW_SECONDS`)',
+  FEATURE_DISABLED: 'the feature is off in this configuration (e.g. `EMAIL_SIGN_IN`)',
+  PASSKEY_INVALID:
+    'a passkey answer that failed verification: wrong origin or RP id, unknown or removed credential, expired or used challenge, bad signature, or a signature counter that went backwards (a cloned authenticator)',
 };
 
 /** Per-field problems of a VALIDATION_FAILED error: field name to messages (and their codes). */

@@ -1,26 +1,22 @@
 /**
  * Signing in with email and password. An unknown address costs the same work (a dummy hash) and
  * gets the same error as a wrong password; the account's state (disabled, unverified) is revealed
- * only to someone who knows the password.
+ * only to someone who knows the password. With a second factor on, the password yields an
+ * MfaChallenge, not a session (./sign-in/after-first-factor.ts).
  */
-import { authStateChanged } from '../auth/cache/invalidate.js';
-import type { User } from '../generated/sqlite/client.js';
 import { auditRow, recordAudit } from '../audit/record.js';
 import { GatehouseError } from '../errors.js';
 import type { Deps } from '../deps.js';
 import { lookupEmail } from '../users/email-input.js';
-import { newSession, type DeviceInfo, type SessionTokens } from '../auth/sessions/create-session.js';
-import { issueAccessToken } from '../auth/tokens/issue-access-token.js';
+import type { DeviceInfo } from '../auth/sessions/create-session.js';
+import { afterFirstFactor } from './sign-in/after-first-factor.js';
+import type { SignInResult } from './sign-in/result.js';
 import { identifierDigest } from '../audit/identifier-digest.js';
-
-export interface LoginResult extends SessionTokens {
-  user: User;
-}
 
 /**
  * @throws GatehouseError INVALID_CREDENTIALS, ACCOUNT_DISABLED, EMAIL_NOT_VERIFIED
  */
-export async function login(deps: Deps, input: { email: string; password: string }, device: DeviceInfo): Promise<LoginResult> {
+export async function login(deps: Deps, input: { email: string; password: string }, device: DeviceInfo): Promise<SignInResult> {
   const email = lookupEmail(input.email);
   const user = email ? await deps.prisma.user.findUnique({ where: { email } }) : null;
   // Only a well-formed address gets per-account keys; the account's limits restart when its password changes (a reset ends them).
@@ -53,22 +49,12 @@ export async function login(deps: Deps, input: { email: string; password: string
   }
 
   await deps.rateLimits.reset('login', limited);
-  // Weaker (or legacy) hashes are upgraded now, while the plain password is at hand.
+  // Weaker (or legacy) hashes are upgraded now, while the plain password is at hand (also when a second factor is still due).
   const rehash = deps.passwords.needsRehash(user.passwordHash!) ? await deps.passwords.hash(input.password) : null;
-  // One batch, not an interactive transaction: the writes go together without holding the
-  // database between event-loop turns (SQLite's single connection waits for it).
-  const now = deps.clock.now();
-  const { data, refreshToken, refreshTokenExpiresAt } = newSession(deps, user.id, device);
-  const [session, updated] = await deps.prisma.$transaction([
-    deps.prisma.session.create({ data }),
-    deps.prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: now, ...(rehash ? { passwordHash: rehash } : {}) } }),
-    deps.prisma.auditEvent.create({ data: auditRow({ type: 'auth.login_succeeded', userId: user.id, ...device, metadata: { sessionId: data.id } }, now) }),
-    ...(rehash ? [deps.prisma.auditEvent.create({ data: auditRow({ type: 'auth.password_rehashed', userId: user.id, ...device }, now) })] : []),
-  ]);
-  // lastLoginAt (and a rehashed password) changed the row the session cache holds for other sessions.
-  await authStateChanged(deps, deps.prisma, { userId: user.id });
-  const access = await issueAccessToken(deps, updated, session.id);
-  return { session, user: updated, accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt };
+  return afterFirstFactor(deps, user, device, 'password', {
+    ...(rehash ? { userData: { passwordHash: rehash } } : {}),
+    writes: (now) => (rehash ? [deps.prisma.auditEvent.create({ data: auditRow({ type: 'auth.password_rehashed', userId: user.id, ...device }, now) })] : []),
+  });
 }
 
 function ignoreRateLimited(error: unknown): void {

@@ -22,6 +22,9 @@ export type AuditEventType =
   | 'auth.account_deactivated'
   | 'auth.password_rehashed'
   | 'auth.password_check_failed'
+  | `mfa.${string}`
+  | `passkey.${string}`
+  | `sign_in_code.${string}`
   | `admin.${string}`
   | `cli.${string}`;
 

@@ -149,6 +149,31 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
   RATE_LIMIT_PASSWORD_RESET_IP: { default: '`20/1h`', meaning: 'password-reset requests per IP' },
   RATE_LIMIT_RESEND_VERIFICATION_EMAIL: { default: '`3/1h`', meaning: 'verification-email resends per address' },
   RATE_LIMIT_RESEND_VERIFICATION_IP: { default: '`20/1h`', meaning: 'verification-email resends per IP' },
+  DATA_ENCRYPTION_KEY: {
+    default: 'a fixed development key (not in production)',
+    meaning:
+      'encrypts secrets that must be read back (authenticator-app seeds) with AES-256-GCM under a key derived from it (HKDF). Required in production: at least 32 random characters (`openssl rand -base64 48`). Rotation: see [second factors](second-factors.md#rotating-the-data-encryption-key)',
+  },
+  DATA_ENCRYPTION_PREVIOUS_KEYS: {
+    meaning: 'comma-separated earlier `DATA_ENCRYPTION_KEY`s: still decrypted, and re-encrypted under the current key when used',
+  },
+  MFA_ISSUER: { meaning: 'the name authenticator apps show beside the account, and the passkey relying party name' },
+  MFA_REQUIRED_FOR: {
+    meaning:
+      '`none`, `staff` (staff and superusers), `superuser` or `all`: who must have a second factor; such a user without one signs in only to enrol (`MFA_ENROLLMENT_REQUIRED`)',
+  },
+  MFA_CHALLENGE_TTL_SECONDS: { meaning: "lifetime of an `MfaChallenge`'s `mfaToken` (single use)" },
+  MFA_CHALLENGE_MAX_ATTEMPTS: { meaning: 'wrong codes one `mfaToken` takes before it dies (sign in again)' },
+  REAUTH_WINDOW_SECONDS: {
+    meaning: 'how long a fresh proof (sign-in, password or second factor) lets a session change its password, email or factors without another',
+  },
+  WEBAUTHN_RP_ID: { meaning: "the passkey relying party id: your site's registrable domain (e.g. `example.com`)" },
+  WEBAUTHN_ORIGINS: { meaning: 'comma-separated origins passkey ceremonies may come from (e.g. `https://app.example.com`)' },
+  WEBAUTHN_USER_VERIFICATION: { meaning: '`required`, `preferred` or `discouraged`: whether the authenticator must verify the person (PIN, biometrics)' },
+  WEBAUTHN_CHALLENGE_TTL_SECONDS: { meaning: "lifetime of a passkey ceremony's challenge (single use)" },
+  EMAIL_SIGN_IN: { meaning: 'passwordless sign-in by an emailed code or link (`requestSignInCode`)' },
+  SIGN_IN_URL: { default: '`APP_BASE_URL/sign-in?token={token}`', meaning: 'the page the sign-in link opens; `{token}` is replaced' },
+  EMAIL_SIGN_IN_TTL_SECONDS: { meaning: 'lifetime of an emailed sign-in code and link (at most 600: OWASP ASVS 5.0 6.5.5)' },
   RATE_LIMIT_VERIFY_CODE_IP: { default: '`30/15m`', meaning: 'code-verification attempts per IP (each code also caps its own attempts)' },
   RATE_LIMIT_LOGIN_ACCOUNT: {
     default: '`100/1d`',
@@ -162,6 +187,11 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
   RATE_LIMIT_PASSWORD_CHECK_IP: { default: '`30/15m`', meaning: 'current-password checks per IP' },
   RATE_LIMIT_EMAIL_CHANGE_USER: { default: '`5/1h`', meaning: '`requestEmailChange` mails per user' },
   RATE_LIMIT_EMAIL_CHANGE_EMAIL: { default: '`3/1h`', meaning: '`requestEmailChange` mails per target address' },
+  RATE_LIMIT_MFA_USER: { default: '`10/15m`', meaning: 'second-factor codes (authenticator or recovery) tried per user, right or wrong' },
+  RATE_LIMIT_MFA_IP: { default: '`30/15m`', meaning: 'second-factor codes tried per IP' },
+  RATE_LIMIT_SIGN_IN_CODE_EMAIL: { default: '`5/1h`', meaning: 'emailed sign-in codes requested per address' },
+  RATE_LIMIT_SIGN_IN_CODE_IP: { default: '`20/1h`', meaning: 'emailed sign-in codes requested, and tried, per IP' },
+  RATE_LIMIT_PASSKEY_IP: { default: '`60/15m`', meaning: 'passkey ceremonies started per IP' },
   RATE_LIMIT_MEMORY_KEYS: {
     meaning: 'counters the in-memory store (SQLite) holds at most, about 230 bytes each; the least recently used is forgotten first (100 to 10,000,000)',
   },

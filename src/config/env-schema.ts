@@ -37,6 +37,8 @@ const list = z.string().transform((value) =>
 
 /** A development-only signing secret: start-up refuses it in production. */
 export const DEV_JWT_SECRET = 'gatehouse-development-secret-do-not-use-in-production';
+/** A development-only data encryption key: start-up refuses it in production. */
+export const DEV_DATA_ENCRYPTION_KEY = 'gatehouse-development-data-key-do-not-use-in-production';
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -186,6 +188,27 @@ export const envSchema = z.object({
       }
     }),
 
+  // Second factors and passwordless sign-in (see docs/second-factors.md)
+  /** Encrypts secrets that must be read back (TOTP seeds): AES-256-GCM under a key derived from it. */
+  DATA_ENCRYPTION_KEY: z.string().optional(),
+  /** Earlier DATA_ENCRYPTION_KEYs, still read (and re-encrypted under the current key when used). */
+  DATA_ENCRYPTION_PREVIOUS_KEYS: list.default([]),
+  /** Shown by authenticator apps beside the account and used as the passkey relying party's name. */
+  MFA_ISSUER: z.string().min(1).max(64).default('Gatehouse'),
+  MFA_REQUIRED_FOR: z.enum(['none', 'staff', 'superuser', 'all']).default('none'),
+  MFA_CHALLENGE_TTL_SECONDS: int(30, 1800).default(300),
+  MFA_CHALLENGE_MAX_ATTEMPTS: int(1, 20).default(5),
+  REAUTH_WINDOW_SECONDS: int(0, 86_400).default(600),
+  WEBAUTHN_RP_ID: z.string().min(1).default('localhost'),
+  WEBAUTHN_ORIGINS: list.pipe(z.array(z.string().refine(isOrigin, 'must be origins like https://app.example.com')).min(1)).prefault('http://localhost:4000'),
+  WEBAUTHN_USER_VERIFICATION: z.enum(['required', 'preferred', 'discouraged']).default('preferred'),
+  WEBAUTHN_CHALLENGE_TTL_SECONDS: int(30, 1800).default(300),
+  EMAIL_SIGN_IN: bool.default(false),
+  /** The page that signs in with an emailed link; `{token}` is replaced. Default: APP_BASE_URL/sign-in?token={token}. */
+  SIGN_IN_URL: z.string().includes('{token}', { message: 'must contain {token}' }).optional(),
+  /** At most 10 minutes (OWASP ASVS 5.0, 6.5.5 for out-of-band codes). */
+  EMAIL_SIGN_IN_TTL_SECONDS: int(60, 600).default(600),
+
   // Rate limits (see docs/security.md)
   RATE_LIMITS_ENABLED: bool.default(true),
   RATE_LIMIT_LOGIN_IP: rate.prefault('30/15m'),
@@ -205,6 +228,13 @@ export const envSchema = z.object({
   RATE_LIMIT_PASSWORD_CHECK_IP: rate.prefault('30/15m'),
   RATE_LIMIT_EMAIL_CHANGE_USER: rate.prefault('5/1h'),
   RATE_LIMIT_EMAIL_CHANGE_EMAIL: rate.prefault('3/1h'),
+  /** Second-factor codes (TOTP and recovery codes) tried, right or wrong. */
+  RATE_LIMIT_MFA_USER: rate.prefault('10/15m'),
+  RATE_LIMIT_MFA_IP: rate.prefault('30/15m'),
+  RATE_LIMIT_SIGN_IN_CODE_EMAIL: rate.prefault('5/1h'),
+  RATE_LIMIT_SIGN_IN_CODE_IP: rate.prefault('20/1h'),
+  /** Passkey ceremonies started (registration and sign-in). */
+  RATE_LIMIT_PASSKEY_IP: rate.prefault('60/15m'),
   /** Counters the in-memory store (SQLite) holds at most; the least recently used is forgotten first. */
   RATE_LIMIT_MEMORY_KEYS: int(100, 10_000_000).default(20_000),
   /** IPv6 clients are counted per network of this prefix length (a subscriber gets a /64 or more). */

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { DEV_JWT_SECRET, envSchema, type Env } from './env-schema.js';
+import { DEV_DATA_ENCRYPTION_KEY, DEV_JWT_SECRET, envSchema, type Env } from './env-schema.js';
+import { dataEncryptionKeys, type DataEncryptionKeys } from './data-encryption-keys.js';
 import { providerOf, type Provider } from './provider.js';
 import type { TrustProxy } from './trust-proxy.js';
 import { loadSigningKeys, SigningKeyError, type JwtAlgorithm, type SigningKeys } from './signing-keys.js';
@@ -118,11 +119,33 @@ export interface Config {
     passwordCheckIp: Rate;
     emailChangeUser: Rate;
     emailChangeEmail: Rate;
+    mfaUser: Rate;
+    mfaIp: Rate;
+    signInCodeEmail: Rate;
+    signInCodeIp: Rate;
+    passkeyIp: Rate;
     /** Most counters the in-memory store holds. */
     memoryKeys: number;
     /** IPv6 addresses are keyed by this many leading bits. */
     ipv6Prefix: number;
   };
+  /** Keys for secrets that must be read back (DATA_ENCRYPTION_KEY, then the previous ones). */
+  dataEncryption: DataEncryptionKeys;
+  mfa: {
+    issuer: string;
+    requiredFor: 'none' | 'staff' | 'superuser' | 'all';
+    challengeTtlSeconds: number;
+    challengeMaxAttempts: number;
+    reauthWindowSeconds: number;
+  };
+  webauthn: {
+    rpId: string;
+    rpName: string;
+    origins: string[];
+    userVerification: 'required' | 'preferred' | 'discouraged';
+    challengeTtlSeconds: number;
+  };
+  emailSignIn: { enabled: boolean; url: string; ttlSeconds: number };
   purge: { intervalSeconds: number; revokedSessionRetentionDays: number; outboxRetentionDays: number };
   /** Inputs of the management commands; never used by the server. */
   cli: { password: string | undefined; defaultAdminEmail: string | undefined; defaultAdminPassword: string | undefined };
@@ -166,6 +189,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (isProduction && e.INTROSPECTION_SECRETS.some((s) => s.length < MIN_PRODUCTION_SECRET_LENGTH)) {
     throw new ConfigError(`invalid configuration: INTROSPECTION_SECRETS must each have at least ${MIN_PRODUCTION_SECRET_LENGTH} characters in production`);
   }
+  const dataKey = e.DATA_ENCRYPTION_KEY ?? (isProduction ? undefined : DEV_DATA_ENCRYPTION_KEY);
+  if (!dataKey || (isProduction && isWeakSecret(dataKey)) || (isProduction && dataKey === DEV_DATA_ENCRYPTION_KEY)) {
+    throw new ConfigError(
+      `invalid configuration: DATA_ENCRYPTION_KEY ${dataKey ? 'is too weak' : 'is required'} when NODE_ENV=production (use at least ${MIN_PRODUCTION_SECRET_LENGTH} random characters, e.g. openssl rand -base64 48; it encrypts authenticator-app seeds)`,
+    );
+  }
+  const dataEncryption = dataEncryptionKeys(dataKey, e.DATA_ENCRYPTION_PREVIOUS_KEYS);
   const keys = signingKeysFrom(e);
   const provider = providerOf(e.DATABASE_URL);
   return deepFreeze({
@@ -276,8 +306,33 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       passwordCheckIp: e.RATE_LIMIT_PASSWORD_CHECK_IP,
       emailChangeUser: e.RATE_LIMIT_EMAIL_CHANGE_USER,
       emailChangeEmail: e.RATE_LIMIT_EMAIL_CHANGE_EMAIL,
+      mfaUser: e.RATE_LIMIT_MFA_USER,
+      mfaIp: e.RATE_LIMIT_MFA_IP,
+      signInCodeEmail: e.RATE_LIMIT_SIGN_IN_CODE_EMAIL,
+      signInCodeIp: e.RATE_LIMIT_SIGN_IN_CODE_IP,
+      passkeyIp: e.RATE_LIMIT_PASSKEY_IP,
       memoryKeys: e.RATE_LIMIT_MEMORY_KEYS,
       ipv6Prefix: e.RATE_LIMIT_IPV6_PREFIX,
+    },
+    dataEncryption,
+    mfa: {
+      issuer: e.MFA_ISSUER,
+      requiredFor: e.MFA_REQUIRED_FOR,
+      challengeTtlSeconds: e.MFA_CHALLENGE_TTL_SECONDS,
+      challengeMaxAttempts: e.MFA_CHALLENGE_MAX_ATTEMPTS,
+      reauthWindowSeconds: e.REAUTH_WINDOW_SECONDS,
+    },
+    webauthn: {
+      rpId: e.WEBAUTHN_RP_ID,
+      rpName: e.MFA_ISSUER,
+      origins: e.WEBAUTHN_ORIGINS,
+      userVerification: e.WEBAUTHN_USER_VERIFICATION,
+      challengeTtlSeconds: e.WEBAUTHN_CHALLENGE_TTL_SECONDS,
+    },
+    emailSignIn: {
+      enabled: e.EMAIL_SIGN_IN,
+      url: e.SIGN_IN_URL ?? `${e.APP_BASE_URL.replace(/\/+$/, '')}/sign-in?token={token}`,
+      ttlSeconds: e.EMAIL_SIGN_IN_TTL_SECONDS,
     },
     purge: {
       intervalSeconds: e.PURGE_INTERVAL_SECONDS,

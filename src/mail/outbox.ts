@@ -6,7 +6,10 @@ import type { PrismaClient } from '../db/client.js';
 import type { EmailMessage } from './templates.js';
 
 export async function enqueueEmail(db: Pick<PrismaClient, 'outboxEmail'>, message: EmailMessage, now: Date): Promise<void> {
-  await db.outboxEmail.create({
-    data: { to: message.to, template: message.template, payload: JSON.stringify(message.payload), nextAttemptAt: now, createdAt: now },
-  });
+  await db.outboxEmail.create({ data: outboxRow(message, now) });
+}
+
+/** The OutboxEmail row of `message`, for callers that write it in a batch of their own. */
+export function outboxRow(message: EmailMessage, now: Date) {
+  return { to: message.to, template: message.template, payload: JSON.stringify(message.payload), nextAttemptAt: now, createdAt: now };
 }

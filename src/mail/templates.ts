@@ -11,6 +11,11 @@ export interface EmailTemplates {
   password_changed: { firstName: string };
   email_change_code: { firstName: string; code: string; minutes: number; newEmail: string };
   email_change_notice: { firstName: string; newEmail: string };
+  /** A second factor was added: `factor` names it ("an authenticator app", "the passkey “Laptop”"). */
+  factor_added: { firstName: string; factor: string };
+  factor_removed: { firstName: string; factor: string; byAdmin: boolean };
+  recovery_code_used: { firstName: string; remaining: number };
+  sign_in_code: { firstName: string; code: string; url: string; minutes: number };
 }
 
 export type TemplateName = keyof EmailTemplates;
@@ -68,7 +73,42 @@ const renderers: { [K in TemplateName]: Renderer<K> } = {
       SECURITY_FOOTER,
     ],
   }),
+  factor_added: (v) => ({
+    subject: 'A sign-in method was added to your account',
+    lines: [greeting(v.firstName), `${capitalise(v.factor)} was added to your account as a way to sign in.`, SECURITY_FOOTER],
+  }),
+  factor_removed: (v) => ({
+    subject: 'A sign-in method was removed from your account',
+    lines: [
+      greeting(v.firstName),
+      v.byAdmin
+        ? `An administrator removed ${v.factor} from your account. Set up a second factor again when you next sign in.`
+        : `${capitalise(v.factor)} was removed from your account.`,
+      SECURITY_FOOTER,
+    ],
+  }),
+  recovery_code_used: (v) => ({
+    subject: 'A recovery code was used',
+    lines: [
+      greeting(v.firstName),
+      `A recovery code was used to sign in to your account. ${v.remaining === 1 ? '1 code is' : `${v.remaining} codes are`} left; you can make new ones in your security settings.`,
+      SECURITY_FOOTER,
+    ],
+  }),
+  sign_in_code: (v) => ({
+    subject: 'Your sign-in code',
+    lines: [
+      greeting(v.firstName),
+      `Your sign-in code is ${v.code}. Or open this link to sign in:`,
+      { link: v.url },
+      `The code and the link work once and expire in ${v.minutes} minutes. If you did not ask to sign in, ignore this email.`,
+    ],
+  }),
 };
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 export function renderEmail<K extends TemplateName>(template: K, variables: EmailTemplates[K]): RenderedEmail {
   const { subject, lines } = (renderers[template] as Renderer<K>)(variables);

@@ -6,6 +6,7 @@ import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder.js';
 import './account.js';
 import './sessions.js';
+import './sign-in.js';
 import './token-introspection.js';
 import './user.js';
 import './access.js';

@@ -1,73 +1,16 @@
 /**
- * Signing in and out, token refresh, and the signed-in devices of the viewer.
+ * Signing out, token refresh, and the signed-in devices of the viewer (signing in: ./sign-in.ts).
  */
-import { login } from '../account/login.js';
 import { logout, logoutAll, mySessions, revokeSession } from '../account/my-sessions.js';
 import { refresh } from '../account/refresh.js';
 import { GatehouseError } from '../errors.js';
-import { clearAuthCookies, readCookie, setAuthCookies, presentsAuthCookie } from './auth-cookies.js';
+import { clearAuthCookies, readCookie, setAuthCookies } from './auth-cookies.js';
 import { builder } from './builder.js';
 import { deviceOf } from './device.js';
+import { AuthPayload } from './sign-in-result.js';
+import { SessionType } from './session-type.js';
 import { UserType } from './user.js';
-import type { LoginResult } from '../account/login.js';
-import { settleSessionsAfterLogin } from '../account/after-login.js';
 import { firstDescription, LIST_SIZES, listSize, takeOf } from './list-size.js';
-
-export const SessionType = builder.prismaObject('Session', {
-  description: 'A signed-in device. Token digests are never exposed.',
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', description: 'Last sign-in or token refresh.' }),
-    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
-    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
-    revokeReason: t.exposeString('revokeReason', { nullable: true }),
-    ip: t.exposeString('ip', { nullable: true }),
-    userAgent: t.exposeString('userAgent', { nullable: true }),
-    current: t.boolean({
-      description: 'True for the session of this request.',
-      resolve: (session, _args, context) => session.id === context.viewer?.session.id,
-    }),
-  }),
-});
-
-const AuthPayload = builder.objectRef<LoginResult>('AuthPayload').implement({
-  description: 'Tokens for a session. Send the access token as `Authorization: Bearer`; trade the refresh token for new tokens with refreshToken.',
-  fields: (t) => ({
-    accessToken: t.exposeString('accessToken'),
-    accessTokenExpiresAt: t.expose('accessTokenExpiresAt', { type: 'DateTime' }),
-    refreshToken: t.string({
-      nullable: true,
-      description:
-        'Null when the request carried an auth cookie (cookie mode): the refresh token then lives only in its httpOnly cookie, out of reach of scripts. Always set for Bearer clients, which send no cookies.',
-      resolve: (payload, _args, context) => (presentsAuthCookie(context.deps.config.cookies, context.request) ? null : payload.refreshToken),
-    }),
-    refreshTokenExpiresAt: t.expose('refreshTokenExpiresAt', { type: 'DateTime' }),
-    user: t.field({ type: UserType, grantScopes: ['ownAccount'], resolve: (payload) => payload.user }),
-    session: t.field({ type: SessionType, resolve: (payload) => payload.session }),
-  }),
-});
-
-builder.mutationField('login', (t) =>
-  t.field({
-    type: AuthPayload,
-    description:
-      'Signs in with email and password. In cookie mode also sets the auth cookies. A session the request still carries (its access token or refresh cookie) is signed out.',
-    authScopes: { public: true },
-    args: { email: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
-    resolve: async (_root, args, context) => {
-      const { cookies } = context.deps.config;
-      const result = await login(context.deps, args, deviceOf(context));
-      const presented = {
-        sessionId: context.viewer?.session.id ?? null,
-        refreshToken: cookies.enabled ? readCookie(context.request, cookies.refreshName) : null,
-      };
-      await settleSessionsAfterLogin(context.deps, result.session, presented, deviceOf(context));
-      setAuthCookies(context.deps.config.cookies, context.request, result, context.deps.clock.now());
-      return result;
-    },
-  }),
-);
 
 builder.mutationField('refreshToken', (t) =>
   t.field({

@@ -22,6 +22,9 @@
  *   verify:   await rateLimits.consume('verifyCode', { ip });     // each attempt, before checking
  *   password re-check: await rateLimits.consume('passwordCheck', { ip, userId });  // each attempt, before hashing
  *   email change: await rateLimits.consume('emailChange', { userId, email: newEmail });
+ *   second-factor code: await rateLimits.consume('mfaCode', { ip, userId });    // each attempt, before checking
+ *   emailed sign-in code: await rateLimits.consume('signInCode', { ip, email });  // each request and each try
+ *   passkey ceremony: await rateLimits.consume('passkey', { ip });               // each start
  */
 import { createHmac } from 'node:crypto';
 import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
@@ -31,7 +34,8 @@ import { GatehouseError } from '../errors.js';
 import { BoundedMemoryLimiter, BoundedMemoryStore, type Limiter } from './bounded-memory-limiter.js';
 import { ipKey } from './ip-key.js';
 
-export type RateLimitAction = 'login' | 'register' | 'passwordReset' | 'resendVerification' | 'verifyCode' | 'passwordCheck' | 'emailChange';
+export type RateLimitAction =
+  'login' | 'register' | 'passwordReset' | 'resendVerification' | 'verifyCode' | 'passwordCheck' | 'emailChange' | 'mfaCode' | 'signInCode' | 'passkey';
 
 /** Who is acting: the client IP (`ctx.ip`) and, where the action names them, an email or a user. */
 export interface RateLimitSubject {
@@ -118,6 +122,9 @@ export function createRateLimits({ config, prisma }: RateLimitDeps): RateLimits 
     verifyCode: [counter('verify-code', 'ip', settings.verifyCodeIp)],
     passwordCheck: [counter('password-check', 'ip', settings.passwordCheckIp), counter('password-check', 'user', settings.passwordCheckUser)],
     emailChange: [counter('email-change', 'user', settings.emailChangeUser), counter('email-change', 'email', settings.emailChangeEmail)],
+    mfaCode: [counter('mfa-code', 'ip', settings.mfaIp), counter('mfa-code', 'user', settings.mfaUser)],
+    signInCode: [counter('sign-in-code', 'ip', settings.signInCodeIp), counter('sign-in-code', 'email', settings.signInCodeEmail)],
+    passkey: [counter('passkey', 'ip', settings.passkeyIp)],
   };
 
   // Login back-off per (account, IP): consecutive failures are counted, and from the n-th on each

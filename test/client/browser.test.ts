@@ -82,7 +82,7 @@ describe.skipIf(!available)('GraphiQL in headless Chromium, cookie mode', () => 
     await page.goto(`${gatehouse.url}/graphql`);
     await expect.poll(() => page.locator('.graphiql-query-editor .monaco-editor').count(), { timeout: 20_000 }).toBeGreaterThan(0);
 
-    const login = await run(page, `mutation { login(email: "${email}", password: "${PASSWORD}") { user { email } } }`, 'login(');
+    const login = await run(page, `mutation { login(email: "${email}", password: "${PASSWORD}") { ... on AuthPayload { user { email } } } }`, 'login(');
     expect(login.status).toBe(200);
     expect(login.body).toEqual({ data: { login: { user: { email } } } });
     // What made it through CSRF prevention: the header the server told GraphiQL to send.

@@ -21,7 +21,7 @@ export interface Tokens {
 }
 
 export const LOGIN = `mutation Login($email: String!, $password: String!) {
-  login(email: $email, password: $password) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt user { id email } session { id } }
+  login(email: $email, password: $password) { ... on AuthPayload { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt user { id email } session { id } } }
 }`;
 export const REFRESH = `mutation Refresh($refreshToken: String) {
   refreshToken(refreshToken: $refreshToken) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt user { id email } session { id } }

@@ -14,7 +14,7 @@ const DUMP = fileURLToPath(new URL('../fixtures/django/dumpdata-auth.json', impo
 
 const DjangoLogin = graphql(`
   mutation DjangoLogin($email: String!, $password: String!) {
-    login(email: $email, password: $password) { accessToken user { email role } }
+    login(email: $email, password: $password) { ... on AuthPayload { accessToken user { email role } } }
   }
 `);
 const DjangoMe = graphql(`query DjangoMe { me { email username } }`);

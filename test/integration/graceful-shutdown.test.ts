@@ -56,7 +56,7 @@ describe('graceful shutdown under load', () => {
   it('answers every accepted request in full, refuses new connections, and exits 0', async () => {
     const url = `${server.url}/graphql`;
     const login = JSON.stringify({
-      query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+      query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { ... on AuthPayload { accessToken } } }',
       variables: { e: email, p: PASSWORD },
     });
     const me = JSON.stringify({ query: '{ me { email } }' });

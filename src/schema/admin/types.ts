@@ -2,7 +2,7 @@
  * The objects of the admin API: groups, permissions, audit events, sessions, and the fields of
  * User only an admin (or the user themself) reads.
  */
-import { SessionType } from '../sessions.js';
+import { SessionType } from '../session-type.js';
 import { builder, staffWith } from '../builder.js';
 import { USER_READERS, UserType } from '../user.js';
 import { clampedTake, firstDescription, LIST_SIZES, listSize, takeOf } from '../list-size.js';

@@ -3,7 +3,7 @@ import { createUser, PASSWORD } from '../../helpers/factories.js';
 import { errorCode } from '../../helpers/graphql.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 
-const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }';
+const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { ... on AuthPayload { accessToken } } }';
 const RESET = 'mutation($email: String!) { requestPasswordReset(email: $email) }';
 
 describe('rate limits on the account flows', () => {

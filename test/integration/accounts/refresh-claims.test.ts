@@ -14,7 +14,7 @@ describe('claims in refreshed access tokens', () => {
   it('carries the same, current claims after a refresh', async () => {
     const user = await createUser(t.deps);
     const login = await t.graphql<{ login: { accessToken: string; refreshToken: string } }>(
-      `mutation { login(email: "${user.email}", password: "${PASSWORD}") { accessToken refreshToken } }`,
+      `mutation { login(email: "${user.email}", password: "${PASSWORD}") { ... on AuthPayload { accessToken refreshToken } } }`,
     );
     expect(jwt.decode(login.data!.login.accessToken)).toMatchObject({ role: 'USER', permissions: [] });
     await grant(t.deps, user.id, ['users.view_user']);

@@ -69,7 +69,7 @@ const ROWS: Row[] = [
     field: 'Mutation.login',
     allowed: EVERYONE,
     allowedError: 'INVALID_CREDENTIALS',
-    document: 'mutation ($email: String!) { login(email: $email, password: "wrong password") { accessToken user { id } } }',
+    document: 'mutation ($email: String!) { login(email: $email, password: "wrong password") { ... on AuthPayload { accessToken user { id } } } }',
     variables: async () => ({ email: `nobody-${uid()}@example.com` }),
   },
   {

@@ -37,7 +37,7 @@ describe('admin invitations and reset links', () => {
     });
     expect(reset.errors).toBeUndefined();
     const login = await t.graphql(
-      'mutation { login(email: "invited-no-password@example.com", password: "quiet meadow lantern 42") { user { emailVerified } } }',
+      'mutation { login(email: "invited-no-password@example.com", password: "quiet meadow lantern 42") { ... on AuthPayload { user { emailVerified } } } }',
     );
     expect(login.data).toEqual({ login: { user: { emailVerified: true } } });
   });

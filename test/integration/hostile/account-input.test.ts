@@ -127,13 +127,13 @@ const bigCases: BigCase[] = [
   })),
   {
     label: 'login email',
-    query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+    query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { ... on AuthPayload { accessToken } } }',
     variables: { e: BIG, p: PASSWORD },
     expected: { code: 'INVALID_CREDENTIALS' },
   },
   {
     label: 'login password',
-    query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+    query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { ... on AuthPayload { accessToken } } }',
     variables: { e: 'victim@example.com', p: BIG },
     expected: { code: 'INVALID_CREDENTIALS' },
   },
@@ -344,7 +344,7 @@ describe('NUL bytes, SQL- and script-like text', () => {
   });
 
   it.each<[string, Record<string, unknown>, string]>([
-    ['login email', { q: 'mutation($v: String!) { login(email: $v, password: "x") { accessToken } }' }, 'INVALID_CREDENTIALS'],
+    ['login email', { q: 'mutation($v: String!) { login(email: $v, password: "x") { ... on AuthPayload { accessToken } } }' }, 'INVALID_CREDENTIALS'],
     ['verifyEmail code', { q: 'mutation($v: String!) { verifyEmail(email: "nobody@example.com", code: $v) { id } }' }, 'INVALID_CODE'],
     ['refreshToken', { q: 'mutation($v: String!) { refreshToken(refreshToken: $v) { accessToken } }' }, 'TOKEN_INVALID'],
     ['resetPassword token', { q: 'mutation($v: String!) { resetPassword(token: $v, newPassword: "a brand new passphrase") }' }, 'TOKEN_INVALID'],

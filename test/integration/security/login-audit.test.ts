@@ -8,7 +8,7 @@ import { createUser, PASSWORD } from '../../helpers/factories.js';
 import { errorCode } from '../../helpers/graphql.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 
-const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }';
+const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { ... on AuthPayload { accessToken } } }';
 
 describe('login_failed audit rows', () => {
   let t: TestApp;

@@ -11,7 +11,7 @@ import { errorCode, type RequestOptions } from '../../helpers/graphql.js';
 import { extractLink, startSmtpCatcher, type SmtpCatcher } from '../../helpers/smtp.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 
-const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }';
+const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { ... on AuthPayload { accessToken } } }';
 const REQUEST_RESET = 'mutation($email: String!) { requestPasswordReset(email: $email) }';
 const RESET = 'mutation($token: String!, $password: String!) { resetPassword(token: $token, newPassword: $password) }';
 const NEW_PASSWORD = 'quiet meadow lantern 42';

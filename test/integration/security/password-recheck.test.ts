@@ -9,7 +9,7 @@ import { createUser, PASSWORD, signedInUser } from '../../helpers/factories.js';
 import { errorCode } from '../../helpers/graphql.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 
-const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }';
+const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { ... on AuthPayload { accessToken } } }';
 const EMAIL_CHANGE = 'mutation($e: String!, $p: String!) { requestEmailChange(newEmail: $e, password: $p) }';
 const DEACTIVATE = 'mutation($p: String!) { deactivateAccount(password: $p) }';
 const CHANGE = 'mutation($c: String!) { changePassword(currentPassword: $c, newPassword: "plum orchard at dawn 7") }';

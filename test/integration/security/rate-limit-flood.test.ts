@@ -11,7 +11,7 @@ import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 
 const REQUEST_RESET = 'mutation($email: String!) { requestPasswordReset(email: $email) }';
 const RESEND = 'mutation($email: String!) { resendVerificationEmail(email: $email) }';
-const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }';
+const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { ... on AuthPayload { accessToken } } }';
 const IP_LIMIT = 20;
 
 /** Rate-limit counters held, wherever the store keeps them: rows on PostgreSQL, memory on SQLite. */

@@ -129,7 +129,7 @@ describe('fresh proof and sign-in hygiene', () => {
     const old = await loginTokens(t, before.email, PASSWORD);
     const fresh = await loginTokens(t, before.email, PASSWORD);
     const next = await t.graphql<{ login: { session: { id: string } } }>(
-      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { session { id } } }',
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { ... on AuthPayload { session { id } } } }',
       { e: after.email, p: PASSWORD },
       { token: old.accessToken },
     );
@@ -144,7 +144,7 @@ describe('fresh proof and sign-in hygiene', () => {
     const user = await createUser(t.deps);
     const old = await loginTokens(t, user.email, PASSWORD);
     const failed = await t.graphql(
-      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }',
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { ... on AuthPayload { accessToken } } }',
       { e: user.email, p: 'wrong' },
       { token: old.accessToken },
     );
@@ -163,7 +163,7 @@ describe('sign-in hygiene in cookie mode', () => {
     const user = await createUser(t.deps);
     const old = await loginTokens(t, user.email, PASSWORD);
     const next = await t.graphql(
-      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { session { id } } }',
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { ... on AuthPayload { session { id } } } }',
       { e: user.email, p: PASSWORD },
       { headers: { cookie: `gatehouse_refresh=${old.refreshToken}` } },
     );
