@@ -17,6 +17,11 @@ export interface AuthScopes {
   public: boolean;
   /** A signed-in user with a live session. */
   authenticated: boolean;
+  /**
+   * A signed-in user, also one whom MFA_REQUIRED_FOR holds to enrolment (no second factor yet):
+   * only `me`, the enrolment fields and `logout` use it.
+   */
+  enrolling: boolean;
   /** A trusted service presenting an INTROSPECTION_SECRETS value in X-Introspection-Secret. */
   introspection: boolean;
   /** A signed-in user whose email address is verified. */
@@ -63,6 +68,7 @@ export const builder = new SchemaBuilder<{
       return {
         public: true,
         authenticated: active,
+        enrolling: active,
         verified: active && user.emailVerifiedAt !== null,
         staff: active && (user.isStaff || user.isSuperuser),
         superuser: active && user.isSuperuser,
