@@ -15,6 +15,7 @@ export interface EmailTemplates {
   factor_added: { firstName: string; factor: string };
   factor_removed: { firstName: string; factor: string; byAdmin: boolean };
   recovery_code_used: { firstName: string; remaining: number };
+  recovery_codes_regenerated: { firstName: string };
   sign_in_code: { firstName: string; code: string; url: string; minutes: number };
 }
 
@@ -94,6 +95,10 @@ const renderers: { [K in TemplateName]: Renderer<K> } = {
       `A recovery code was used to sign in to your account. ${v.remaining === 1 ? '1 code is' : `${v.remaining} codes are`} left; you can make new ones in your security settings.`,
       SECURITY_FOOTER,
     ],
+  }),
+  recovery_codes_regenerated: (v) => ({
+    subject: 'New recovery codes were made',
+    lines: [greeting(v.firstName), 'New recovery codes were made for your account; the earlier ones no longer work.', SECURITY_FOOTER],
   }),
   sign_in_code: (v) => ({
     subject: 'Your sign-in code',

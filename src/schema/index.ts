@@ -7,6 +7,7 @@ import { builder } from './builder.js';
 import './account.js';
 import './sessions.js';
 import './sign-in.js';
+import './second-factors.js';
 import './token-introspection.js';
 import './user.js';
 import './access.js';
