@@ -16,6 +16,8 @@ export interface EmailTemplates {
   factor_removed: { firstName: string; factor: string; byAdmin: boolean };
   recovery_code_used: { firstName: string; remaining: number };
   recovery_codes_regenerated: { firstName: string };
+  /** The password was right but the second step failed until its challenge died: someone may have the password. */
+  second_factor_failures: { firstName: string; ip: string | null };
   sign_in_code: { firstName: string; code: string; url: string; minutes: number };
 }
 
@@ -99,6 +101,14 @@ const renderers: { [K in TemplateName]: Renderer<K> } = {
   recovery_codes_regenerated: (v) => ({
     subject: 'New recovery codes were made',
     lines: [greeting(v.firstName), 'New recovery codes were made for your account; the earlier ones no longer work.', SECURITY_FOOTER],
+  }),
+  second_factor_failures: (v) => ({
+    subject: 'Someone could not finish signing in to your account',
+    lines: [
+      greeting(v.firstName),
+      `Your password was entered correctly${v.ip ? ` from ${v.ip}` : ''}, but the second step failed too many times, so the sign-in was stopped.`,
+      'If this was not you, someone knows your password: change it now.',
+    ],
   }),
   sign_in_code: (v) => ({
     subject: 'Your sign-in code',

@@ -155,6 +155,9 @@ describe('authenticator app (TOTP) and recovery codes', () => {
     for (let i = 0; i < 6; i += 1)
       outcomes.push(errorCode(await t.graphql(COMPLETE_MFA, { t: mfa.mfaToken, c: String(100000 + i) }, { headers: { 'user-agent': 'test-agent' } })));
     expect(outcomes).toEqual(['INVALID_CODE', 'INVALID_CODE', 'INVALID_CODE', 'INVALID_CODE', 'INVALID_CODE', 'TOO_MANY_ATTEMPTS']);
+    // The password was right and the second step failed throughout: the owner is told, once.
+    expect(await t.deps.prisma.auditEvent.count({ where: { userId: user.id, type: 'mfa.challenge_exhausted' } })).toBe(1);
+    expect((await latestEmail(t, smtp, user.email, /could not finish signing in/i)).text).toMatch(/someone knows your password/);
     // Even the right code is refused on a dead challenge.
     expect(errorCode(await t.graphql(COMPLETE_MFA, { t: mfa.mfaToken, c: totpCode(secret, clock.now()) }, { headers: { 'user-agent': 'test-agent' } }))).toBe(
       'TOO_MANY_ATTEMPTS',
