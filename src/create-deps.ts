@@ -4,8 +4,7 @@ import { createPasswordHasher } from './auth/passwords/hasher.js';
 import { createAccessTokenService } from './auth/tokens/access-token.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config/index.js';
-import { openDatabase } from './db/client.js';
-import { applyPendingMigrations, hasPendingMigrations } from './db/migrate/migrations.js';
+import { openMigratedDatabase } from './db/migrate/open-migrated.js';
 import { seedOnStart } from './auth/permissions/seed.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
@@ -19,24 +18,28 @@ export interface DepsOverrides {
   clock?: Clock;
   logger?: Logger;
   mailer?: Mailer;
+  /** Management commands: refuse a database with pending migrations MIGRATE_ON_START does not apply, instead of failing on a missing table. */
+  refusePendingMigrations?: boolean;
+}
+
+/** The database lacks migrations and MIGRATE_ON_START is off: say what to run. */
+export class PendingMigrationsError extends Error {
+  override name = 'PendingMigrationsError';
+  constructor() {
+    super('the database has pending migrations: run `npm run gatehouse -- migrate` first (or set MIGRATE_ON_START=true)');
+  }
 }
 
 /** Builds every dependency from the config; applies pending migrations first when configured to. */
 export async function createDeps(config: Config, overrides: DepsOverrides = {}): Promise<Deps> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const open = () =>
-    openDatabase(config.database, {
-      // Idle pooled connections die when PostgreSQL restarts; the pool replaces them. Log, never crash.
-      onPoolError: (error) => logger.warn({ err: error }, 'database connection lost; it will be reopened on demand'),
-    });
-  let prisma = await open();
-  // The schema engine (a large WebAssembly module) is loaded only when a migration is pending; the
-  // client steps aside meanwhile, as SQLite's migration needs the file to itself.
-  if (config.database.migrateOnStart && (await hasPendingMigrations(prisma, config.database.provider))) {
+  const { prisma, pending } = await openMigratedDatabase(config.database, logger, {
+    // Idle pooled connections die when PostgreSQL restarts; the pool replaces them. Log, never crash.
+    onPoolError: (error) => logger.warn({ err: error }, 'database connection lost; it will be reopened on demand'),
+  });
+  if (pending && overrides.refusePendingMigrations) {
     await prisma.$disconnect();
-    const applied = await applyPendingMigrations(config.database.url);
-    if (applied.length) logger.info({ migrations: applied }, 'applied pending migrations');
-    prisma = await open();
+    throw new PendingMigrationsError();
   }
   await seedOnStart(prisma, logger);
   const authCache = new AuthCache(config.authCache);

@@ -6,7 +6,7 @@ import type { Deps } from '../deps.js';
 
 export async function withDeps<T>(work: (deps: Deps) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const deps = await createDeps(config, { logger: createLogger('warn') });
+  const deps = await createDeps(config, { logger: createLogger('warn'), refusePendingMigrations: true });
   try {
     return await work(deps);
   } finally {

@@ -2,6 +2,7 @@
  * The management CLI: `npm run gatehouse -- <command> [options]`, like Django's manage.py.
  */
 import { ConfigError } from '../config/index.js';
+import { PendingMigrationsError } from '../create-deps.js';
 import { CommandError, type Command } from './command.js';
 import { activateuser } from './commands/activateuser.js';
 import { importDjango } from './commands/import-django.js';
@@ -49,11 +50,15 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof CommandError || error instanceof ConfigError) {
+    if (error instanceof CommandError || error instanceof ConfigError || error instanceof PendingMigrationsError) {
       console.error(`gatehouse: ${error.message}`);
       process.exit(error instanceof CommandError ? error.exitCode : 1);
     }
-    console.error('gatehouse: unexpected error:', error);
+    // One line for people; the stack only when asked for (it names files, not causes).
+    const message = error instanceof Error ? error.message.trim().split('\n').at(-1) : String(error);
+    console.error(
+      `gatehouse: unexpected error: ${message}${process.env.GATEHOUSE_DEBUG ? `\n${(error as Error).stack}` : ' (GATEHOUSE_DEBUG=1 shows the stack)'}`,
+    );
     process.exit(1);
   },
 );

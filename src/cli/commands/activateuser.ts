@@ -4,6 +4,7 @@ import { loadConfig } from '../../config/index.js';
 import { GatehouseError } from '../../errors.js';
 import { closeDeps, createDeps } from '../../create-deps.js';
 import { CommandError, type Command } from '../command.js';
+import { createLogger } from '../../logger.js';
 
 export const activateuser: Command = {
   name: 'activateuser',
@@ -12,7 +13,7 @@ export const activateuser: Command = {
   async run(args) {
     const { values } = parseArgs({ args, options: { email: { type: 'string' }, code: { type: 'string' } }, strict: true });
     if (!values.email || !values.code) throw new CommandError(`usage: ${this.usage}`, 2);
-    const deps = await createDeps(loadConfig());
+    const deps = await createDeps(loadConfig(), { logger: createLogger('warn'), refusePendingMigrations: true });
     try {
       const user = await verifyEmail(deps, { email: values.email, code: values.code }, { ip: null, userAgent: 'gatehouse-cli' }, { cli: true });
       console.log(`verified ${user.email}`);

@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config/index.js';
-import { openDatabase } from '../../db/client.js';
+import { openMigratedDatabase } from '../../db/migrate/open-migrated.js';
+import { PendingMigrationsError } from '../../create-deps.js';
+import { createLogger } from '../../logger.js';
 import { announceAuthChange } from '../../auth/cache/invalidate.js';
 import { systemClock } from '../../clock.js';
 import { applyImport, type ImportReport } from '../../import/django/apply.js';
@@ -44,8 +46,10 @@ export const importDjango: Command = {
     const options = attempt(() => parseImportOptions(parsed.values.options ? readJson(parsed.values.options) : {}));
     const plan = attempt(() => planImport(readJson(file), options));
     const config = loadConfig();
-    const prisma = await openDatabase(config.database);
+    // Migrated first, like every command (a fresh SQLite file has no tables yet).
+    const { prisma, pending } = await openMigratedDatabase(config.database, createLogger('warn'));
     try {
+      if (pending) throw new PendingMigrationsError();
       const report = await applyImport(prisma, plan, {
         now: systemClock.now(),
         emailVerified: options.emailVerified || parsed.values['email-verified'],
