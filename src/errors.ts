@@ -31,6 +31,7 @@ export const ErrorCodes = {
   REAUTHENTICATION_REQUIRED: 'Confirm it is you: give your password or a second-factor code.',
   FEATURE_DISABLED: 'This feature is turned off on this server.',
   PASSKEY_INVALID: 'The passkey answer could not be verified.',
+  REGISTRATION_CLOSED: 'Sign-up is not open on this server; ask for an invitation.',
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;
@@ -66,6 +67,7 @@ export const errorDocs: Record<ErrorCode, string> = {
   REAUTHENTICATION_REQUIRED:
     'a sensitive change (password, email, factors, deleting the account) without a fresh proof: pass `password` or `code`, or call `reauthenticate` first (fresh for `REAUTH_WINDOW_SECONDS`)',
   FEATURE_DISABLED: 'the feature is off in this configuration (e.g. `EMAIL_SIGN_IN`)',
+  REGISTRATION_CLOSED: '`register` with `REGISTRATION_MODE` `invite-only` or `closed` (`extensions.mode`), and `createUser(sendInvite: true)` with `closed`',
   PASSKEY_INVALID:
     'a passkey answer that failed verification: wrong origin or RP id, unknown or removed credential, expired or used challenge, bad signature, or a signature counter that went backwards (a cloned authenticator)',
 };

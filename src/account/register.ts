@@ -21,9 +21,12 @@ export interface RegisterInput extends ProfileInput {
 }
 
 /**
- * @throws GatehouseError VALIDATION_FAILED (every bad field at once), EMAIL_TAKEN, USERNAME_TAKEN
+ * @throws GatehouseError REGISTRATION_CLOSED (REGISTRATION_MODE), VALIDATION_FAILED (every bad field at once), EMAIL_TAKEN, USERNAME_TAKEN
  */
 export async function register(deps: Deps, input: RegisterInput, device: DeviceInfo): Promise<User> {
+  const mode = deps.config.accounts.registrationMode;
+  // Refused before anything else: a closed server neither hashes nor counts nor reveals accounts.
+  if (mode !== 'open') throw new GatehouseError('REGISTRATION_CLOSED', { details: { mode } });
   await deps.rateLimits.consume('register', { ip: device.ip });
   const problems: FieldError[] = [];
   let email = '';

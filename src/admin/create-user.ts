@@ -6,7 +6,7 @@ import { validatePassword } from '../auth/passwords/validators.js';
 import { recordAudit } from '../audit/record.js';
 import { ROOT_GROUP } from '../auth/permissions/builtin.js';
 import { isUniqueViolation } from '../db/errors.js';
-import { validationError } from '../errors.js';
+import { GatehouseError, validationError } from '../errors.js';
 import type { Role, User } from '../generated/sqlite/client.js';
 import type { Deps } from '../deps.js';
 import { auditBy, auditType, type Actor } from './actor.js';
@@ -33,6 +33,12 @@ export interface CreateUserInput extends UserFieldsInput {
 }
 
 export async function createUser(deps: Pick<Deps, 'prisma' | 'clock' | 'config' | 'passwords'>, actor: Actor, input: CreateUserInput): Promise<User> {
+  if (input.sendInvite && deps.config.accounts.registrationMode === 'closed') {
+    throw new GatehouseError('REGISTRATION_CLOSED', {
+      message: 'Invitations are off (REGISTRATION_MODE=closed): set a password instead.',
+      details: { mode: 'closed' },
+    });
+  }
   const flags = resolveFlags({ isStaff: false, isSuperuser: false }, input);
   if (flags.isSuperuser) assertCanMakeSuperuser(actor);
   const { data, problems } = validateUserFields(input);

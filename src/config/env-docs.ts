@@ -87,6 +87,10 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
   },
   GRAPHIQL: { default: 'on unless production', meaning: 'serve GraphiQL at `/graphql` to browsers (self-contained; sends the CSRF header in cookie mode)' },
   REQUIRE_EMAIL_VERIFICATION: { meaning: 'an unverified account cannot sign in (`EMAIL_NOT_VERIFIED`); off: it can, and may verify later' },
+  REGISTRATION_MODE: {
+    meaning:
+      '`open`: anyone may `register`; `invite-only`: `register` answers `REGISTRATION_CLOSED` and accounts come from staff (`createUser`, with `sendInvite` for a link to choose a password), the CLI and the Django import; `closed`: invitations are refused too (`REGISTRATION_CLOSED`), accounts come only with a password set by staff, the CLI or the import',
+  },
   REGISTRATION_REQUIRED_FIELDS: {
     meaning: `profile fields \`register\` requires, comma-separated: ${REQUIRABLE_FIELDS.map((name) => `\`${name}\``).join(', ')}`,
   },

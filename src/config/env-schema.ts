@@ -115,6 +115,7 @@ export const envSchema = z.object({
   /** When on, an unverified account cannot sign in (it gets EMAIL_NOT_VERIFIED). */
   REQUIRE_EMAIL_VERIFICATION: bool.default(true),
   /** Profile fields a registration must fill in, comma-separated. */
+  REGISTRATION_MODE: z.enum(['open', 'invite-only', 'closed']).default('open'),
   REGISTRATION_REQUIRED_FIELDS: list.default([]).pipe(z.array(z.enum(REQUIRABLE_FIELDS))),
   VERIFICATION_CODE_TTL_SECONDS: int(60, 86_400).default(900),
   VERIFICATION_CODE_MAX_ATTEMPTS: int(1, 20).default(5),

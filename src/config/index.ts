@@ -66,6 +66,7 @@ export interface Config {
   graphiql: boolean;
   accounts: {
     requireEmailVerification: boolean;
+    registrationMode: 'open' | 'invite-only' | 'closed';
     registrationRequiredFields: RegistrationField[];
     codeTtlSeconds: number;
     codeMaxAttempts: number;
@@ -247,6 +248,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     accounts: {
       requireEmailVerification: e.REQUIRE_EMAIL_VERIFICATION,
       registrationRequiredFields: e.REGISTRATION_REQUIRED_FIELDS,
+      registrationMode: e.REGISTRATION_MODE,
       codeTtlSeconds: e.VERIFICATION_CODE_TTL_SECONDS,
       codeMaxAttempts: e.VERIFICATION_CODE_MAX_ATTEMPTS,
       resetTtlSeconds: e.PASSWORD_RESET_TTL_SECONDS,

@@ -189,6 +189,24 @@ const PasswordPolicyType = builder.objectRef<PasswordPolicy>('PasswordPolicy').i
   }),
 });
 
+const RegistrationModeEnum = builder.enumType('RegistrationMode', {
+  description: 'Who may create an account (REGISTRATION_MODE).',
+  values: {
+    OPEN: { value: 'open', description: 'Anyone may register.' },
+    INVITE_ONLY: { value: 'invite-only', description: 'Only people staff invite; register answers REGISTRATION_CLOSED.' },
+    CLOSED: { value: 'closed', description: 'Only accounts staff, the CLI or an import create with a password.' },
+  } as const,
+});
+
+builder.queryField('registrationMode', (t) =>
+  t.field({
+    type: RegistrationModeEnum,
+    description: 'Whether to show a sign-up form.',
+    authScopes: { public: true },
+    resolve: (_root, _args, context) => context.deps.config.accounts.registrationMode,
+  }),
+);
+
 builder.queryField('passwordPolicy', (t) =>
   t.field({
     type: PasswordPolicyType,

@@ -44,6 +44,7 @@ const customPermission = async (deps: Deps) => ({ id: (await deps.prisma.permiss
 const ROWS: Row[] = [
   // The viewer's own account (issue 3): public entry points, and the signed-in user's own data.
   { field: 'Query.authStatus', allowed: EVERYONE, document: '{ authStatus { isAuthenticated } }' },
+  { field: 'Query.registrationMode', allowed: EVERYONE, document: '{ registrationMode }' },
   { field: 'Query.passwordPolicy', allowed: EVERYONE, document: '{ passwordPolicy { minLength } }' },
   { field: 'Query.verifyPasswordResetToken', allowed: EVERYONE, document: '{ verifyPasswordResetToken(token: "not-a-token") }' },
   { field: 'Query.mySessions', allowed: SIGNED_IN, document: '{ mySessions { id current } }' },
