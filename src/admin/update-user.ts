@@ -4,6 +4,7 @@
  */
 import { authStateChanged } from '../auth/cache/invalidate.js';
 import { recordAudit } from '../audit/record.js';
+import { enqueueEmail } from '../mail/outbox.js';
 import { consumeOutstandingTokens } from '../auth/outstanding-tokens.js';
 import { revokeSessions } from '../auth/sessions/revoke.js';
 import { serializable, type Tx } from '../db/transaction.js';
@@ -82,6 +83,7 @@ export async function updateUser(deps: AdminDeps, actor: Actor, id: string, inpu
     if (emailChanged) await consumeOutstandingTokens(tx, id, now);
     await applyFlagEffects(deps, tx, before, after);
     await authStateChanged(deps, tx, { userId: id });
+    await noticeChanges(tx, before, after, now);
     const changed = changedFields(before, after);
     if (changed.length)
       await recordAudit(tx, { type: 'admin.user_updated', userId: id, ...auditBy(actor), metadata: { changed: describe(before, after, changed) } }, now);
@@ -101,6 +103,7 @@ export async function setUserActive(deps: AdminDeps, actor: Actor, id: string, i
     if (before.isActive !== isActive) {
       await recordAudit(tx, { type: isActive ? 'admin.user_activated' : 'admin.user_deactivated', userId: id, ...auditBy(actor) }, now);
     }
+    await noticeChanges(tx, before, after, now);
     return after;
   });
 }
@@ -118,6 +121,24 @@ export async function deleteUser(deps: AdminDeps, actor: Actor, id: string): Pro
     if (before.isSuperuser && before.isActive) await assertActiveSuperuserRemains(tx);
     return id;
   });
+}
+
+/**
+ * The owner hears of what staff changed, as they do of their own changes: a new email address (at
+ * the old one, so a takeover by address change does not go unseen), deactivation, reactivation.
+ */
+async function noticeChanges(tx: Tx, before: User, after: User, now: Date): Promise<void> {
+  const { firstName } = after;
+  if (after.email !== before.email) {
+    await enqueueEmail(tx, { to: before.email, template: 'changed_by_admin', payload: { firstName, change: 'email', newEmail: after.email } }, now);
+  }
+  if (after.isActive !== before.isActive) {
+    await enqueueEmail(
+      tx,
+      { to: after.email, template: 'changed_by_admin', payload: { firstName, change: after.isActive ? 'reactivated' : 'deactivated' } },
+      now,
+    );
+  }
 }
 
 /** Root membership follows the superuser flag; losing the last active superuser is refused; deactivation ends sessions. */

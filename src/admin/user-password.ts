@@ -4,6 +4,7 @@
  */
 import { authStateChanged } from '../auth/cache/invalidate.js';
 import { recordAudit } from '../audit/record.js';
+import { enqueueEmail } from '../mail/outbox.js';
 import { consumeOutstandingTokens } from '../auth/outstanding-tokens.js';
 import { validatePassword } from '../auth/passwords/validators.js';
 import { revokeSessions } from '../auth/sessions/revoke.js';
@@ -37,6 +38,7 @@ export async function setUserPassword(
     await consumeOutstandingTokens(tx, id, now);
     const revoked = options.revokeSessions ? await revokeSessions(deps, { userId: id }, 'password_changed', tx) : 0;
     await recordAudit(tx, { type: auditType(actor, 'admin.user_password_set'), userId: id, ...auditBy(actor), metadata: { sessionsRevoked: revoked } }, now);
+    await enqueueEmail(tx, { to: user.email, template: 'changed_by_admin', payload: { firstName: user.firstName, change: 'password' } }, now);
     return { user, sessionsRevoked: revoked };
   });
 }

@@ -19,6 +19,8 @@ export interface EmailTemplates {
   /** The password was right but the second step failed until its challenge died: someone may have the password. */
   second_factor_failures: { firstName: string; ip: string | null };
   sign_in_code: { firstName: string; code: string; url: string; minutes: number };
+  /** Staff (or the CLI) changed the account: the owner hears of it as they do of their own changes. */
+  changed_by_admin: { firstName: string; change: 'email' | 'password' | 'deactivated' | 'reactivated'; newEmail?: string };
 }
 
 export type TemplateName = keyof EmailTemplates;
@@ -108,6 +110,19 @@ const renderers: { [K in TemplateName]: Renderer<K> } = {
       greeting(v.firstName),
       `Your password was entered correctly${v.ip ? ` from ${v.ip}` : ''}, but the second step failed too many times, so the sign-in was stopped.`,
       'If this was not you, someone knows your password: change it now.',
+    ],
+  }),
+  changed_by_admin: (v) => ({
+    subject: 'An administrator changed your account',
+    lines: [
+      greeting(v.firstName),
+      {
+        email: `An administrator changed the email address of your account to ${v.newEmail ?? 'a new address'}. This address will no longer receive messages about the account.`,
+        password: 'An administrator set a new password for your account.',
+        deactivated: 'An administrator deactivated your account: you can no longer sign in, and your devices were signed out.',
+        reactivated: 'An administrator reactivated your account: you can sign in again.',
+      }[v.change],
+      'If you did not expect this, contact your administrator.',
     ],
   }),
   sign_in_code: (v) => ({
