@@ -105,6 +105,11 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
   AUTH_COOKIE_ACCESS_NAME: { meaning: 'access cookie name' },
   AUTH_COOKIE_REFRESH_NAME: { meaning: 'refresh cookie name' },
   AUTH_COOKIE_DOMAIN: { default: '(host only)', meaning: "the cookies' `Domain`" },
+  AUTH_COOKIE_SAMESITE: {
+    meaning:
+      "the cookies' `SameSite`: `lax`, `strict`, or `none` (a front end on another site; needs `AUTH_COOKIE_SECURE` on, and the CSRF header still guards every request)",
+  },
+  LOGIN_URL: { meaning: 'your sign-in page: added to `UNAUTHENTICATED` errors as `extensions.loginUrl`, so clients know where to send people' },
   CSRF_HEADERS: { meaning: 'in cookie mode, any one of these headers satisfies CSRF prevention' },
   SMTP_HOST: {
     meaning: 'SMTP server; unset: emails are written as `.eml` files into `MAIL_DIR` and their recipient and path are logged (never the subject or body)',
@@ -136,7 +141,8 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
   GRAPHQL_BATCH_LIMIT: { meaning: 'operations per batched (JSON array) request; `0` turns batching off' },
   CORS_ORIGINS: {
     default: 'empty (no CORS)',
-    meaning: 'comma-separated browser origins allowed to call the API with credentials, e.g. `https://app.example.com,http://localhost:5173`',
+    meaning:
+      'comma-separated browser origins allowed to call the API with credentials, e.g. `https://app.example.com,http://localhost:5173`; `https://*.example.com` allows every subdomain of example.com over https on the default port (exact scheme and port; no bare `*`, no wildcard over one label like `*.com`)',
   },
   TRUST_PROXY: {
     default: 'empty (trust none)',

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { REQUIRABLE_FIELDS } from './profile-fields.js';
 import { parseTrustProxy } from './trust-proxy.js';
+import { parseOriginPattern } from './origin-pattern.js';
 
 const bool = z.stringbool({ truthy: ['true', '1', 'yes', 'on'], falsy: ['false', '0', 'no', 'off', ''] });
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -140,6 +141,9 @@ export const envSchema = z.object({
     .regex(/^[\w-]{1,64}$/)
     .default('gatehouse_refresh'),
   AUTH_COOKIE_DOMAIN: z.string().optional(),
+  AUTH_COOKIE_SAMESITE: z.enum(['lax', 'strict', 'none']).default('lax'),
+  /** Where clients send people to sign in; added to UNAUTHENTICATED errors as `extensions.loginUrl`. */
+  LOGIN_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Headers any one of which satisfies CSRF prevention in cookie mode. */
   CSRF_HEADERS: list.default(['x-graphql-csrf', 'apollo-require-preflight']).pipe(z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1)),
 
@@ -175,7 +179,18 @@ export const envSchema = z.object({
 
   // HTTP
   /** Comma-separated origins allowed to call the API from a browser, e.g. https://app.example.com. */
-  CORS_ORIGINS: list.default([]).pipe(z.array(z.string().refine(isOrigin, 'must be origins like https://app.example.com (no path, no trailing slash, no *)'))),
+  CORS_ORIGINS: list
+    .default([])
+    .pipe(
+      z.array(
+        z
+          .string()
+          .refine(
+            (v) => parseOriginPattern(v) !== null,
+            'must be origins like https://app.example.com or https://*.example.com (no path, no trailing slash, no bare *)',
+          ),
+      ),
+    ),
   /** Empty (trust no proxy), a number of proxy hops, or comma-separated proxy addresses / CIDR ranges. */
   TRUST_PROXY: z
     .string()

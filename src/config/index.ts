@@ -83,6 +83,7 @@ export interface Config {
     refreshName: string;
     domain: string | null;
     csrfHeaders: string[];
+    sameSite: 'lax' | 'strict' | 'none';
   };
   mail: {
     from: string;
@@ -104,7 +105,7 @@ export interface Config {
     /** 0: batching off. */
     batchLimit: number;
   };
-  http: { corsOrigins: string[]; trustProxy: TrustProxy };
+  http: { corsOrigins: string[]; trustProxy: TrustProxy; loginUrl: string | null };
   rateLimits: {
     enabled: boolean;
     loginIp: Rate;
@@ -197,6 +198,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const dataEncryption = dataEncryptionKeys(dataKey, e.DATA_ENCRYPTION_PREVIOUS_KEYS);
+  // Browsers drop SameSite=None cookies without Secure: the mistake would look like random sign-outs.
+  if (e.AUTH_COOKIE_SAMESITE === 'none' && !e.AUTH_COOKIE_SECURE) {
+    throw new ConfigError(
+      'invalid configuration: AUTH_COOKIE_SAMESITE=none needs AUTH_COOKIE_SECURE=true (browsers refuse SameSite=None cookies without Secure)',
+    );
+  }
   const keys = signingKeysFrom(e);
   const provider = providerOf(e.DATABASE_URL);
   return deepFreeze({
@@ -263,6 +270,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       refreshName: e.AUTH_COOKIE_REFRESH_NAME,
       domain: e.AUTH_COOKIE_DOMAIN ?? null,
       csrfHeaders: e.CSRF_HEADERS.map((h) => h.toLowerCase()),
+      sameSite: e.AUTH_COOKIE_SAMESITE,
     },
     mail: {
       from: e.MAIL_FROM,
@@ -292,7 +300,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxTokens: e.GRAPHQL_MAX_TOKENS,
       batchLimit: e.GRAPHQL_BATCH_LIMIT,
     },
-    http: { corsOrigins: e.CORS_ORIGINS, trustProxy: e.TRUST_PROXY },
+    http: { corsOrigins: e.CORS_ORIGINS, trustProxy: e.TRUST_PROXY, loginUrl: e.LOGIN_URL ?? null },
     rateLimits: {
       enabled: e.RATE_LIMITS_ENABLED,
       loginIp: e.RATE_LIMIT_LOGIN_IP,

@@ -27,7 +27,7 @@ function queue(request: Request, cookie: SetCookie): void {
 }
 
 function base(config: Config['cookies']): Omit<SetCookie, 'name' | 'value' | 'path'> {
-  return { httpOnly: true, secure: config.secure, sameSite: 'lax', ...(config.domain ? { domain: config.domain } : {}) };
+  return { httpOnly: true, secure: config.secure, sameSite: config.sameSite, ...(config.domain ? { domain: config.domain } : {}) };
 }
 
 export interface CookieTokens {

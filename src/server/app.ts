@@ -52,7 +52,7 @@ export function createApp(deps: Deps): App {
       isDev: false,
       maskError(error, message, _isDev) {
         const original = error instanceof GraphQLError ? error.originalError : error;
-        if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error;
+        if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return withLoginUrl(error, config.http.loginUrl);
         const failure = classifyDatabaseError(original ?? error);
         if (failure) {
           // Expected under faults and races: a clear code, and a warning rather than an error log.
@@ -83,6 +83,19 @@ export function createApp(deps: Deps): App {
         },
       }),
     ],
+  });
+}
+
+/** UNAUTHENTICATED errors name the sign-in page when LOGIN_URL is set. */
+function withLoginUrl(error: GraphQLError, loginUrl: string | null): GraphQLError {
+  if (!loginUrl || error.extensions.code !== 'UNAUTHENTICATED') return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, loginUrl },
   });
 }
 

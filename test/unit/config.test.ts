@@ -69,7 +69,7 @@ describe('configuration', () => {
 describe('hardening configuration', () => {
   it('has safe defaults: no CORS origins, no trusted proxy, introspection only outside production', () => {
     const config = loadConfig({});
-    expect(config.http).toEqual({ corsOrigins: [], trustProxy: { kind: 'none' } });
+    expect(config.http).toEqual({ corsOrigins: [], trustProxy: { kind: 'none' }, loginUrl: null });
     expect(config.graphql).toMatchObject({ introspection: true, maxBodyBytes: 102_400, maxDepth: 10, batchLimit: 0 });
     expect(config.rateLimits.loginIp).toEqual({ points: 30, seconds: 900 });
     expect(config.rateLimits).toMatchObject({ loginAccount: { points: 100, seconds: 86_400 }, memoryKeys: 20_000, ipv6Prefix: 64 });
