@@ -4,13 +4,16 @@
  * tries, answers that never reveal whether an address is registered, and the feature switch.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../helpers/factories.js';
+import { createUser, PASSWORD } from '../../helpers/factories.js';
 import { errorCode } from '../../helpers/graphql.js';
 import { extractCode, extractLink, startSmtpCatcher, type SmtpCatcher } from '../../helpers/smtp.js';
 import { createTestApp, TestClock, type TestApp } from '../../helpers/test-app.js';
-import { latestEmail, uniqueEmail } from '../../helpers/accounts.js';
+import { latestEmail, loginTokens, uniqueEmail } from '../../helpers/accounts.js';
 import { deliverPendingEmails } from '../../../src/mail/sender.js';
 import { parseAuthMethods } from '../../../src/auth/mfa/methods.js';
+import { newToken } from '../../helpers/admin.js';
+import { totpCode } from '../../helpers/totp.js';
+import { enrolTotp } from '../second-factors/enrol.js';
 
 const REQUEST = 'mutation ($email: String!) { requestSignInCode(email: $email) }';
 const PAYLOAD = '... on AuthPayload { accessToken session { id } user { id emailVerified } } ... on MfaChallenge { mfaToken methods }';
@@ -64,6 +67,22 @@ describe('email sign-in', () => {
     expect(parseAuthMethods(session.authMethods)).toEqual(['email_code']);
     const audit = await t.deps.prisma.auditEvent.findMany({ where: { userId: user.id, type: { startsWith: 'sign_in_code.' } }, orderBy: { createdAt: 'asc' } });
     expect(audit.map((e) => e.type)).toEqual(['sign_in_code.requested', 'sign_in_code.used']);
+  });
+
+  it('is a first factor only: an account with an authenticator app gets an MfaChallenge, then a session', async () => {
+    const user = await createUser(t.deps, { email: uniqueEmail('mfa') });
+    const secret = await enrolTotp(t, await newToken(t.deps, user.id));
+    const { code } = await requested(user.email);
+    const challenge = (await withCode(user.email, code)).data!.signInWithCode as Signed & { mfaToken: string; methods: string[] };
+    expect(challenge).toMatchObject({ __typename: 'MfaChallenge', methods: ['TOTP'] });
+    expect(challenge.accessToken).toBeUndefined();
+    const completed = await t.graphql<{ completeMfaSignIn: { session: { id: string } } }>(
+      'mutation ($mfaToken: String!, $code: String!) { completeMfaSignIn(mfaToken: $mfaToken, code: $code) { session { id } } }',
+      { mfaToken: challenge.mfaToken, code: totpCode(secret, clock.now()) },
+    );
+    expect(completed.errors).toBeUndefined();
+    const session = await t.deps.prisma.session.findUniqueOrThrow({ where: { id: completed.data!.completeMfaSignIn.session.id } });
+    expect(parseAuthMethods(session.authMethods)).toEqual(['email_code', 'totp']);
   });
 
   it('signs in with the emailed link', async () => {
@@ -147,6 +166,20 @@ describe('email sign-in', () => {
     const user = await createUser(t.deps, { email: uniqueEmail('later-disabled') });
     const { code, token } = await requested(user.email);
     await t.deps.prisma.user.update({ where: { id: user.id }, data: { isActive: false } });
+    expect(errorCode(await withCode(user.email, code))).toBe('INVALID_CODE');
+    expect(errorCode(await withLink(token))).toBe('TOKEN_INVALID');
+  });
+
+  it('a password change ends outstanding sign-in codes and links (they prove the mailbox of an older state)', async () => {
+    const user = await createUser(t.deps, { email: uniqueEmail('changed') });
+    const { code, token } = await requested(user.email);
+    const { accessToken } = await loginTokens(t, user.email);
+    const changed = await t.graphql(
+      'mutation ($current: String, $new: String!) { changePassword(currentPassword: $current, newPassword: $new) }',
+      { current: PASSWORD, new: 'a brand new passphrase 9' },
+      { token: accessToken },
+    );
+    expect(changed.errors).toBeUndefined();
     expect(errorCode(await withCode(user.email, code))).toBe('INVALID_CODE');
     expect(errorCode(await withLink(token))).toBe('TOKEN_INVALID');
   });

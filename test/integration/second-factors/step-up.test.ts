@@ -14,7 +14,8 @@ import { totpCode } from '../../helpers/totp.js';
 import { enrolTotp } from './enrol.js';
 
 const WINDOW_MS = 600 * 1000;
-const CHANGE_PASSWORD = 'mutation ($current: String, $new: String!, $code: String) { changePassword(currentPassword: $current, newPassword: $new, code: $code) }';
+const CHANGE_PASSWORD =
+  'mutation ($current: String, $new: String!, $code: String) { changePassword(currentPassword: $current, newPassword: $new, code: $code) }';
 const REQUEST_EMAIL_CHANGE = 'mutation ($email: String!, $password: String) { requestEmailChange(newEmail: $email, password: $password) }';
 const DEACTIVATE = 'mutation ($password: String, $code: String) { deactivateAccount(password: $password, code: $code) }';
 const REAUTHENTICATE = 'mutation ($password: String, $code: String) { reauthenticate(password: $password, code: $code) }';
@@ -63,7 +64,9 @@ describe('step-up', () => {
     expect(errorCode(await t.graphql(REAUTHENTICATE, { password: PASSWORD }, { token }))).toBe('INVALID_CREDENTIALS');
 
     const secret = await enrolTotp(t, token);
-    expect(errorCode(await t.graphql(REAUTHENTICATE, { code: '000000' === totpCode(secret, clock.now()) ? '111111' : '000000' }, { token }))).toBe('INVALID_CODE');
+    expect(errorCode(await t.graphql(REAUTHENTICATE, { code: '000000' === totpCode(secret, clock.now()) ? '111111' : '000000' }, { token }))).toBe(
+      'INVALID_CODE',
+    );
     expect((await t.graphql(REAUTHENTICATE, { code: totpCode(secret, clock.now()) }, { token })).data).toEqual({ reauthenticate: true });
     // Only for the session that reauthenticated, not the account's other one.
     expect(errorCode(await t.graphql(DEACTIVATE, {}, { token: other }))).toBe('REAUTHENTICATION_REQUIRED');
