@@ -36,6 +36,7 @@ const serverEnv: Record<string, string> = {
   NODE_ENV: 'production',
   LOG_LEVEL: 'info', // the listening line carries the URL; requests are not logged at info
   JWT_SECRET: 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
+  DATA_ENCRYPTION_KEY: 'bench-data-key-0123456789-abcdefghijklmnopqrstuvwxyz',
   GRAPHIQL: 'false',
   AUTH_COOKIES: 'true',
   AUTH_COOKIE_SECURE: 'false',

@@ -68,6 +68,7 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
     NODE_ENV: 'production',
     LOG_LEVEL: 'info',
     JWT_SECRET: 'soak-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
+    DATA_ENCRYPTION_KEY: 'soak-data-key-0123456789-abcdefghijklmnopqrstuvwxyz',
     GRAPHIQL: 'false',
     // seed() has migrated the fresh database.
     MIGRATE_ON_START: 'false',

@@ -15,6 +15,9 @@ export interface EmailTemplates {
   factor_added: { firstName: string; factor: string };
   factor_removed: { firstName: string; factor: string; byAdmin: boolean };
   recovery_code_used: { firstName: string; remaining: number };
+  recovery_codes_regenerated: { firstName: string };
+  /** The password was right but the second step failed until its challenge died: someone may have the password. */
+  second_factor_failures: { firstName: string; ip: string | null };
   sign_in_code: { firstName: string; code: string; url: string; minutes: number };
 }
 
@@ -93,6 +96,18 @@ const renderers: { [K in TemplateName]: Renderer<K> } = {
       greeting(v.firstName),
       `A recovery code was used to sign in to your account. ${v.remaining === 1 ? '1 code is' : `${v.remaining} codes are`} left; you can make new ones in your security settings.`,
       SECURITY_FOOTER,
+    ],
+  }),
+  recovery_codes_regenerated: (v) => ({
+    subject: 'New recovery codes were made',
+    lines: [greeting(v.firstName), 'New recovery codes were made for your account; the earlier ones no longer work.', SECURITY_FOOTER],
+  }),
+  second_factor_failures: (v) => ({
+    subject: 'Someone could not finish signing in to your account',
+    lines: [
+      greeting(v.firstName),
+      `Your password was entered correctly${v.ip ? ` from ${v.ip}` : ''}, but the second step failed too many times, so the sign-in was stopped.`,
+      'If this was not you, someone knows your password: change it now.',
     ],
   }),
   sign_in_code: (v) => ({

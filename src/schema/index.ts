@@ -8,7 +8,7 @@ import './account.js';
 import './sessions.js';
 import './sign-in.js';
 import './email-sign-in.js';
-import './step-up.js';
+import './second-factors.js';
 import './token-introspection.js';
 import './user.js';
 import './access.js';

@@ -11,6 +11,10 @@ import { createAccessTokenService } from '../../src/auth/tokens/access-token.js'
 import { createUser, PASSWORD } from '../helpers/factories.js';
 import { startGatehouse, type GatehouseProcess } from '../helpers/gatehouse-process.js';
 import { CookieLogin, CookieRefresh, Me, MySessions, SignOut } from './operations.js';
+import { LOGIN } from '../helpers/accounts.js';
+import { createHttpClient } from '../helpers/graphql.js';
+import { CONFIRM_TOTP, START_TOTP } from '../helpers/second-factors.js';
+import { totpCode } from '../helpers/totp.js';
 
 /** A token store that remembers, and a fetch that records which operations went over the wire. */
 function harness() {
@@ -52,6 +56,37 @@ describe('Apollo Client with Bearer tokens and the refresh link', () => {
     expect(data?.me).toMatchObject({ email, firstName: 'Grace' });
     expect(h.sent).toEqual(['Login', 'CurrentUser']);
   });
+
+  it('signs an account with an authenticator app in through the MfaChallenge branch, asking for a code', async () => {
+    // The server process runs on the real clock: the code comes from the test's own RFC 6238.
+    const { email: mfaEmail, secret } = await userWithAuthenticator();
+    const h = harness();
+    const client = createBearerClient({ url: gatehouse.url, store: h.store, fetch: h.fetch });
+    await expect(login(client, h.store, mfaEmail, PASSWORD)).rejects.toThrow(/second factor/);
+    const asked: string[][] = [];
+    const user = await login(client, h.store, mfaEmail, PASSWORD, async ({ methods }) => {
+      asked.push(methods);
+      return totpCode(secret, new Date(), 1);
+    });
+    expect(user.email).toBe(mfaEmail);
+    expect(asked).toEqual([['TOTP', 'RECOVERY_CODE']]);
+    const { data } = await client.query({ query: Me });
+    expect(data?.me?.email).toBe(mfaEmail);
+    expect(h.sent).toEqual(['Login', 'Login', 'CompleteMfaSignIn', 'CurrentUser']);
+  });
+
+  /** A user whose authenticator app was enrolled through the API (Bearer, plain fetch), with the code of the current step. */
+  async function userWithAuthenticator(): Promise<{ email: string; secret: string }> {
+    const user = await createUser(gatehouse.deps);
+    const http = createHttpClient(gatehouse.url);
+    const signedIn = await http.graphql<{ login: { accessToken: string } }>(LOGIN, { email: user.email, password: PASSWORD });
+    const token = signedIn.data!.login.accessToken;
+    const started = await http.graphql<{ startTotpEnrollment: { secret: string } }>(START_TOTP, {}, { token });
+    const secret = started.data!.startTotpEnrollment.secret;
+    const confirmed = await http.graphql(CONFIRM_TOTP, { code: totpCode(secret, new Date()) }, { token });
+    if (confirmed.errors) throw new Error(JSON.stringify(confirmed.errors));
+    return { email: user.email, secret };
+  }
 
   it('refreshes and retries once when the server answers TOKEN_EXPIRED', async () => {
     const h = harness();

@@ -40,7 +40,9 @@ describe('security headers', () => {
   });
 
   it('include Strict-Transport-Security in production', async () => {
-    const production = await createTestApp({ env: { NODE_ENV: 'production', JWT_SECRET: 'q8H2vN5xLr0TzW7cKe3YbJ9uPd4SgF6mA1' } });
+    const production = await createTestApp({
+      env: { NODE_ENV: 'production', JWT_SECRET: 'q8H2vN5xLr0TzW7cKe3YbJ9uPd4SgF6mA1', DATA_ENCRYPTION_KEY: 'Hx7pQ2mZ9vL4cT8nW1bK6yR3sF5gJ0dA' },
+    });
     try {
       const response = await production.request('/healthz');
       expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');

@@ -4,6 +4,9 @@ import { ConfigError, loadConfig } from '../../src/config/index.js';
 import { DEV_JWT_SECRET } from '../../src/config/env-schema.js';
 import { exposureWarnings, isLoopbackHost } from '../../src/config/exposure.js';
 
+/** A production-grade DATA_ENCRYPTION_KEY for loads that are not about it. */
+const DATA_KEY = 'Hx7pQ2mZ9vL4cT8nW1bK6yR3sF5gJ0dA';
+
 describe('configuration', () => {
   it('starts with nothing set in development, on the embedded SQLite default', () => {
     const config = loadConfig({});
@@ -31,7 +34,18 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/JWT_SECRET is too weak/);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(64) })).toThrow(/JWT_SECRET is too weak/);
     const strong = 'q8H2vN5xLr0TzW7cKe3YbJ9uPd4SgF6m';
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: strong })).not.toThrow();
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: strong, DATA_ENCRYPTION_KEY: DATA_KEY })).not.toThrow();
+  });
+
+  it('refuses production without a strong DATA_ENCRYPTION_KEY of its own, in one line naming it', () => {
+    const strong = 'q8H2vN5xLr0TzW7cKe3YbJ9uPd4SgF6m';
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: strong })).toThrow(
+      /^invalid configuration: DATA_ENCRYPTION_KEY is required when NODE_ENV=production/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: strong, DATA_ENCRYPTION_KEY: 'short' })).toThrow(/DATA_ENCRYPTION_KEY is too weak/);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: strong, DATA_ENCRYPTION_KEY: 'gatehouse-development-data-key-do-not-use-in-production' }),
+    ).toThrow(/DATA_ENCRYPTION_KEY is too weak/);
   });
 
   it.each([
@@ -61,7 +75,7 @@ describe('hardening configuration', () => {
     expect(config.rateLimits).toMatchObject({ loginAccount: { points: 100, seconds: 86_400 }, memoryKeys: 20_000, ipv6Prefix: 64 });
     expect(() => loadConfig({ RATE_LIMIT_MEMORY_KEYS: '10' })).toThrow(/RATE_LIMIT_MEMORY_KEYS/);
     expect(() => loadConfig({ RATE_LIMIT_IPV6_PREFIX: '129' })).toThrow(/RATE_LIMIT_IPV6_PREFIX/);
-    const production = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'q8H2vN5xLr0TzW7cKe3YbJ9uPd4SgF6m' });
+    const production = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'q8H2vN5xLr0TzW7cKe3YbJ9uPd4SgF6m', DATA_ENCRYPTION_KEY: DATA_KEY });
     expect(production.graphql.introspection).toBe(false);
   });
 
@@ -122,7 +136,7 @@ describe('development defaults and the network (issue 10, item 7)', () => {
     expect(exposureWarnings(loadConfig({ HOST: '0.0.0.0', JWT_SECRET: strong, GRAPHIQL: 'false', INTROSPECTION: 'false' })).join('\n')).not.toMatch(
       /GraphiQL|introspection/,
     );
-    expect(exposureWarnings(loadConfig({ HOST: '0.0.0.0', JWT_SECRET: strong, NODE_ENV: 'production' }))).toEqual([]);
+    expect(exposureWarnings(loadConfig({ HOST: '0.0.0.0', JWT_SECRET: strong, NODE_ENV: 'production', DATA_ENCRYPTION_KEY: DATA_KEY }))).toEqual([]);
   });
 
   it('derives one key per use from JWT_SECRET, none of them the secret itself', () => {

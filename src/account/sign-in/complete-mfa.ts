@@ -4,7 +4,7 @@
  * the code is compared; a wrong one is audited; a recovery code used is audited and mailed.
  */
 import { auditRow, recordAudit } from '../../audit/record.js';
-import { consumeChallenge, countMfaAttempt, openMfaChallenge } from '../../auth/mfa/challenge.js';
+import { consumeChallenge, countMfaAttempt, exhausted, openMfaChallenge } from '../../auth/mfa/challenge.js';
 import { verifySecondFactor } from '../../auth/mfa/verify-second-factor.js';
 import type { DeviceInfo } from '../../auth/sessions/create-session.js';
 import type { Deps } from '../../deps.js';
@@ -26,6 +26,7 @@ export async function completeMfaSignIn(deps: Deps, mfaToken: string, code: stri
   const result = await verifySecondFactor(deps, userId, code);
   if (!result) {
     await recordAudit(deps.prisma, { type: 'mfa.code_failed', userId, ...device, metadata: { remainingAttempts } }, deps.clock.now());
+    if (exhausted(remainingAttempts)) await reportFailureBurst(deps, userId, device);
     throw new GatehouseError('INVALID_CODE', { details: { remainingAttempts } });
   }
   const now = deps.clock.now();
@@ -49,4 +50,20 @@ export async function completeMfaSignIn(deps: Deps, mfaToken: string, code: stri
           ]
         : [],
   });
+}
+
+/**
+ * Someone passed the password and then failed every try of the second step: they may hold the
+ * password. The owner is told, once per challenge, and the burst is audited.
+ */
+async function reportFailureBurst(deps: Deps, userId: string, device: DeviceInfo): Promise<void> {
+  const user = await deps.prisma.user.findUnique({ where: { id: userId }, select: { email: true, firstName: true } });
+  if (!user) return;
+  const now = deps.clock.now();
+  await deps.prisma.$transaction([
+    deps.prisma.auditEvent.create({ data: auditRow({ type: 'mfa.challenge_exhausted', userId, ...device }, now) }),
+    deps.prisma.outboxEmail.create({
+      data: outboxRow({ to: user.email, template: 'second_factor_failures', payload: { firstName: user.firstName, ip: device.ip } }, now),
+    }),
+  ]);
 }

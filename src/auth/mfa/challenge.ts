@@ -83,6 +83,11 @@ export async function countMfaAttempt(deps: Pick<Deps, 'prisma' | 'config'>, cha
   return Math.max(0, max - (row?.attempts ?? max));
 }
 
+/** The try that used up the challenge's allowance: the caller reports the burst once. */
+export function exhausted(remainingAttempts: number): boolean {
+  return remainingAttempts === 0;
+}
+
 /** Marks the challenge used; false when another request used it first. */
 export async function consumeChallenge(db: Pick<PrismaClient, 'signInChallenge'>, challengeId: string, now: Date): Promise<boolean> {
   const { count } = await db.signInChallenge.updateMany({ where: { id: challengeId, consumedAt: null }, data: { consumedAt: now } });

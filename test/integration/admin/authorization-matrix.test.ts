@@ -90,6 +90,24 @@ const ROWS: Row[] = [
     allowedError: 'TOKEN_INVALID',
     document: 'mutation { resetPassword(token: "not-a-token", newPassword: "plum orchard at dawn 7") }',
   },
+  // Second factors (issue 13).
+  {
+    field: 'Mutation.completeMfaSignIn',
+    allowed: EVERYONE,
+    allowedError: 'TOKEN_INVALID',
+    document: 'mutation { completeMfaSignIn(mfaToken: "not-a-token", code: "000000") { accessToken } }',
+  },
+  {
+    field: 'Mutation.confirmTotpEnrollment',
+    allowed: SIGNED_IN,
+    allowedError: 'CONFLICT',
+    document: 'mutation { confirmTotpEnrollment(code: "000000") }',
+  },
+  // After confirmTotpEnrollment: that row expects nothing to confirm (CONFLICT).
+  { field: 'Mutation.startTotpEnrollment', allowed: SIGNED_IN, document: 'mutation { startTotpEnrollment { otpauthUri } }' },
+  { field: 'Mutation.disableTotp', allowed: SIGNED_IN, allowedError: 'REAUTHENTICATION_REQUIRED', document: 'mutation { disableTotp }' },
+  { field: 'Mutation.regenerateRecoveryCodes', allowed: SIGNED_IN, allowedError: 'CONFLICT', document: 'mutation { regenerateRecoveryCodes }' },
+  { field: 'Mutation.reauthenticate', allowed: SIGNED_IN, allowedError: 'INVALID_CREDENTIALS', document: 'mutation { reauthenticate(password: "not mine") }' },
   { field: 'Mutation.logoutAll', allowed: SIGNED_IN, allowedError: 'INVALID_CREDENTIALS', document: 'mutation { logoutAll(password: "not mine") }' },
   {
     field: 'Mutation.revokeSession',
@@ -140,12 +158,6 @@ const ROWS: Row[] = [
     allowed: EVERYONE,
     allowedError: 'FEATURE_DISABLED',
     document: 'mutation { signInWithLink(token: "not-a-token") { __typename } }',
-  },
-  {
-    field: 'Mutation.reauthenticate',
-    allowed: SIGNED_IN,
-    allowedError: 'INVALID_CREDENTIALS',
-    document: 'mutation { reauthenticate(password: "not mine") }',
   },
   // Trusted services (issue 6): only with the X-Introspection-Secret header, which no caller here sends.
   { field: 'Query.verifyAccessToken', allowed: [], deniedCode: 'FORBIDDEN', document: '{ verifyAccessToken(token: "x") { active } }' },

@@ -13,7 +13,7 @@ import { deliverPendingEmails } from '../../../src/mail/sender.js';
 import { parseAuthMethods } from '../../../src/auth/mfa/methods.js';
 import { newToken } from '../../helpers/admin.js';
 import { totpCode } from '../../helpers/totp.js';
-import { enrolTotp } from '../second-factors/enrol.js';
+import { enrolTotp } from '../../helpers/second-factors.js';
 
 const REQUEST = 'mutation ($email: String!) { requestSignInCode(email: $email) }';
 const PAYLOAD = '... on AuthPayload { accessToken session { id } user { id emailVerified } } ... on MfaChallenge { mfaToken methods }';
@@ -71,10 +71,10 @@ describe('email sign-in', () => {
 
   it('is a first factor only: an account with an authenticator app gets an MfaChallenge, then a session', async () => {
     const user = await createUser(t.deps, { email: uniqueEmail('mfa') });
-    const secret = await enrolTotp(t, await newToken(t.deps, user.id));
+    const { secret } = await enrolTotp(t, await newToken(t.deps, user.id), clock);
     const { code } = await requested(user.email);
     const challenge = (await withCode(user.email, code)).data!.signInWithCode as Signed & { mfaToken: string; methods: string[] };
-    expect(challenge).toMatchObject({ __typename: 'MfaChallenge', methods: ['TOTP'] });
+    expect(challenge).toMatchObject({ __typename: 'MfaChallenge', methods: ['TOTP', 'RECOVERY_CODE'] });
     expect(challenge.accessToken).toBeUndefined();
     const completed = await t.graphql<{ completeMfaSignIn: { session: { id: string } } }>(
       'mutation ($mfaToken: String!, $code: String!) { completeMfaSignIn(mfaToken: $mfaToken, code: $code) { session { id } } }',

@@ -12,28 +12,29 @@ import { errorCode } from '../../helpers/graphql.js';
 import { createUser, grant, newToken, signedInStaff } from '../../helpers/admin.js';
 import { latestEmail, uniqueEmail } from '../../helpers/accounts.js';
 import { startSmtpCatcher, type SmtpCatcher } from '../../helpers/smtp.js';
-import { createTestApp, type TestApp } from '../../helpers/test-app.js';
-import { enrolTotp } from './enrol.js';
+import { createTestApp, TestClock, type TestApp } from '../../helpers/test-app.js';
+import { enrolTotp } from '../../helpers/second-factors.js';
 
 const RESET = 'mutation ($id: ID!) { resetUserMfa(id: $id) { id } }';
 
 describe('resetUserMfa', () => {
   let smtp: SmtpCatcher;
   let t: TestApp;
+  const clock = new TestClock();
   beforeAll(async () => {
     smtp = await startSmtpCatcher();
-    t = await createTestApp({ smtp });
+    t = await createTestApp({ smtp, clock });
   });
   afterAll(async () => {
     await smtp.stop();
   });
 
-  /** A user with an authenticator app, two recovery codes and a passkey; returns the user and a live token. */
+  /** A user with an authenticator app, its ten recovery codes and a passkey; returns the user and a live token. */
   async function withFactors(overrides: { isStaff?: boolean; isSuperuser?: boolean } = {}): Promise<{ user: User; token: string }> {
     const user = await createUser(t.deps, { email: uniqueEmail('factors'), ...overrides });
     const token = await newToken(t.deps, user.id);
-    await enrolTotp(t, token);
-    await t.deps.prisma.recoveryCode.createMany({ data: ['a', 'b'].map((c) => ({ userId: user.id, codeHash: `${c}-${randomUUID()}` })) });
+    await enrolTotp(t, token, clock);
+    // No passkey ceremony here (the passkey tests run one in Chromium): the row as registration writes it.
     await t.deps.prisma.passkey.create({
       data: { userId: user.id, credentialId: randomUUID(), publicKey: 'pk', deviceType: 'singleDevice', name: 'Security key' },
     });
@@ -41,7 +42,7 @@ describe('resetUserMfa', () => {
   }
 
   async function unchanged(userId: string): Promise<void> {
-    expect(await factorSummary(t.deps.prisma, userId)).toEqual({ totp: true, passkeys: 1, recoveryCodesLeft: 2 });
+    expect(await factorSummary(t.deps.prisma, userId)).toEqual({ totp: true, passkeys: 1, recoveryCodesLeft: 10 });
     expect((await t.deps.prisma.user.findUniqueOrThrow({ where: { id: userId } })).mfaEnabled).toBe(true);
   }
 
@@ -56,7 +57,7 @@ describe('resetUserMfa', () => {
     expect(errorCode(await t.graphql('{ mySessions { id } }', {}, { token }))).toBe('UNAUTHENTICATED');
     const audit = await t.deps.prisma.auditEvent.findFirstOrThrow({ where: { type: 'admin.mfa_reset', userId: user.id } });
     expect(audit.actorId).toBe(admin.user.id);
-    expect(JSON.parse(audit.metadata)).toMatchObject({ totp: true, passkeys: 1, recoveryCodes: 2 });
+    expect(JSON.parse(audit.metadata)).toMatchObject({ totp: true, passkeys: 1, recoveryCodes: 10 });
     const mail = await latestEmail(t, smtp, user.email, /sign-in method was removed/i);
     expect(mail.text).toMatch(/An administrator removed/);
     // No second factor any more: the password yields a session, not a challenge.

@@ -11,8 +11,8 @@ import { errorCode } from '../../helpers/graphql.js';
 import { createUser, PASSWORD } from '../../helpers/factories.js';
 import { loginTokens, uniqueEmail } from '../../helpers/accounts.js';
 import { grant } from '../../helpers/admin.js';
-import { createTestApp, type TestApp } from '../../helpers/test-app.js';
-import { enrolTotp } from './enrol.js';
+import { createTestApp, TestClock, type TestApp } from '../../helpers/test-app.js';
+import { enrolTotp, LOGIN_RESULT } from '../../helpers/second-factors.js';
 
 const MY_SESSIONS = '{ mySessions { id } }';
 const USERS = '{ users { totalCount } }';
@@ -56,8 +56,9 @@ describe.each([
 
 describe('a user held to enrolment (MFA_REQUIRED_FOR=staff)', () => {
   let t: TestApp;
+  const clock = new TestClock();
   beforeAll(async () => {
-    t = await createTestApp({ env: { MFA_REQUIRED_FOR: 'staff' } });
+    t = await createTestApp({ clock, env: { MFA_REQUIRED_FOR: 'staff' } });
   });
 
   it('can read me, reauthenticate and log out, and nothing else', async () => {
@@ -84,8 +85,12 @@ describe('a user held to enrolment (MFA_REQUIRED_FOR=staff)', () => {
     const as = { token: accessToken };
     // Seen once while held, so the session cache holds the row with mfaEnabled false.
     expect(errorCode(await t.graphql(USERS, {}, as))).toBe('MFA_ENROLLMENT_REQUIRED');
-    await enrolTotp(t, accessToken);
+    // The real enrolment, through the fields the `enrolling` scope leaves open.
+    await enrolTotp(t, accessToken, clock);
     expect((await t.graphql(USERS, {}, as)).errors).toBeUndefined();
     expect((await t.graphql(MY_SESSIONS, {}, as)).errors).toBeUndefined();
+    // Signing in with the password now asks for the second factor.
+    const again = await t.graphql<{ login: { __typename: string } }>(LOGIN_RESULT, { email: staff.email, password: PASSWORD });
+    expect(again.data?.login.__typename).toBe('MfaChallenge');
   });
 });

@@ -11,7 +11,7 @@ import { latestEmail, loginTokens, uniqueEmail } from '../../helpers/accounts.js
 import { extractCode, startSmtpCatcher, type SmtpCatcher } from '../../helpers/smtp.js';
 import { createTestApp, TestClock, type TestApp } from '../../helpers/test-app.js';
 import { totpCode } from '../../helpers/totp.js';
-import { enrolTotp } from './enrol.js';
+import { enrolTotp } from '../../helpers/second-factors.js';
 
 const WINDOW_MS = 600 * 1000;
 const CHANGE_PASSWORD =
@@ -56,6 +56,8 @@ describe('step-up', () => {
   it('after REAUTH_WINDOW_SECONDS, asks again (REAUTHENTICATION_REQUIRED) until reauthenticate', async () => {
     const { email, token } = await passwordless();
     const { token: other } = await passwordless(email);
+    // Enrolled while the sign-in is fresh (confirming asks for a fresh proof too).
+    const { secret } = await enrolTotp(t, token, clock);
     clock.advance(WINDOW_MS + 1000);
     expect(errorCode(await t.graphql(CHANGE_PASSWORD, { new: NEW_PASSWORD }, { token }))).toBe('REAUTHENTICATION_REQUIRED');
     expect(errorCode(await t.graphql(REQUEST_EMAIL_CHANGE, { email: uniqueEmail('late') }, { token }))).toBe('REAUTHENTICATION_REQUIRED');
@@ -63,7 +65,6 @@ describe('step-up', () => {
     // A password is no proof for an account that has none.
     expect(errorCode(await t.graphql(REAUTHENTICATE, { password: PASSWORD }, { token }))).toBe('INVALID_CREDENTIALS');
 
-    const secret = await enrolTotp(t, token);
     expect(errorCode(await t.graphql(REAUTHENTICATE, { code: '000000' === totpCode(secret, clock.now()) ? '111111' : '000000' }, { token }))).toBe(
       'INVALID_CODE',
     );
@@ -76,7 +77,7 @@ describe('step-up', () => {
 
   it('a second-factor code given with the change is a fresh proof too', async () => {
     const { token } = await passwordless();
-    const secret = await enrolTotp(t, token);
+    const { secret } = await enrolTotp(t, token, clock);
     clock.advance(WINDOW_MS + 1000);
     expect(errorCode(await t.graphql(DEACTIVATE, {}, { token }))).toBe('REAUTHENTICATION_REQUIRED');
     expect((await t.graphql(DEACTIVATE, { code: totpCode(secret, clock.now()) }, { token })).data).toEqual({ deactivateAccount: true });

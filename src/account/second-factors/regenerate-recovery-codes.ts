@@ -1,0 +1,27 @@
+/**
+ * New recovery codes for an account with a second factor; the old ones stop working. Needs a
+ * fresh proof (codes are a way past the second factor), and the owner is told by email.
+ */
+import { recordAudit } from '../../audit/record.js';
+import { factorSummary, hasSecondFactor } from '../../auth/mfa/factors.js';
+import { replaceRecoveryCodes } from '../../auth/mfa/recovery-code-rows.js';
+import type { Viewer } from '../../auth/sessions/authenticate.js';
+import type { DeviceInfo } from '../../auth/sessions/create-session.js';
+import type { Deps } from '../../deps.js';
+import { GatehouseError } from '../../errors.js';
+import { enqueueEmail } from '../../mail/outbox.js';
+import { requireFreshProof, type Proof } from '../step-up.js';
+
+/** @throws GatehouseError CONFLICT (no second factor), REAUTHENTICATION_REQUIRED, INVALID_CREDENTIALS, INVALID_CODE */
+export async function regenerateRecoveryCodes(deps: Deps, viewer: Viewer, proof: Proof, device: DeviceInfo): Promise<string[]> {
+  const userId = viewer.user.id;
+  if (!hasSecondFactor(await factorSummary(deps.prisma, userId))) throw new GatehouseError('CONFLICT', { message: 'Set up a second factor first.' });
+  await requireFreshProof(deps, viewer, proof, device);
+  return deps.prisma.$transaction(async (tx) => {
+    const now = deps.clock.now();
+    const codes = await replaceRecoveryCodes(deps, tx, userId, now);
+    await recordAudit(tx, { type: 'mfa.recovery_codes_regenerated', userId, ...device }, now);
+    await enqueueEmail(tx, { to: viewer.user.email, template: 'recovery_codes_regenerated', payload: { firstName: viewer.user.firstName } }, now);
+    return codes;
+  });
+}
