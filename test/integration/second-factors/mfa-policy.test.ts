@@ -10,7 +10,7 @@ import type { User } from '../../../src/generated/sqlite/client.js';
 import { errorCode } from '../../helpers/graphql.js';
 import { createUser, PASSWORD } from '../../helpers/factories.js';
 import { loginTokens, uniqueEmail } from '../../helpers/accounts.js';
-import { grant } from '../../helpers/admin.js';
+import { grant, newToken } from '../../helpers/admin.js';
 import { createTestApp, TestClock, type TestApp } from '../../helpers/test-app.js';
 import { enrolTotp, LOGIN_RESULT } from '../../helpers/second-factors.js';
 
@@ -74,6 +74,8 @@ describe('a user held to enrolment (MFA_REQUIRED_FOR=staff)', () => {
     ]) {
       expect(errorCode(await t.graphql(document, {}, as)), document).toBe('MFA_ENROLLMENT_REQUIRED');
     }
+    const me = await t.graphql<{ me: { mfa: { enabled: boolean } } }>('{ me { id mfa { enabled } } }', {}, as);
+    expect(me.data?.me.mfa.enabled).toBe(false);
     expect((await t.graphql('mutation ($p: String) { reauthenticate(password: $p) }', { p: PASSWORD }, as)).data).toEqual({ reauthenticate: true });
     expect((await t.graphql('mutation { logout }', {}, as)).data).toEqual({ logout: true });
     expect(errorCode(await t.graphql(MY_SESSIONS, {}, as))).toBe('UNAUTHENTICATED');
@@ -92,5 +94,17 @@ describe('a user held to enrolment (MFA_REQUIRED_FOR=staff)', () => {
     // Signing in with the password now asks for the second factor.
     const again = await t.graphql<{ login: { __typename: string } }>(LOGIN_RESULT, { email: staff.email, password: PASSWORD });
     expect(again.data?.login.__typename).toBe('MfaChallenge');
+  });
+
+  it("is held again after an admin's resetUserMfa", async () => {
+    const staff = await accountOf(t.deps, 'staff');
+    await enrolTotp(t, await newToken(t.deps, staff.id), clock);
+    const superuser = await createUser(t.deps, { isStaff: true, isSuperuser: true });
+    const superToken = await newToken(t.deps, superuser.id);
+    await enrolTotp(t, superToken, clock);
+    const reset = await t.graphql('mutation ($id: ID!) { resetUserMfa(id: $id) { id } }', { id: staff.id }, { token: superToken });
+    expect(reset.errors).toBeUndefined();
+    const { accessToken } = await loginTokens(t, staff.email);
+    expect(errorCode(await t.graphql(USERS, {}, { token: accessToken }))).toBe('MFA_ENROLLMENT_REQUIRED');
   });
 });
