@@ -71,7 +71,12 @@ export async function signInWithCode(deps: Deps, input: { email: string; code: s
     await consumeCode(deps.prisma, tokenId, deps.clock.now());
   } catch (error) {
     if (!(error instanceof GatehouseError && ['INVALID_CODE', 'CODE_EXPIRED', 'TOO_MANY_ATTEMPTS'].includes(error.code))) throw error;
-    if (user) await recordAudit(deps.prisma, { type: 'sign_in_code.failed', userId: user.id, ...device, metadata: { reason: error.code } }, deps.clock.now());
+    if (user) {
+      // The try that used up the code's allowance is a burst of wrong guesses: its own event, for alerting.
+      const exhausted = error.code === 'INVALID_CODE' && error.extensions.remainingAttempts === 0;
+      const type = exhausted ? 'sign_in_code.exhausted' : 'sign_in_code.failed';
+      await recordAudit(deps.prisma, { type, userId: user.id, ...device, metadata: { reason: error.code } }, deps.clock.now());
+    }
     // CODE_EXPIRED or TOO_MANY_ATTEMPTS would tell a stranger the address has an account.
     throw new GatehouseError('INVALID_CODE', { message: UNUSABLE_CODE_MESSAGE });
   }
