@@ -9,17 +9,24 @@ import { consumeOutstandingTokens } from '../auth/outstanding-tokens.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import type { Deps } from '../deps.js';
 import { validatePassword } from '../auth/passwords/validators.js';
-import { requirePassword } from '../auth/require-password.js';
 import type { Viewer } from '../auth/sessions/authenticate.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
 import { revokeSessions } from '../auth/sessions/revoke.js';
+import { requirePasswordOrFreshProof } from './step-up.js';
 
 /**
+ * An account without a password (passwordless sign-in) sets its first one with a fresh proof instead
+ * of the current password (./step-up.ts).
  * @returns how many other sessions were signed out.
- * @throws GatehouseError INVALID_CREDENTIALS (wrong current password), VALIDATION_FAILED (field newPassword)
+ * @throws GatehouseError INVALID_CREDENTIALS (wrong current password), VALIDATION_FAILED (field newPassword), REAUTHENTICATION_REQUIRED
  */
-export async function changePassword(deps: Deps, viewer: Viewer, input: { currentPassword: string; newPassword: string }, device: DeviceInfo): Promise<number> {
-  await requirePassword(deps, viewer.user.id, input.currentPassword, device, 'currentPassword');
+export async function changePassword(
+  deps: Deps,
+  viewer: Viewer,
+  input: { currentPassword?: string | null; newPassword: string; code?: string | null },
+  device: DeviceInfo,
+): Promise<number> {
+  await requirePasswordOrFreshProof(deps, viewer, { password: input.currentPassword, code: input.code }, device, 'currentPassword');
   const user = viewer.user;
   const problems = validatePassword(deps.config.passwords.policy, input.newPassword, user, 'newPassword');
   if (problems.length) throw validationError(problems);

@@ -5,16 +5,21 @@
 import { authStateChanged } from '../auth/cache/invalidate.js';
 import { recordAudit } from '../audit/record.js';
 import type { Deps } from '../deps.js';
-import { requirePassword } from '../auth/require-password.js';
 import type { Viewer } from '../auth/sessions/authenticate.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
 import { revokeSessions } from '../auth/sessions/revoke.js';
 import { serializable } from '../db/transaction.js';
 import { assertActiveSuperuserRemains } from '../users/superusers.js';
+import { requirePasswordOrFreshProof } from './step-up.js';
 
-/** @throws GatehouseError INVALID_CREDENTIALS, LAST_SUPERUSER */
-export async function deactivateAccount(deps: Deps, viewer: Viewer, input: { password: string }, device: DeviceInfo): Promise<void> {
-  await requirePassword(deps, viewer.user.id, input.password, device, 'password');
+/** @throws GatehouseError INVALID_CREDENTIALS, LAST_SUPERUSER, REAUTHENTICATION_REQUIRED (an account without a password) */
+export async function deactivateAccount(
+  deps: Deps,
+  viewer: Viewer,
+  input: { password?: string | null; code?: string | null },
+  device: DeviceInfo,
+): Promise<void> {
+  await requirePasswordOrFreshProof(deps, viewer, input, device, 'password');
   await serializable(deps.prisma, async (tx) => {
     const now = deps.clock.now();
     const user = await tx.user.update({ where: { id: viewer.user.id }, data: { isActive: false } });

@@ -11,17 +11,23 @@ import type { Deps } from '../deps.js';
 import { rethrowTaken, takenError } from '../users/account-errors.js';
 import { requireEmail } from '../users/email-input.js';
 import { checkCode, consumeCode, issueCode } from '../auth/one-time-codes.js';
-import { requirePassword } from '../auth/require-password.js';
 import type { Viewer } from '../auth/sessions/authenticate.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
 import { consumeOutstandingTokens } from '../auth/outstanding-tokens.js';
+import { requirePasswordOrFreshProof } from './step-up.js';
 
 /**
  * Emails a confirmation code to `newEmail`.
- * @throws GatehouseError INVALID_CREDENTIALS, VALIDATION_FAILED (field newEmail), EMAIL_TAKEN, RATE_LIMITED
+ * @throws GatehouseError INVALID_CREDENTIALS, VALIDATION_FAILED (field newEmail), EMAIL_TAKEN, RATE_LIMITED,
+ *   REAUTHENTICATION_REQUIRED (an account without a password and no fresh proof)
  */
-export async function requestEmailChange(deps: Deps, viewer: Viewer, input: { newEmail: string; password: string }, device: DeviceInfo): Promise<void> {
-  await requirePassword(deps, viewer.user.id, input.password, device, 'password');
+export async function requestEmailChange(
+  deps: Deps,
+  viewer: Viewer,
+  input: { newEmail: string; password?: string | null; code?: string | null },
+  device: DeviceInfo,
+): Promise<void> {
+  await requirePasswordOrFreshProof(deps, viewer, input, device, 'password');
   const newEmail = requireEmail(input.newEmail, 'newEmail');
   if (newEmail === viewer.user.email) throw validationError([{ field: 'newEmail', code: 'unchanged', message: 'This is already your email address.' }]);
   // Each request mails a stranger's address: limited per user and per target, before the taken check (an oracle too).

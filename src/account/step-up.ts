@@ -11,7 +11,7 @@ import { requirePassword } from '../auth/require-password.js';
 import type { Viewer } from '../auth/sessions/authenticate.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
 import type { Deps } from '../deps.js';
-import { GatehouseError } from '../errors.js';
+import { GatehouseError, validationError } from '../errors.js';
 import { outboxRow } from '../mail/outbox.js';
 
 export interface Proof {
@@ -71,4 +71,19 @@ export async function reauthenticate(deps: Deps, viewer: Viewer, proof: Proof, d
   }
   await deps.prisma.session.update({ where: { id: viewer.session.id }, data: { reauthenticatedAt: deps.clock.now() } });
   await authStateChanged(deps, deps.prisma, { userId });
+}
+
+/**
+ * For the changes that have always asked for the current password (changing it or the email,
+ * closing the account): an account with a password must still give it; one without a password
+ * (signed up and signed in by email code or passkey) shows a fresh proof instead (requireFreshProof:
+ * a second-factor code, or a sign-in or reauthenticate within REAUTH_WINDOW_SECONDS).
+ * @throws GatehouseError VALIDATION_FAILED (`field` missing), INVALID_CREDENTIALS, REAUTHENTICATION_REQUIRED, INVALID_CODE, RATE_LIMITED
+ */
+export async function requirePasswordOrFreshProof(deps: Deps, viewer: Viewer, proof: Proof, device: DeviceInfo, field = 'password'): Promise<void> {
+  // Read now, not from the cached row: whether a password exists decides which proof counts.
+  const { passwordHash } = await deps.prisma.user.findUniqueOrThrow({ where: { id: viewer.user.id }, select: { passwordHash: true } });
+  if (!passwordHash) return requireFreshProof(deps, viewer, { code: proof.code }, device);
+  if (!proof.password) throw validationError([{ field, code: 'required', message: 'Give your current password.' }]);
+  await requirePassword(deps, viewer.user.id, proof.password, device, field);
 }

@@ -1,23 +1,39 @@
 /**
- * Six-digit codes sent by email (verification, email change). Only an HMAC digest bound to the
- * user and purpose is stored; a new code replaces the older ones of its purpose; every try is
- * counted with a conditional update before the code is compared, so concurrent guesses can never
- * exceed the allowed number of tries in total.
+ * Six-digit codes sent by email (verification, email change, passwordless sign-in). Only an HMAC
+ * digest bound to the user and purpose is stored; a new code replaces the older ones of its
+ * purpose; every try is counted with a conditional update before the code is compared, so
+ * concurrent guesses can never exceed the allowed number of tries in total.
+ *
+ * A code may come with a link (sign-in): the link names the same row by its id and carries 32
+ * random bytes whose SHA-256 digest the row's payload holds, so the code and the link of one
+ * email are one row and die together when either is used.
  */
 import type { OneTimeToken, TokenPurpose } from '../generated/sqlite/client.js';
 import type { PrismaClient } from '../db/client.js';
 import { GatehouseError } from '../errors.js';
 import type { Deps } from '../deps.js';
-import { codeDigest, digestsEqual, generateCode } from './tokens/opaque.js';
+import { codeDigest, digestsEqual, generateCode, generateToken, tokenDigest } from './tokens/opaque.js';
 
-export type CodePurpose = Extract<TokenPurpose, 'EMAIL_VERIFICATION' | 'EMAIL_CHANGE'>;
+export type CodePurpose = Extract<TokenPurpose, 'EMAIL_VERIFICATION' | 'EMAIL_CHANGE' | 'SIGN_IN'>;
 
 export interface IssuedCode {
   code: string;
   expiresAt: Date;
   /** The lifetime in minutes, for the email. */
   minutes: number;
+  /** With `options.link`: the link's token (`<row id>.<secret>`), to put in a URL. */
+  link: string | null;
 }
+
+export interface IssueOptions {
+  /** The code's lifetime. @default ACCOUNTS codeTtlSeconds (VERIFICATION_CODE_TTL_SECONDS) */
+  ttlSeconds?: number;
+  /** Also issue a link for the same row (checkLink). @default false */
+  link?: boolean;
+}
+
+/** Longest link token looked at (a row id, a dot and 43 characters of secret fit well within). */
+const MAX_LINK_LENGTH = 200;
 
 function digest(deps: Pick<Deps, 'config'>, userId: string, purpose: CodePurpose, code: string): string {
   return codeDigest(deps.config.jwt.derivedKeys.codeDigest, `${purpose}:${userId}`, code);
@@ -30,17 +46,20 @@ export async function issueCode(
   userId: string,
   purpose: CodePurpose,
   payload?: Record<string, unknown>,
+  options: IssueOptions = {},
 ): Promise<IssuedCode> {
   const now = deps.clock.now();
-  const ttl = deps.config.accounts.codeTtlSeconds;
+  const ttl = options.ttlSeconds ?? deps.config.accounts.codeTtlSeconds;
+  const secret = options.link ? generateToken(32) : null;
+  const stored = secret ? { ...payload, linkDigest: tokenDigest(secret) } : payload;
   // All of them, consumed ones too: the digest column is unique and a user may draw the same code twice.
   await db.oneTimeToken.deleteMany({ where: { userId, purpose } });
   const code = generateCode();
   const expiresAt = new Date(now.getTime() + ttl * 1000);
-  await db.oneTimeToken.create({
-    data: { userId, purpose, tokenHash: digest(deps, userId, purpose, code), payload: payload ? JSON.stringify(payload) : null, expiresAt, createdAt: now },
+  const row = await db.oneTimeToken.create({
+    data: { userId, purpose, tokenHash: digest(deps, userId, purpose, code), payload: stored ? JSON.stringify(stored) : null, expiresAt, createdAt: now },
   });
-  return { code, expiresAt, minutes: Math.round(ttl / 60) };
+  return { code, expiresAt, minutes: Math.round(ttl / 60), link: secret ? `${row.id}.${secret}` : null };
 }
 
 /**
@@ -69,6 +88,33 @@ export async function checkCode(
     throw new GatehouseError('INVALID_CODE', { details: { remainingAttempts: Math.max(0, max - (after?.attempts ?? max)) } });
   }
   return token;
+}
+
+/**
+ * Finds the live row of `purpose` a link names. Returns it unconsumed, like checkCode; the caller
+ * consumes it (consumeCode), which kills its code too. Tries are not counted against the code's
+ * allowance: guessing 32 random bytes is hopeless, and a stranger's guesses must not use up the
+ * owner's code.
+ * @throws GatehouseError TOKEN_INVALID (unknown, malformed, used or replaced), TOKEN_EXPIRED
+ */
+export async function checkLink(deps: Pick<Deps, 'clock' | 'prisma'>, purpose: CodePurpose, link: string): Promise<OneTimeToken> {
+  const [id, secret, extra] = link.length <= MAX_LINK_LENGTH ? link.split('.') : [];
+  const row = id && secret && extra === undefined ? await deps.prisma.oneTimeToken.findUnique({ where: { id } }) : null;
+  const stored = row?.purpose === purpose && !row.consumedAt ? linkDigestOf(row.payload) : null;
+  if (!row || !stored || !secret || !digestsEqual(tokenDigest(secret), stored))
+    throw new GatehouseError('TOKEN_INVALID', { message: 'The link is invalid or was already used.' });
+  if (row.expiresAt <= deps.clock.now()) throw new GatehouseError('TOKEN_EXPIRED', { message: 'The link has expired; ask for a new one.' });
+  return row;
+}
+
+function linkDigestOf(payload: string | null): string | null {
+  try {
+    const value: unknown = JSON.parse(payload ?? 'null');
+    const digest = value && typeof value === 'object' && 'linkDigest' in value ? value.linkDigest : null;
+    return typeof digest === 'string' ? digest : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Marks a checked code used, once: a concurrent second use gets INVALID_CODE. */

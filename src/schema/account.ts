@@ -17,6 +17,10 @@ import { deviceOf } from './device.js';
 import { profileInputFields } from './profile-fields.js';
 import { UserType } from './user.js';
 
+/** The second-factor code a passwordless account may give as its fresh proof (../account/step-up.ts). */
+const PROOF_CODE =
+  'A code from my authenticator app or a recovery code: for an account without a password, when my last sign-in or reauthenticate is older than REAUTH_WINDOW_SECONDS.';
+
 const RegisterInput = builder.inputType('RegisterInput', {
   description: 'A new account. Which profile fields are mandatory is configured by REGISTRATION_REQUIRED_FIELDS.',
   fields: (t) => ({
@@ -94,18 +98,28 @@ builder.mutationField('updateProfile', (t) =>
 
 builder.mutationField('changePassword', (t) =>
   t.int({
-    description: 'Sets a new password; every other session of mine is signed out (returns how many).',
+    description:
+      'Sets a new password; every other session of mine is signed out (returns how many). An account without a password (passwordless sign-in) sets its first one with a fresh proof instead of currentPassword (REAUTHENTICATION_REQUIRED without one).',
     authScopes: { authenticated: true },
-    args: { currentPassword: t.arg.string({ required: true }), newPassword: t.arg.string({ required: true }) },
+    args: {
+      currentPassword: t.arg.string({ description: 'Required when my account has a password.' }),
+      newPassword: t.arg.string({ required: true }),
+      code: t.arg.string({ description: PROOF_CODE }),
+    },
     resolve: (_root, args, context) => changePassword(context.deps, context.viewer!, args, deviceOf(context)),
   }),
 );
 
 builder.mutationField('requestEmailChange', (t) =>
   t.boolean({
-    description: 'Emails a 6-digit code to the new address; confirmEmailChange completes the change.',
+    description:
+      'Emails a 6-digit code to the new address; confirmEmailChange completes the change. Needs my password, or a fresh proof when my account has none.',
     authScopes: { authenticated: true },
-    args: { newEmail: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
+    args: {
+      newEmail: t.arg.string({ required: true }),
+      password: t.arg.string({ description: 'Required when my account has a password.' }),
+      code: t.arg.string({ description: PROOF_CODE }),
+    },
     resolve: async (_root, args, context) => {
       await requestEmailChange(context.deps, context.viewer!, args, deviceOf(context));
       return true;
@@ -125,9 +139,13 @@ builder.mutationField('confirmEmailChange', (t) =>
 
 builder.mutationField('deactivateAccount', (t) =>
   t.boolean({
-    description: 'Disables my account (it is kept, not deleted) and signs out every session. The last active superuser cannot (LAST_SUPERUSER).',
+    description:
+      'Disables my account (it is kept, not deleted) and signs out every session. The last active superuser cannot (LAST_SUPERUSER). Needs my password, or a fresh proof when my account has none.',
     authScopes: { authenticated: true },
-    args: { password: t.arg.string({ required: true }) },
+    args: {
+      password: t.arg.string({ description: 'Required when my account has a password.' }),
+      code: t.arg.string({ description: PROOF_CODE }),
+    },
     resolve: async (_root, args, context) => {
       await deactivateAccount(context.deps, context.viewer!, args, deviceOf(context));
       clearAuthCookies(context.deps.config.cookies, context.request);

@@ -10,6 +10,7 @@ import { getDatamodel } from '../generated/pothos-types.js';
 import { Kind } from 'graphql';
 import { GatehouseError } from '../errors.js';
 import { requireIntrospectionClient } from '../auth/tokens/introspection-client.js';
+import { mfaEnrollmentPending } from '../auth/mfa/policy.js';
 import type { Context } from './context.js';
 
 export interface AuthScopes {
@@ -64,11 +65,15 @@ export const builder = new SchemaBuilder<{
     authScopes: (context) => {
       const user = context.viewer?.user ?? null;
       // Inactive users never get here (authenticate rejects them); checked again for safety.
-      const active = user !== null && user.isActive;
+      const signedIn = user !== null && user.isActive;
+      // MFA_REQUIRED_FOR: a covered user without a second factor passes `enrolling` (and may read
+      // their own account through `self`, for `me`) and nothing else until they enrol. mfaEnabled
+      // comes from the user row; enrolling invalidates the cached row, so access opens at once.
+      const active = signedIn && !mfaEnrollmentPending(context.deps.config.mfa.requiredFor, user);
       return {
         public: true,
         authenticated: active,
-        enrolling: active,
+        enrolling: signedIn,
         verified: active && user.emailVerifiedAt !== null,
         staff: active && (user.isStaff || user.isSuperuser),
         superuser: active && user.isSuperuser,
@@ -80,7 +85,7 @@ export const builder = new SchemaBuilder<{
           return codenames.some((codename) => access.has(codename));
         },
         group: async (name) => active && (await context.access()).groups.has(name),
-        self: (userId) => active && user.id === userId,
+        self: (userId) => signedIn && user.id === userId,
         // Evaluated only for fields that ask for it; throws a FORBIDDEN naming the header.
         introspection: () => requireIntrospectionClient(context.deps.config, context.request),
       };
@@ -102,6 +107,8 @@ function toAuthError(context: Context, failure: AuthFailure): GatehouseError {
   const thrown = firstError(failure);
   if (thrown instanceof GatehouseError) return thrown;
   if (!context.viewer) return context.authError ?? new GatehouseError('UNAUTHENTICATED');
+  // Held to enrolment (MFA_REQUIRED_FOR): say what to do, not that the field is forbidden.
+  if (mfaEnrollmentPending(context.deps.config.mfa.requiredFor, context.viewer.user)) return new GatehouseError('MFA_ENROLLMENT_REQUIRED');
   const missing = missingScopes(failure);
   return new GatehouseError('FORBIDDEN', {
     message: missing.length ? `You are not allowed to do this (requires ${missing.join(' or ')}).` : undefined,

@@ -38,7 +38,8 @@ builder.mutationField('refreshToken', (t) =>
 builder.mutationField('logout', (t) =>
   t.boolean({
     description: 'Revokes the current session; its access and refresh tokens stop working at once. Clears the auth cookies in cookie mode.',
-    authScopes: { authenticated: true },
+    // Open to a user MFA_REQUIRED_FOR holds to enrolment too: signing out must always work.
+    authScopes: { enrolling: true },
     resolve: async (_root, _args, context) => {
       await logout(context.deps, context.viewer!, deviceOf(context));
       clearAuthCookies(context.deps.config.cookies, context.request);

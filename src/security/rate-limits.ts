@@ -23,7 +23,8 @@
  *   password re-check: await rateLimits.consume('passwordCheck', { ip, userId });  // each attempt, before hashing
  *   email change: await rateLimits.consume('emailChange', { userId, email: newEmail });
  *   second-factor code: await rateLimits.consume('mfaCode', { ip, userId });    // each attempt, before checking
- *   emailed sign-in code: await rateLimits.consume('signInCode', { ip, email });  // each request and each try
+ *   emailed sign-in code: await rateLimits.consume('signInCode', { ip, email });  // each request
+ *             and each try of a code or link: await rateLimits.consume('signInCode', { ip });
  *   passkey ceremony: await rateLimits.consume('passkey', { ip });               // each start
  */
 import { createHmac } from 'node:crypto';

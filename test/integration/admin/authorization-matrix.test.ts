@@ -141,6 +141,25 @@ const ROWS: Row[] = [
     allowedError: 'INVALID_CREDENTIALS',
     document: 'mutation { deactivateAccount(password: "not mine") }',
   },
+  // Passwordless sign-in by email and step-up (issue 13). EMAIL_SIGN_IN is off here: FEATURE_DISABLED proves the rule let the call through.
+  {
+    field: 'Mutation.requestSignInCode',
+    allowed: EVERYONE,
+    allowedError: 'FEATURE_DISABLED',
+    document: 'mutation { requestSignInCode(email: "nobody@example.com") }',
+  },
+  {
+    field: 'Mutation.signInWithCode',
+    allowed: EVERYONE,
+    allowedError: 'FEATURE_DISABLED',
+    document: 'mutation { signInWithCode(email: "nobody@example.com", code: "000000") { __typename } }',
+  },
+  {
+    field: 'Mutation.signInWithLink',
+    allowed: EVERYONE,
+    allowedError: 'FEATURE_DISABLED',
+    document: 'mutation { signInWithLink(token: "not-a-token") { __typename } }',
+  },
   // Trusted services (issue 6): only with the X-Introspection-Secret header, which no caller here sends.
   { field: 'Query.verifyAccessToken', allowed: [], deniedCode: 'FORBIDDEN', document: '{ verifyAccessToken(token: "x") { active } }' },
 
@@ -209,6 +228,13 @@ const ROWS: Row[] = [
     permissions: ['users.change_user'],
     allowed: STAFF_WITH,
     document: 'mutation ($id: ID!) { setUserPassword(id: $id, password: "plum orchard at dawn 7") { id } }',
+    variables: target,
+  },
+  {
+    field: 'Mutation.resetUserMfa',
+    permissions: ['users.change_user'],
+    allowed: STAFF_WITH,
+    document: 'mutation ($id: ID!) { resetUserMfa(id: $id) { id } }',
     variables: target,
   },
   {
