@@ -7,6 +7,7 @@ import { builder } from './builder.js';
 import './account.js';
 import './sessions.js';
 import './sign-in.js';
+import './passkeys.js';
 import './token-introspection.js';
 import './user.js';
 import './access.js';
