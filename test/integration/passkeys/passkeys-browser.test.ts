@@ -385,6 +385,19 @@ describe.skipIf(!available)('passkeys in Chromium with a virtual authenticator',
     expect(JSON.parse(audit.metadata)).toEqual({ reason: 'credential_registered' });
   });
 
+  it("refuses another account's passkey answering a sign-in started with an email", async () => {
+    const a = await userWithPasskey();
+    const b = await userWithPasskey();
+    // The options list A's passkeys; B's authenticator is made to answer anyway (allow-list dropped).
+    const options = (await t.graphql(StartSignIn, { email: a.user.email })).data!.startPasskeySignIn as Record<string, unknown>;
+    const response = await api(b.device.page).get({ ...options, allowCredentials: [] });
+    expect(errorCode(await t.graphql(FinishSignIn, { response }))).toBe('PASSKEY_INVALID');
+    const audit = await t.deps.prisma.auditEvent.findFirstOrThrow({ where: { userId: b.user.id, type: 'passkey.sign_in_failed' } });
+    expect(JSON.parse(audit.metadata)).toEqual({ reason: 'credential_not_offered', passkeyId: b.passkeyId });
+    await a.device.page.close();
+    await b.device.page.close();
+  });
+
   it('refuses a sign-in to a disabled account', async () => {
     const { user, device } = await userWithPasskey();
     await t.deps.prisma.user.update({ where: { id: user.id }, data: { isActive: false } });
