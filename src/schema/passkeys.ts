@@ -32,7 +32,10 @@ export const PasskeyType = builder.prismaObject('Passkey', {
     lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true, description: 'The last sign-in with it.' }),
     deviceType: t.field({ type: PasskeyDeviceType, resolve: (p) => (p.deviceType === 'multiDevice' ? 'multiDevice' : 'singleDevice') }),
     backedUp: t.exposeBoolean('backedUp', { description: 'The platform has backed it up (it survives the loss of the device).' }),
-    transports: t.stringList({ description: 'How the browser reaches the authenticator (`internal`, `hybrid`, `usb`, `nfc`, `ble`), as the browser reported.', resolve: (p) => parseTransports(p.transports) }),
+    transports: t.stringList({
+      description: 'How the browser reaches the authenticator (`internal`, `hybrid`, `usb`, `nfc`, `ble`), as the browser reported.',
+      resolve: (p) => parseTransports(p.transports),
+    }),
   }),
 });
 
@@ -56,7 +59,8 @@ builder.mutationField('finishPasskeyRegistration', (t) =>
       response: t.arg({ type: 'JSON', required: true }),
       name: t.arg.string({ description: 'What to call it, e.g. "Laptop". @default "Passkey"' }),
     },
-    resolve: (_query, _root, args, context) => finishPasskeyRegistration(context.deps, context.viewer!, { response: args.response, name: args.name }, deviceOf(context)),
+    resolve: (_query, _root, args, context) =>
+      finishPasskeyRegistration(context.deps, context.viewer!, { response: args.response, name: args.name }, deviceOf(context)),
   }),
 );
 
@@ -64,7 +68,7 @@ builder.mutationField('startPasskeySignIn', (t) =>
   t.field({
     type: 'JSON',
     description:
-      'Starts a sign-in with a passkey: options for `navigator.credentials.get` (PublicKeyCredentialRequestOptionsJSON). Without an email, the browser offers the passkeys it holds for this site; with one, that account\'s passkeys are listed (an address with none gets an answer of the same shape: it never reveals whether the address is registered).',
+      "Starts a sign-in with a passkey: options for `navigator.credentials.get` (PublicKeyCredentialRequestOptionsJSON). Without an email, the browser offers the passkeys it holds for this site; with one, that account's passkeys are listed (an address with none gets an answer of the same shape: it never reveals whether the address is registered).",
     authScopes: { public: true },
     args: { email: t.arg.string() },
     resolve: (_root, args, context) => startPasskeySignIn(context.deps, args, deviceOf(context)),

@@ -60,8 +60,16 @@ export async function finishPasskeyRegistration(
         },
       });
       await syncMfaEnabled(deps, tx, userId);
-      await recordAudit(tx, { type: 'passkey.registered', userId, ...device, metadata: { passkeyId: passkey.id, aaguid, deviceType: credentialDeviceType } }, now);
-      await enqueueEmail(tx, { to: viewer.user.email, template: 'factor_added', payload: { firstName: viewer.user.firstName, factor: describePasskey(name) } }, now);
+      await recordAudit(
+        tx,
+        { type: 'passkey.registered', userId, ...device, metadata: { passkeyId: passkey.id, aaguid, deviceType: credentialDeviceType } },
+        now,
+      );
+      await enqueueEmail(
+        tx,
+        { to: viewer.user.email, template: 'factor_added', payload: { firstName: viewer.user.firstName, factor: describePasskey(name) } },
+        now,
+      );
       return passkey;
     });
   } catch (error) {

@@ -49,7 +49,11 @@ export async function finishPasskeySignIn(deps: Deps, input: { response: unknown
 
   const user = await deps.prisma.user.findUnique({ where: { id: passkey.userId } });
   if (!user?.isActive) {
-    await recordAudit(deps.prisma, { type: 'passkey.sign_in_failed', userId: passkey.userId, ...device, metadata: { reason: 'account_disabled', passkeyId: passkey.id } }, deps.clock.now());
+    await recordAudit(
+      deps.prisma,
+      { type: 'passkey.sign_in_failed', userId: passkey.userId, ...device, metadata: { reason: 'account_disabled', passkeyId: passkey.id } },
+      deps.clock.now(),
+    );
     throw new GatehouseError('ACCOUNT_DISABLED');
   }
   if (deps.config.accounts.requireEmailVerification && !user.emailVerifiedAt) throw new GatehouseError('EMAIL_NOT_VERIFIED');
@@ -64,6 +68,8 @@ export async function finishPasskeySignIn(deps: Deps, input: { response: unknown
 
   return establishSession(deps, user, device, {
     authMethods: ['passkey'],
-    writes: (at) => [deps.prisma.auditEvent.create({ data: auditRow({ type: 'passkey.signed_in', userId: user.id, ...device, metadata: { passkeyId: passkey.id } }, at) })],
+    writes: (at) => [
+      deps.prisma.auditEvent.create({ data: auditRow({ type: 'passkey.signed_in', userId: user.id, ...device, metadata: { passkeyId: passkey.id } }, at) }),
+    ],
   });
 }

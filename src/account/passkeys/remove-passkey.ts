@@ -27,7 +27,11 @@ export async function removePasskey(deps: Deps, viewer: Viewer, input: { id: str
     await recordAudit(tx, { type: 'passkey.removed', userId, ...device, metadata: { passkeyId: passkey.id } }, now);
     await enqueueEmail(
       tx,
-      { to: viewer.user.email, template: 'factor_removed', payload: { firstName: viewer.user.firstName, factor: describePasskey(passkey.name), byAdmin: false } },
+      {
+        to: viewer.user.email,
+        template: 'factor_removed',
+        payload: { firstName: viewer.user.firstName, factor: describePasskey(passkey.name), byAdmin: false },
+      },
       now,
     );
   });

@@ -28,7 +28,9 @@ export async function startPasskeySignIn(deps: Deps, input: { email?: string | n
 
 async function allowList(deps: Deps, raw: string) {
   const email = lookupEmail(raw);
-  const user = email ? await deps.prisma.user.findUnique({ where: { email }, select: { passkeys: { select: { credentialId: true, transports: true } } } }) : null;
+  const user = email
+    ? await deps.prisma.user.findUnique({ where: { email }, select: { passkeys: { select: { credentialId: true, transports: true } } } })
+    : null;
   if (user?.passkeys.length) return user.passkeys.map(descriptorOf);
   // Keyed by the address as typed (normalised, even when malformed), so each gives its own stable answer.
   return decoyCredentials(deps.config.jwt.derivedKeys.passkeyDecoy, email ?? normalizeEmail(raw.slice(0, 1024)));

@@ -33,12 +33,18 @@ function common(value: unknown): { id: string; rawId: string; response: Json; re
   return { id: value.id, rawId: value.rawId, response: value.response, rest: value };
 }
 
-function extras(rest: Json) {
+type Attachment = 'platform' | 'cross-platform';
+
+function isAttachment(value: unknown): value is Attachment {
+  return value === 'platform' || value === 'cross-platform';
+}
+
+function extras(rest: Json): { authenticatorAttachment?: Attachment; clientExtensionResults: Json; type: 'public-key' } {
   const attachment = rest.authenticatorAttachment;
   return {
-    ...(attachment === 'platform' || attachment === 'cross-platform' ? { authenticatorAttachment: attachment as 'platform' | 'cross-platform' } : {}),
+    ...(isAttachment(attachment) ? { authenticatorAttachment: attachment } : {}),
     clientExtensionResults: isObject(rest.clientExtensionResults) ? rest.clientExtensionResults : {},
-    type: 'public-key' as const,
+    type: 'public-key',
   };
 }
 
@@ -46,13 +52,15 @@ function extras(rest: Json) {
 export function parseRegistrationResponse(value: unknown): RegistrationResponseJSON {
   const { id, rawId, response, rest } = common(value);
   if (!b64(response.attestationObject)) throw passkeyInvalid();
-  const transports = Array.isArray(response.transports) ? response.transports.filter((t): t is string => typeof t === 'string' && t.length <= 32).slice(0, 8) : [];
+  const transports = Array.isArray(response.transports)
+    ? response.transports.filter((t): t is string => typeof t === 'string' && t.length <= 32).slice(0, 8)
+    : [];
   return {
     id,
     rawId,
     response: {
       clientDataJSON: response.clientDataJSON as string,
-      attestationObject: response.attestationObject as string,
+      attestationObject: response.attestationObject,
       transports,
     },
     ...extras(rest),
@@ -70,8 +78,8 @@ export function parseAuthenticationResponse(value: unknown): AuthenticationRespo
     rawId,
     response: {
       clientDataJSON: response.clientDataJSON as string,
-      authenticatorData: response.authenticatorData as string,
-      signature: response.signature as string,
+      authenticatorData: response.authenticatorData,
+      signature: response.signature,
       ...(typeof userHandle === 'string' ? { userHandle } : {}),
     },
     ...extras(rest),

@@ -97,7 +97,10 @@ export async function verifyAuthentication(
     });
     if (!result.verified) return { ok: false, reason: 'signature not verified' };
     const info = result.authenticationInfo;
-    return { ok: true, info: { newCounter: info.newCounter, backedUp: info.credentialBackedUp, deviceType: info.credentialDeviceType, userVerified: info.userVerified } };
+    return {
+      ok: true,
+      info: { newCounter: info.newCounter, backedUp: info.credentialBackedUp, deviceType: info.credentialDeviceType, userVerified: info.userVerified },
+    };
   } catch (error) {
     return failure(error);
   }

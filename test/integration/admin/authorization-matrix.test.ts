@@ -145,7 +145,12 @@ const ROWS: Row[] = [
   { field: 'Mutation.logout', allowed: SIGNED_IN, document: 'mutation { logout }' },
   // Passkeys (issue 13): sign-in is public; registering and managing need a session.
   { field: 'Mutation.startPasskeySignIn', allowed: EVERYONE, document: 'mutation { startPasskeySignIn }' },
-  { field: 'Mutation.finishPasskeySignIn', allowed: EVERYONE, allowedError: 'PASSKEY_INVALID', document: 'mutation { finishPasskeySignIn(response: {}) { __typename } }' },
+  {
+    field: 'Mutation.finishPasskeySignIn',
+    allowed: EVERYONE,
+    allowedError: 'PASSKEY_INVALID',
+    document: 'mutation { finishPasskeySignIn(response: {}) { __typename } }',
+  },
   { field: 'Mutation.startPasskeyRegistration', allowed: SIGNED_IN, document: 'mutation { startPasskeyRegistration }' },
   {
     field: 'Mutation.finishPasskeyRegistration',
@@ -154,7 +159,12 @@ const ROWS: Row[] = [
     document: 'mutation { finishPasskeyRegistration(response: {}) { id } }',
   },
   { field: 'Query.myPasskeys', allowed: SIGNED_IN, document: '{ myPasskeys { id } }' },
-  { field: 'Mutation.renamePasskey', allowed: SIGNED_IN, allowedError: 'NOT_FOUND', document: `mutation { renamePasskey(id: "${randomUUID()}", name: "Key") { id } }` },
+  {
+    field: 'Mutation.renamePasskey',
+    allowed: SIGNED_IN,
+    allowedError: 'NOT_FOUND',
+    document: `mutation { renamePasskey(id: "${randomUUID()}", name: "Key") { id } }`,
+  },
   {
     field: 'Mutation.removePasskey',
     allowed: SIGNED_IN,

@@ -63,7 +63,14 @@ const ENV = { WEBAUTHN_RP_ID: 'example.com', WEBAUTHN_ORIGINS: ORIGIN };
 /** A passkey row as a registration would leave it (the key is never used by these tests). */
 async function passkeyOf(t: TestApp, userId: string, name = 'Laptop') {
   const passkey = await t.deps.prisma.passkey.create({
-    data: { userId, credentialId: Buffer.from(`cred-${userId}-${name}`).toString('base64url'), publicKey: 'AQID', deviceType: 'singleDevice', name, transports: '["usb"]' },
+    data: {
+      userId,
+      credentialId: Buffer.from(`cred-${userId}-${name}`).toString('base64url'),
+      publicKey: 'AQID',
+      deviceType: 'singleDevice',
+      name,
+      transports: '["usb"]',
+    },
   });
   await syncMfaEnabled(t.deps, t.deps.prisma, userId);
   return passkey;
@@ -104,7 +111,10 @@ describe('passkey options', () => {
     const withPasskey = await createUser(t.deps);
     const passkey = await passkeyOf(t, withPasskey.id);
     const withoutPasskey = await createUser(t.deps);
-    const start = async (email: string | null) => (await t.graphql(StartSignIn, { email })).data?.startPasskeySignIn as { allowCredentials?: { id: string; type: string; transports?: string[] }[] } & Record<string, unknown>;
+    const start = async (email: string | null) =>
+      (await t.graphql(StartSignIn, { email })).data?.startPasskeySignIn as {
+        allowCredentials?: { id: string; type: string; transports?: string[] }[];
+      } & Record<string, unknown>;
 
     const real = await start(withPasskey.email.toUpperCase());
     expect(real.allowCredentials).toEqual([{ id: passkey.credentialId, type: 'public-key', transports: ['usb'] }]);
@@ -152,8 +162,18 @@ describe('passkey answers', () => {
       { id: 'AAAA', rawId: 'AAAA', type: 'public-key' },
       { id: 'AAAA', rawId: 'BBBB', type: 'public-key', response: { clientDataJSON: 'AAAA' } },
       { id: 'AAAA', rawId: 'AAAA', type: 'password', response: { clientDataJSON: 'AAAA' } },
-      { id: 'AA+/', rawId: 'AA+/', type: 'public-key', response: { clientDataJSON: 'AAAA', authenticatorData: 'AAAA', signature: 'AAAA', attestationObject: 'AAAA' } },
-      { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: notJson, authenticatorData: 'AAAA', signature: 'AAAA', attestationObject: 'AAAA' } },
+      {
+        id: 'AA+/',
+        rawId: 'AA+/',
+        type: 'public-key',
+        response: { clientDataJSON: 'AAAA', authenticatorData: 'AAAA', signature: 'AAAA', attestationObject: 'AAAA' },
+      },
+      {
+        id: 'AAAA',
+        rawId: 'AAAA',
+        type: 'public-key',
+        response: { clientDataJSON: notJson, authenticatorData: 'AAAA', signature: 'AAAA', attestationObject: 'AAAA' },
+      },
       { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: { nested: true }, authenticatorData: 1, signature: [] } },
       { id: 'x'.repeat(5000), rawId: 'x'.repeat(5000), type: 'public-key', response: { clientDataJSON: 'AAAA' } },
       answer('unknown-challenge'),
@@ -197,7 +217,10 @@ describe('managing passkeys', () => {
     expect(errorCode(await t.graphql(Remove, { id: theirs.id, password: PASSWORD }, { token: me.accessToken }))).toBe('NOT_FOUND');
     expect(await t.deps.prisma.passkey.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ name: 'Their key' });
 
-    expect((await t.graphql(Rename, { id: mine.id, name: '  Work laptop ' }, { token: me.accessToken })).data?.renamePasskey).toEqual({ id: mine.id, name: 'Work laptop' });
+    expect((await t.graphql(Rename, { id: mine.id, name: '  Work laptop ' }, { token: me.accessToken })).data?.renamePasskey).toEqual({
+      id: mine.id,
+      name: 'Work laptop',
+    });
     for (const name of ['', '   ', 'x'.repeat(65), 'tab\there']) {
       expect(errorCode(await t.graphql(Rename, { id: mine.id, name }, { token: me.accessToken }))).toBe('VALIDATION_FAILED');
     }

@@ -93,11 +93,24 @@ const RemovePasskey = graphql(`
 
 /** What the served page defines (see PAGE). */
 interface PageApi {
-  gql(query: string, variables: Record<string, unknown>, token?: string): Promise<{ data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] }>;
+  gql(
+    query: string,
+    variables: Record<string, unknown>,
+    token?: string,
+  ): Promise<{ data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] }>;
   create(options: unknown): Promise<Record<string, unknown>>;
   get(options: unknown): Promise<Record<string, unknown>>;
-  register(token: string, name: string): Promise<{ response: Record<string, unknown>; result: { data?: { finishPasskeyRegistration?: { id: string } } | null; errors?: unknown[] } }>;
-  signIn(email: string | null): Promise<{ response: Record<string, unknown>; result: { data?: { finishPasskeySignIn?: { __typename: string; accessToken?: string; session?: { id: string } } } | null; errors?: { extensions?: { code?: string } }[] } }>;
+  register(
+    token: string,
+    name: string,
+  ): Promise<{ response: Record<string, unknown>; result: { data?: { finishPasskeyRegistration?: { id: string } } | null; errors?: unknown[] } }>;
+  signIn(email: string | null): Promise<{
+    response: Record<string, unknown>;
+    result: {
+      data?: { finishPasskeySignIn?: { __typename: string; accessToken?: string; session?: { id: string } } } | null;
+      errors?: { extensions?: { code?: string } }[];
+    };
+  }>;
 }
 
 /** The page a web client would have, reduced to the calls: GraphQL in, WebAuthn JSON out and back. */
@@ -180,7 +193,15 @@ describe.skipIf(!available)('passkeys in Chromium with a virtual authenticator',
     browser = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 60_000);
   afterAll(async () => {
@@ -198,7 +219,14 @@ describe.skipIf(!available)('passkeys in Chromium with a virtual authenticator',
     const cdp = await browser.newCDPSession(page);
     await cdp.send('WebAuthn.enable');
     const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
     });
     if (credential) await cdp.send('WebAuthn.addCredential', { authenticatorId, credential });
     await page.goto(`${at}/`);
@@ -207,7 +235,8 @@ describe.skipIf(!available)('passkeys in Chromium with a virtual authenticator',
 
   function api(page: Page) {
     return {
-      register: (token: string, name: string) => page.evaluate(([token, name]) => (globalThis as unknown as PageApi).register(token, name), [token, name] as const),
+      register: (token: string, name: string) =>
+        page.evaluate(([token, name]) => (globalThis as unknown as PageApi).register(token, name), [token, name] as const),
       signIn: (email: string | null = null) => page.evaluate((email) => (globalThis as unknown as PageApi).signIn(email), email),
       create: (options: unknown) => page.evaluate((options) => (globalThis as unknown as PageApi).create(options), options),
       get: (options: unknown) => page.evaluate((options) => (globalThis as unknown as PageApi).get(options), options),
@@ -216,7 +245,7 @@ describe.skipIf(!available)('passkeys in Chromium with a virtual authenticator',
 
   async function credentials(tab: Tab): Promise<VirtualCredential[]> {
     const { credentials } = await tab.cdp.send('WebAuthn.getCredentials', { authenticatorId: tab.authenticatorId });
-    return credentials as VirtualCredential[];
+    return credentials;
   }
 
   async function storedCounter(passkeyId: string): Promise<bigint> {
@@ -250,7 +279,9 @@ describe.skipIf(!available)('passkeys in Chromium with a virtual authenticator',
     const page = api(device.page);
 
     const listed = await t.graphql(MyPasskeys, {}, { token });
-    expect(listed.data?.myPasskeys).toEqual([{ id: passkeyId, name: 'Laptop', deviceType: 'SINGLE_DEVICE', backedUp: false, transports: ['internal'], lastUsedAt: null }]);
+    expect(listed.data?.myPasskeys).toEqual([
+      { id: passkeyId, name: 'Laptop', deviceType: 'SINGLE_DEVICE', backedUp: false, transports: ['internal'], lastUsedAt: null },
+    ]);
     const row = await t.deps.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.mfaEnabled).toBe(true);
     const mail = await t.deps.prisma.outboxEmail.findMany({ where: { to: user.email, template: 'factor_added' } });
@@ -291,9 +322,7 @@ describe.skipIf(!available)('passkeys in Chromium with a virtual authenticator',
     const refused = await page.signIn();
     expect(refused.result.errors?.[0]?.extensions?.code).toBe('PASSKEY_INVALID');
     expect((await t.graphql(Login, { email: user.email, password: PASSWORD })).data?.login.__typename).toBe('AuthPayload');
-    expect(await auditTypes(user.id)).toEqual(
-      expect.arrayContaining(['passkey.registered', 'mfa.challenged', 'passkey.signed_in', 'passkey.removed']),
-    );
+    expect(await auditTypes(user.id)).toEqual(expect.arrayContaining(['passkey.registered', 'mfa.challenged', 'passkey.signed_in', 'passkey.removed']));
     // The refusal names no account: nothing ties an unknown credential to one (the user handle is unsigned).
     const unknown = await t.deps.prisma.auditEvent.findMany({ where: { type: 'passkey.sign_in_failed', userId: null } });
     expect(unknown.map((row) => JSON.parse(row.metadata) as unknown)).toContainEqual({ reason: 'unknown_credential' });
@@ -307,7 +336,11 @@ describe.skipIf(!available)('passkeys in Chromium with a virtual authenticator',
     const replay = await t.graphql(FinishSignIn, { response });
     expect(errorCode(replay)).toBe('PASSKEY_INVALID');
     // Refused because its ceremony is used up, before the signature counter would have caught it.
-    expect(await t.deps.prisma.auditEvent.count({ where: { userId: user.id, type: { startsWith: 'passkey.' }, NOT: { type: { in: ['passkey.registered', 'passkey.signed_in'] } } } })).toBe(0);
+    expect(
+      await t.deps.prisma.auditEvent.count({
+        where: { userId: user.id, type: { startsWith: 'passkey.' }, NOT: { type: { in: ['passkey.registered', 'passkey.signed_in'] } } },
+      }),
+    ).toBe(0);
     await device.page.close();
   });
 
