@@ -214,7 +214,7 @@ describe.skipIf(!available)('passkeys in Chromium with a virtual authenticator',
   });
 
   /** A new tab on `at` with its own virtual authenticator (UV-capable, discoverable credentials), holding `credential` if given. */
-  async function tab(credential?: VirtualCredential, at = origin): Promise<Tab> {
+  async function tab(credential?: VirtualCredential, at = origin, overrides: Record<string, unknown> = {}): Promise<Tab> {
     const page = await browser.newPage();
     const cdp = await browser.newCDPSession(page);
     await cdp.send('WebAuthn.enable');
@@ -226,6 +226,7 @@ describe.skipIf(!available)('passkeys in Chromium with a virtual authenticator',
         hasUserVerification: true,
         isUserVerified: true,
         automaticPresenceSimulation: true,
+        ...overrides,
       },
     });
     if (credential) await cdp.send('WebAuthn.addCredential', { authenticatorId, credential });
@@ -429,6 +430,30 @@ describe.skipIf(!available)('passkeys in Chromium with a virtual authenticator',
     expect(JSON.parse(audit.metadata)).toEqual({ reason: 'credential_not_offered', passkeyId: b.passkeyId });
     await a.device.page.close();
     await b.device.page.close();
+  });
+
+  it('refuses answers without user verification when WEBAUTHN_USER_VERIFICATION is required', async () => {
+    // A client that ignores the options and asks the authenticator not to verify the person (no
+    // PIN, no biometrics): the server's policy still holds, for a sign-in and for a registration.
+    const { user, token, device } = await userWithPasskey();
+    const page = api(device.page);
+    const options = (await t.graphql(StartSignIn, {})).data!.startPasskeySignIn as Record<string, unknown>;
+    const unverified = await page.get({ ...options, userVerification: 'discouraged' });
+    expect(errorCode(await t.graphql(FinishSignIn, { response: unverified }))).toBe('PASSKEY_INVALID');
+    const failed = await t.deps.prisma.auditEvent.findFirstOrThrow({ where: { userId: user.id, type: 'passkey.sign_in_failed' } });
+    expect(failed.metadata).toContain('User verification required');
+
+    const creation = (await t.graphql(StartRegistration, {}, { token })).data!.startPasskeyRegistration as Record<string, unknown>;
+    // A security key without PIN support: it cannot verify the person at all.
+    const key = await tab(undefined, origin, { transport: 'usb', hasResidentKey: false, hasUserVerification: false, isUserVerified: false });
+    const selection = { residentKey: 'discouraged', requireResidentKey: false, userVerification: 'discouraged' };
+    const created = await api(key.page).create({ ...creation, authenticatorSelection: selection });
+    expect(errorCode(await t.graphql(FinishRegistration, { response: created }, { token }))).toBe('PASSKEY_INVALID');
+    expect(await t.deps.prisma.passkey.count({ where: { userId: user.id } })).toBe(1);
+    const refused = await t.deps.prisma.auditEvent.findFirstOrThrow({ where: { userId: user.id, type: 'passkey.registration_failed' } });
+    expect(refused.metadata).toMatch(/User verification was required/);
+    await device.page.close();
+    await key.page.close();
   });
 
   it('refuses a sign-in to a disabled account', async () => {
