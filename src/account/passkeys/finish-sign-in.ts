@@ -48,15 +48,17 @@ export async function finishPasskeySignIn(deps: Deps, input: { response: unknown
   if (counterRegressed(Number(stored), newCounter)) throw await fail(`counter ${newCounter} after ${stored}`, passkey, 'passkey.counter_regressed');
 
   const user = await deps.prisma.user.findUnique({ where: { id: passkey.userId } });
-  if (!user?.isActive) {
-    await recordAudit(
-      deps.prisma,
-      { type: 'passkey.sign_in_failed', userId: passkey.userId, ...device, metadata: { reason: 'account_disabled', passkeyId: passkey.id } },
-      deps.clock.now(),
-    );
-    throw new GatehouseError('ACCOUNT_DISABLED');
+  // As for a password: the account's state is told only to someone who proved they hold it.
+  const refusal = !user?.isActive
+    ? ({ reason: 'account_disabled', code: 'ACCOUNT_DISABLED' } as const)
+    : deps.config.accounts.requireEmailVerification && !user.emailVerifiedAt
+      ? ({ reason: 'email_not_verified', code: 'EMAIL_NOT_VERIFIED' } as const)
+      : null;
+  if (refusal || !user) {
+    const metadata = { reason: refusal?.reason, passkeyId: passkey.id };
+    await recordAudit(deps.prisma, { type: 'passkey.sign_in_failed', userId: passkey.userId, ...device, metadata }, deps.clock.now());
+    throw new GatehouseError(refusal?.code ?? 'ACCOUNT_DISABLED');
   }
-  if (deps.config.accounts.requireEmailVerification && !user.emailVerifiedAt) throw new GatehouseError('EMAIL_NOT_VERIFIED');
 
   const now = deps.clock.now();
   const { count } = await deps.prisma.passkey.updateMany({

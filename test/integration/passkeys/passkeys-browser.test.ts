@@ -456,11 +456,15 @@ describe.skipIf(!available)('passkeys in Chromium with a virtual authenticator',
     await key.page.close();
   });
 
-  it('refuses a sign-in to a disabled account', async () => {
+  it('refuses a sign-in to a disabled account, and to an unverified one while REQUIRE_EMAIL_VERIFICATION is on', async () => {
     const { user, device } = await userWithPasskey();
+    await t.deps.prisma.user.update({ where: { id: user.id }, data: { emailVerifiedAt: null } });
+    expect((await api(device.page).signIn()).result.errors?.[0]?.extensions?.code).toBe('EMAIL_NOT_VERIFIED');
     await t.deps.prisma.user.update({ where: { id: user.id }, data: { isActive: false } });
     const { result } = await api(device.page).signIn();
     expect(result.errors?.[0]?.extensions?.code).toBe('ACCOUNT_DISABLED');
+    const failures = await t.deps.prisma.auditEvent.findMany({ where: { userId: user.id, type: 'passkey.sign_in_failed' } });
+    expect(failures.map((row) => (JSON.parse(row.metadata) as { reason: string }).reason).sort()).toEqual(['account_disabled', 'email_not_verified']);
     await device.page.close();
   });
 });
