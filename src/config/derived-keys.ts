@@ -21,6 +21,8 @@ const LABELS = {
   rateLimit: 'gatehouse/v1/rate-limit/key',
   /** The HMAC of an unmatched sign-in identifier in the audit trail (src/audit/identifier-digest.ts). */
   auditIdentifier: 'gatehouse/v1/audit/identifier',
+  /** The HMAC deriving stand-in passkey credential ids for an address with none (src/auth/passkeys/decoy-credentials.ts). */
+  passkeyDecoy: 'gatehouse/v1/passkey/decoy-credential',
 } as const;
 
 export type KeyUse = keyof typeof LABELS;
@@ -41,5 +43,6 @@ export function deriveKeys(secret: string): DerivedKeys {
     codeDigest: derive(LABELS.codeDigest),
     rateLimit: derive(LABELS.rateLimit),
     auditIdentifier: derive(LABELS.auditIdentifier),
+    passkeyDecoy: derive(LABELS.passkeyDecoy),
   };
 }

@@ -7,7 +7,7 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import ScopeAuthPlugin, { AuthScopeFailureType, type AuthFailure } from '@pothos/plugin-scope-auth';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
-import { Kind } from 'graphql';
+import { Kind, valueFromASTUntyped } from 'graphql';
 import { GatehouseError } from '../errors.js';
 import { requireIntrospectionClient } from '../auth/tokens/introspection-client.js';
 import { mfaEnrollmentPending } from '../auth/mfa/policy.js';
@@ -54,6 +54,7 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     ID: { Input: string; Output: string };
+    JSON: { Input: unknown; Output: unknown };
   };
 }>({
   plugins: [ScopeAuthPlugin, PrismaPlugin],
@@ -149,6 +150,13 @@ builder.scalarType('DateTime', {
   serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString()),
   parseValue: (value) => parseDateTime(value),
   parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : null),
+});
+
+builder.scalarType('JSON', {
+  description: 'Any JSON value, passed through as is (the WebAuthn options and answers of the passkey fields).',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
 });
 
 builder.queryType({});

@@ -9,6 +9,7 @@ import './sessions.js';
 import './sign-in.js';
 import './email-sign-in.js';
 import './second-factors.js';
+import './passkeys.js';
 import './token-introspection.js';
 import './user.js';
 import './access.js';

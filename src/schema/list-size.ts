@@ -4,6 +4,7 @@
  * extensions, where the query-cost rule (src/server/limits/list-cost.ts) reads it: a list counts
  * as `first` items when the query gives it, else as the field's typical size.
  */
+import { MAX_PASSKEYS_PER_USER } from '../account/passkeys/passkey-limit.js';
 import { validationError } from '../errors.js';
 
 export interface ListSize {
@@ -56,4 +57,6 @@ export const LIST_SIZES = {
   /** Query.groups and Query.permissions. */
   allGroups: { max: 500, cost: 50 },
   allPermissions: { max: 500, cost: 100 },
+  /** A user's passkeys (registration stops at MAX_PASSKEYS_PER_USER). */
+  passkeys: { max: MAX_PASSKEYS_PER_USER, cost: 3 },
 } as const satisfies Record<string, ListSize>;

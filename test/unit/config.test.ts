@@ -142,7 +142,7 @@ describe('development defaults and the network (issue 10, item 7)', () => {
   it('derives one key per use from JWT_SECRET, none of them the secret itself', () => {
     const keys = loadConfig({ JWT_SECRET: strong }).jwt.derivedKeys;
     const bytes = Object.values(keys).map((key) => key.export().toString('hex'));
-    expect(Object.keys(keys).sort()).toEqual(['accessToken', 'auditIdentifier', 'codeDigest', 'rateLimit', 'refreshSuccessor']);
+    expect(Object.keys(keys).sort()).toEqual(['accessToken', 'auditIdentifier', 'codeDigest', 'passkeyDecoy', 'rateLimit', 'refreshSuccessor']);
     expect(new Set(bytes).size).toBe(bytes.length);
     expect(bytes).not.toContain(Buffer.from(strong).toString('hex'));
     for (const hex of bytes) expect(hex).toHaveLength(64);

@@ -25,6 +25,20 @@ type Documents = {
     "\n  mutation BearerLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { ... on AuthPayload { accessToken user { email } } }\n  }\n": typeof types.BearerLoginDocument,
     "\n  mutation DjangoLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { ... on AuthPayload { accessToken user { email role } } }\n  }\n": typeof types.DjangoLoginDocument,
     "query DjangoMe { me { email username } }": typeof types.DjangoMeDocument,
+    "\n  mutation ApiPasskeyStartSignIn($email: String) {\n    startPasskeySignIn(email: $email)\n  }\n": typeof types.ApiPasskeyStartSignInDocument,
+    "\n  mutation ApiPasskeyFinishSignIn($response: JSON!) {\n    finishPasskeySignIn(response: $response) {\n      __typename\n    }\n  }\n": typeof types.ApiPasskeyFinishSignInDocument,
+    "\n  mutation ApiPasskeyStartRegistration {\n    startPasskeyRegistration\n  }\n": typeof types.ApiPasskeyStartRegistrationDocument,
+    "\n  mutation ApiPasskeyFinishRegistration($response: JSON!, $name: String) {\n    finishPasskeyRegistration(response: $response, name: $name) {\n      id\n    }\n  }\n": typeof types.ApiPasskeyFinishRegistrationDocument,
+    "\n  query ApiPasskeyList {\n    myPasskeys {\n      id\n      name\n    }\n  }\n": typeof types.ApiPasskeyListDocument,
+    "\n  mutation ApiPasskeyRename($id: ID!, $name: String!) {\n    renamePasskey(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n": typeof types.ApiPasskeyRenameDocument,
+    "\n  mutation ApiPasskeyRemove($id: ID!, $password: String, $code: String) {\n    removePasskey(id: $id, password: $password, code: $code)\n  }\n": typeof types.ApiPasskeyRemoveDocument,
+    "\n  mutation PasskeyPasswordLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n      }\n      ... on MfaChallenge {\n        methods\n      }\n    }\n  }\n": typeof types.PasskeyPasswordLoginDocument,
+    "\n  mutation PasskeyStartSignIn($email: String) {\n    startPasskeySignIn(email: $email)\n  }\n": typeof types.PasskeyStartSignInDocument,
+    "\n  mutation PasskeyFinishSignIn($response: JSON!) {\n    finishPasskeySignIn(response: $response) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n        user {\n          id\n        }\n        session {\n          id\n        }\n      }\n    }\n  }\n": typeof types.PasskeyFinishSignInDocument,
+    "\n  mutation PasskeyStartRegistration {\n    startPasskeyRegistration\n  }\n": typeof types.PasskeyStartRegistrationDocument,
+    "\n  mutation PasskeyFinishRegistration($response: JSON!, $name: String) {\n    finishPasskeyRegistration(response: $response, name: $name) {\n      id\n      name\n    }\n  }\n": typeof types.PasskeyFinishRegistrationDocument,
+    "\n  query PasskeyList {\n    myPasskeys {\n      id\n      name\n      deviceType\n      backedUp\n      transports\n      lastUsedAt\n    }\n  }\n": typeof types.PasskeyListDocument,
+    "\n  mutation PasskeyRemove($id: ID!) {\n    removePasskey(id: $id)\n  }\n": typeof types.PasskeyRemoveDocument,
     "query Me { me { id email } }": typeof types.MeDocument,
     "mutation Logout { logout }": typeof types.LogoutDocument,
 };
@@ -40,6 +54,20 @@ const documents: Documents = {
     "\n  mutation BearerLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { ... on AuthPayload { accessToken user { email } } }\n  }\n": types.BearerLoginDocument,
     "\n  mutation DjangoLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { ... on AuthPayload { accessToken user { email role } } }\n  }\n": types.DjangoLoginDocument,
     "query DjangoMe { me { email username } }": types.DjangoMeDocument,
+    "\n  mutation ApiPasskeyStartSignIn($email: String) {\n    startPasskeySignIn(email: $email)\n  }\n": types.ApiPasskeyStartSignInDocument,
+    "\n  mutation ApiPasskeyFinishSignIn($response: JSON!) {\n    finishPasskeySignIn(response: $response) {\n      __typename\n    }\n  }\n": types.ApiPasskeyFinishSignInDocument,
+    "\n  mutation ApiPasskeyStartRegistration {\n    startPasskeyRegistration\n  }\n": types.ApiPasskeyStartRegistrationDocument,
+    "\n  mutation ApiPasskeyFinishRegistration($response: JSON!, $name: String) {\n    finishPasskeyRegistration(response: $response, name: $name) {\n      id\n    }\n  }\n": types.ApiPasskeyFinishRegistrationDocument,
+    "\n  query ApiPasskeyList {\n    myPasskeys {\n      id\n      name\n    }\n  }\n": types.ApiPasskeyListDocument,
+    "\n  mutation ApiPasskeyRename($id: ID!, $name: String!) {\n    renamePasskey(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n": types.ApiPasskeyRenameDocument,
+    "\n  mutation ApiPasskeyRemove($id: ID!, $password: String, $code: String) {\n    removePasskey(id: $id, password: $password, code: $code)\n  }\n": types.ApiPasskeyRemoveDocument,
+    "\n  mutation PasskeyPasswordLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n      }\n      ... on MfaChallenge {\n        methods\n      }\n    }\n  }\n": types.PasskeyPasswordLoginDocument,
+    "\n  mutation PasskeyStartSignIn($email: String) {\n    startPasskeySignIn(email: $email)\n  }\n": types.PasskeyStartSignInDocument,
+    "\n  mutation PasskeyFinishSignIn($response: JSON!) {\n    finishPasskeySignIn(response: $response) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n        user {\n          id\n        }\n        session {\n          id\n        }\n      }\n    }\n  }\n": types.PasskeyFinishSignInDocument,
+    "\n  mutation PasskeyStartRegistration {\n    startPasskeyRegistration\n  }\n": types.PasskeyStartRegistrationDocument,
+    "\n  mutation PasskeyFinishRegistration($response: JSON!, $name: String) {\n    finishPasskeyRegistration(response: $response, name: $name) {\n      id\n      name\n    }\n  }\n": types.PasskeyFinishRegistrationDocument,
+    "\n  query PasskeyList {\n    myPasskeys {\n      id\n      name\n      deviceType\n      backedUp\n      transports\n      lastUsedAt\n    }\n  }\n": types.PasskeyListDocument,
+    "\n  mutation PasskeyRemove($id: ID!) {\n    removePasskey(id: $id)\n  }\n": types.PasskeyRemoveDocument,
     "query Me { me { id email } }": types.MeDocument,
     "mutation Logout { logout }": types.LogoutDocument,
 };
@@ -102,6 +130,62 @@ export function graphql(source: "\n  mutation DjangoLogin($email: String!, $pass
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query DjangoMe { me { email username } }"): (typeof documents)["query DjangoMe { me { email username } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiPasskeyStartSignIn($email: String) {\n    startPasskeySignIn(email: $email)\n  }\n"): (typeof documents)["\n  mutation ApiPasskeyStartSignIn($email: String) {\n    startPasskeySignIn(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiPasskeyFinishSignIn($response: JSON!) {\n    finishPasskeySignIn(response: $response) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation ApiPasskeyFinishSignIn($response: JSON!) {\n    finishPasskeySignIn(response: $response) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiPasskeyStartRegistration {\n    startPasskeyRegistration\n  }\n"): (typeof documents)["\n  mutation ApiPasskeyStartRegistration {\n    startPasskeyRegistration\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiPasskeyFinishRegistration($response: JSON!, $name: String) {\n    finishPasskeyRegistration(response: $response, name: $name) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ApiPasskeyFinishRegistration($response: JSON!, $name: String) {\n    finishPasskeyRegistration(response: $response, name: $name) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiPasskeyList {\n    myPasskeys {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query ApiPasskeyList {\n    myPasskeys {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiPasskeyRename($id: ID!, $name: String!) {\n    renamePasskey(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation ApiPasskeyRename($id: ID!, $name: String!) {\n    renamePasskey(id: $id, name: $name) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiPasskeyRemove($id: ID!, $password: String, $code: String) {\n    removePasskey(id: $id, password: $password, code: $code)\n  }\n"): (typeof documents)["\n  mutation ApiPasskeyRemove($id: ID!, $password: String, $code: String) {\n    removePasskey(id: $id, password: $password, code: $code)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PasskeyPasswordLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n      }\n      ... on MfaChallenge {\n        methods\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PasskeyPasswordLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n      }\n      ... on MfaChallenge {\n        methods\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PasskeyStartSignIn($email: String) {\n    startPasskeySignIn(email: $email)\n  }\n"): (typeof documents)["\n  mutation PasskeyStartSignIn($email: String) {\n    startPasskeySignIn(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PasskeyFinishSignIn($response: JSON!) {\n    finishPasskeySignIn(response: $response) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n        user {\n          id\n        }\n        session {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PasskeyFinishSignIn($response: JSON!) {\n    finishPasskeySignIn(response: $response) {\n      __typename\n      ... on AuthPayload {\n        accessToken\n        user {\n          id\n        }\n        session {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PasskeyStartRegistration {\n    startPasskeyRegistration\n  }\n"): (typeof documents)["\n  mutation PasskeyStartRegistration {\n    startPasskeyRegistration\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PasskeyFinishRegistration($response: JSON!, $name: String) {\n    finishPasskeyRegistration(response: $response, name: $name) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation PasskeyFinishRegistration($response: JSON!, $name: String) {\n    finishPasskeyRegistration(response: $response, name: $name) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PasskeyList {\n    myPasskeys {\n      id\n      name\n      deviceType\n      backedUp\n      transports\n      lastUsedAt\n    }\n  }\n"): (typeof documents)["\n  query PasskeyList {\n    myPasskeys {\n      id\n      name\n      deviceType\n      backedUp\n      transports\n      lastUsedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PasskeyRemove($id: ID!) {\n    removePasskey(id: $id)\n  }\n"): (typeof documents)["\n  mutation PasskeyRemove($id: ID!) {\n    removePasskey(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

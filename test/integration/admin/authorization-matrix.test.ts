@@ -181,6 +181,34 @@ const ROWS: Row[] = [
   { field: 'Query.permissions', permissions: ['permissions.view_permission'], allowed: STAFF_WITH, document: '{ permissions { codename builtIn } }' },
   { field: 'Query.auditEvents', permissions: ['audit.view_auditevent'], allowed: STAFF_WITH, document: '{ auditEvents(first: 5) { nodes { id type } } }' },
   { field: 'Mutation.logout', allowed: SIGNED_IN, document: 'mutation { logout }' },
+  // Passkeys (issue 13): sign-in is public; registering and managing need a session.
+  { field: 'Mutation.startPasskeySignIn', allowed: EVERYONE, document: 'mutation { startPasskeySignIn }' },
+  {
+    field: 'Mutation.finishPasskeySignIn',
+    allowed: EVERYONE,
+    allowedError: 'PASSKEY_INVALID',
+    document: 'mutation { finishPasskeySignIn(response: {}) { __typename } }',
+  },
+  { field: 'Mutation.startPasskeyRegistration', allowed: SIGNED_IN, document: 'mutation { startPasskeyRegistration }' },
+  {
+    field: 'Mutation.finishPasskeyRegistration',
+    allowed: SIGNED_IN,
+    allowedError: 'PASSKEY_INVALID',
+    document: 'mutation { finishPasskeyRegistration(response: {}) { id } }',
+  },
+  { field: 'Query.myPasskeys', allowed: SIGNED_IN, document: '{ myPasskeys { id } }' },
+  {
+    field: 'Mutation.renamePasskey',
+    allowed: SIGNED_IN,
+    allowedError: 'NOT_FOUND',
+    document: `mutation { renamePasskey(id: "${randomUUID()}", name: "Key") { id } }`,
+  },
+  {
+    field: 'Mutation.removePasskey',
+    allowed: SIGNED_IN,
+    allowedError: 'INVALID_CREDENTIALS',
+    document: `mutation { removePasskey(id: "${randomUUID()}", password: "not mine") }`,
+  },
   {
     field: 'Mutation.createUser',
     permissions: ['users.add_user'],
