@@ -50,7 +50,7 @@ export const errorDocs: Record<ErrorCode, string> = {
     'a wrong or used code (`remainingAttempts` in extensions for an email-change code); for `verifyEmail`, every failure (unknown or verified address, expired or used-up code too), so the answer reveals no account',
   CODE_EXPIRED: "the code's lifetime (`VERIFICATION_CODE_TTL_SECONDS`) is over: request a new one",
   TOO_MANY_ATTEMPTS: 'the tries allowed on this code (`VERIFICATION_CODE_MAX_ATTEMPTS`) are used: request a new one',
-  TOKEN_EXPIRED: 'an expired access, refresh or reset token',
+  TOKEN_EXPIRED: 'an expired access, refresh or reset token, sign-in link, `mfaToken` or passkey ceremony: start again',
   TOKEN_INVALID: 'a bad, used, revoked or reused refresh, reset or access token',
   VALIDATION_FAILED:
     '`extensions.fields: [{ field, code, message }]`, every bad field at once (password codes: `password_too_similar`, `password_too_short`, `password_too_common`, `password_entirely_numeric`, `password_too_long`; others: `required`, `too_long`, `invalid`)',

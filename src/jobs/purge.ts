@@ -1,6 +1,6 @@
 /**
  * Housekeeping: deletes what can no longer be used. One-time tokens once expired or consumed,
- * sessions once expired or revoked longer ago than the retention (kept meanwhile for the user's
+ * sign-in challenges (MFA tokens, passkey ceremonies) once expired or used, sessions once expired or revoked longer ago than the retention (kept meanwhile for the user's
  * session history), rate-limit rows past their window, and outbox emails that are done (SENT or
  * FAILED, their payload already erased) once older than their retention. Live rows are never
  * touched: every condition is strictly in the past of `now`, and a PENDING or SENDING email is
@@ -13,6 +13,7 @@ export interface PurgeCounts {
   sessions: number;
   rateLimits: number;
   outboxEmails: number;
+  signInChallenges: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -23,13 +24,20 @@ export async function purgeExpired(deps: Pick<Deps, 'prisma' | 'clock' | 'config
   const now = deps.clock.now();
   const revokedBefore = new Date(now.getTime() - deps.config.purge.revokedSessionRetentionDays * DAY_MS);
   const outboxBefore = new Date(now.getTime() - deps.config.purge.outboxRetentionDays * DAY_MS);
-  const [oneTimeTokens, sessions, rateLimits, outboxEmails] = await prisma.$transaction([
+  const [oneTimeTokens, sessions, rateLimits, outboxEmails, signInChallenges] = await prisma.$transaction([
     prisma.oneTimeToken.deleteMany({ where: { OR: [{ expiresAt: { lt: now } }, { consumedAt: { lt: now } }] } }),
     prisma.session.deleteMany({ where: { OR: [{ expiresAt: { lt: now } }, { revokedAt: { lt: revokedBefore } }] } }),
     prisma.rateLimiterFlexible.deleteMany({ where: { expire: { lt: now } } }),
     prisma.outboxEmail.deleteMany({ where: { status: { in: ['SENT', 'FAILED'] }, createdAt: { lt: outboxBefore } } }),
+    prisma.signInChallenge.deleteMany({ where: { OR: [{ expiresAt: { lt: now } }, { consumedAt: { lt: now } }] } }),
   ]);
-  return { oneTimeTokens: oneTimeTokens.count, sessions: sessions.count, rateLimits: rateLimits.count, outboxEmails: outboxEmails.count };
+  return {
+    oneTimeTokens: oneTimeTokens.count,
+    sessions: sessions.count,
+    rateLimits: rateLimits.count,
+    outboxEmails: outboxEmails.count,
+    signInChallenges: signInChallenges.count,
+  };
 }
 
 export interface PurgeJob {

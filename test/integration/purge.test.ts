@@ -16,6 +16,22 @@ describe('purgeExpired', () => {
     t = await createTestApp({ clock, env: { PURGE_REVOKED_SESSIONS_AFTER_DAYS: '30', PURGE_OUTBOX_AFTER_DAYS: '7' } });
   });
 
+  // Every start of a passkey ceremony or MFA step writes a row; without this they would pile up for ever.
+  it('deletes sign-in challenges once expired or used, and keeps live ones', async () => {
+    const { prisma } = t.deps;
+    const at = (offset: number) => new Date(clock.now().getTime() + offset);
+    let n = 0;
+    const challenge = (expiresAt: Date, consumedAt: Date | null = null) =>
+      prisma.signInChallenge.create({ data: { purpose: 'PASSKEY_SIGN_IN', tokenHash: `challenge-${n++}-${Date.now()}`, expiresAt, consumedAt } });
+    const gone = [(await challenge(at(-MINUTE))).id, (await challenge(at(MINUTE), at(-MINUTE))).id];
+    const kept = (await challenge(at(MINUTE))).id;
+    expect((await purgeExpired(t.deps)).signInChallenges).toBe(2);
+    const left = (await prisma.signInChallenge.findMany()).map((row) => row.id);
+    expect(left).toContain(kept);
+    for (const id of gone) expect(left).not.toContain(id);
+    await prisma.signInChallenge.deleteMany();
+  });
+
   it('deletes expired and consumed tokens, expired and long-revoked sessions, expired rate-limit rows; keeps the rest', async () => {
     const { prisma } = t.deps;
     const now = clock.now().getTime();
@@ -44,7 +60,7 @@ describe('purgeExpired', () => {
     });
 
     const counts = await purgeExpired(t.deps);
-    expect(counts).toEqual({ oneTimeTokens: 2, sessions: 2, rateLimits: 1, outboxEmails: 0 });
+    expect(counts).toEqual({ oneTimeTokens: 2, sessions: 2, rateLimits: 1, outboxEmails: 0, signInChallenges: 0 });
 
     const tokenIds = (await prisma.oneTimeToken.findMany()).map((row) => row.id);
     const sessionIds = (await prisma.session.findMany()).map((row) => row.id);
@@ -53,9 +69,9 @@ describe('purgeExpired', () => {
     expect((await prisma.rateLimiterFlexible.findMany()).map((row) => row.key).sort()).toEqual(['live', 'no-expiry']);
 
     // Nothing more to do until time moves on; then the rows that were live expire in turn.
-    expect(await purgeExpired(t.deps)).toEqual({ oneTimeTokens: 0, sessions: 0, rateLimits: 0, outboxEmails: 0 });
+    expect(await purgeExpired(t.deps)).toEqual({ oneTimeTokens: 0, sessions: 0, rateLimits: 0, outboxEmails: 0, signInChallenges: 0 });
     clock.advance(2 * DAY);
-    expect(await purgeExpired(t.deps)).toEqual({ oneTimeTokens: 2, sessions: 2, rateLimits: 1, outboxEmails: 0 });
+    expect(await purgeExpired(t.deps)).toEqual({ oneTimeTokens: 2, sessions: 2, rateLimits: 1, outboxEmails: 0, signInChallenges: 0 });
   });
 
   it('deletes SENT and FAILED outbox emails older than PURGE_OUTBOX_AFTER_DAYS; never a PENDING or SENDING one', async () => {
