@@ -109,6 +109,10 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
     meaning:
       "the cookies' `SameSite`: `lax`, `strict`, or `none` (a front end on another site; needs `AUTH_COOKIE_SECURE` on, and the CSRF header still guards every request)",
   },
+  AUTH_COOKIE_SILENT_REFRESH: {
+    meaning:
+      'cookie mode: a request without a usable access cookie but with a valid refresh cookie is served as its user and gets fresh cookies in the same response (the usual rotation rules), so a cookie SPA needs no refresh code; `false`: such requests are anonymous until the client calls `refreshToken`',
+  },
   LOGIN_URL: { meaning: 'your sign-in page: added to `UNAUTHENTICATED` errors as `extensions.loginUrl`, so clients know where to send people' },
   CSRF_HEADERS: { meaning: 'in cookie mode, any one of these headers satisfies CSRF prevention' },
   SMTP_HOST: {

@@ -142,6 +142,8 @@ export const envSchema = z.object({
     .default('gatehouse_refresh'),
   AUTH_COOKIE_DOMAIN: z.string().optional(),
   AUTH_COOKIE_SAMESITE: z.enum(['lax', 'strict', 'none']).default('lax'),
+  /** Cookie mode: a request whose access cookie has expired is refreshed by its refresh cookie in passing. */
+  AUTH_COOKIE_SILENT_REFRESH: bool.default(true),
   /** Where clients send people to sign in; added to UNAUTHENTICATED errors as `extensions.loginUrl`. */
   LOGIN_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Headers any one of which satisfies CSRF prevention in cookie mode. */

@@ -84,6 +84,7 @@ export interface Config {
     domain: string | null;
     csrfHeaders: string[];
     sameSite: 'lax' | 'strict' | 'none';
+    silentRefresh: boolean;
   };
   mail: {
     from: string;
@@ -271,6 +272,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       domain: e.AUTH_COOKIE_DOMAIN ?? null,
       csrfHeaders: e.CSRF_HEADERS.map((h) => h.toLowerCase()),
       sameSite: e.AUTH_COOKIE_SAMESITE,
+      silentRefresh: e.AUTH_COOKIE_SILENT_REFRESH,
     },
     mail: {
       from: e.MAIL_FROM,

@@ -6,7 +6,8 @@ import { authenticate, type Viewer } from '../auth/sessions/authenticate.js';
 import { loadEffectiveAccess, NO_ACCESS, type EffectiveAccess } from '../auth/permissions/effective.js';
 import type { Deps } from '../deps.js';
 import { GatehouseError } from '../errors.js';
-import { readCookie } from '../schema/auth-cookies.js';
+import { refresh } from '../account/refresh.js';
+import { clearAuthCookies, readCookie, setAuthCookies } from '../schema/auth-cookies.js';
 import type { Context } from '../schema/context.js';
 import { requestIdOf } from './request-id.js';
 
@@ -38,6 +39,10 @@ export async function createContext(deps: Deps, { request, ip }: RequestInfo): P
       authError = error;
     }
   }
+  if (!viewer && (token === null || authError?.code === 'TOKEN_EXPIRED')) {
+    const refreshed = await silentRefresh(deps, request, ip);
+    if (refreshed) ({ viewer, authError } = { viewer: refreshed, authError: null });
+  }
   let access: Promise<EffectiveAccess> | undefined;
   return {
     deps,
@@ -49,6 +54,32 @@ export async function createContext(deps: Deps, { request, ip }: RequestInfo): P
     authError,
     access: () => (access ??= viewer ? accessOf(deps, viewer) : Promise.resolve(NO_ACCESS)),
   };
+}
+
+/**
+ * Cookie mode's silent refresh: a browser whose access cookie has expired (the jar dropped it, or
+ * its token is past `exp`) but whose refresh cookie is valid is served as that user, and the
+ * response carries fresh cookies, so a cookie SPA works like a Django session. Rotation is
+ * refresh()'s own (a racing request with the same cookie gets the same successor within the grace
+ * window; a reused one ends the session). Never for Bearer clients: they refresh themselves.
+ */
+async function silentRefresh(deps: Deps, request: Request, ip: string | null): Promise<Viewer | null> {
+  const { cookies } = deps.config;
+  if (!cookies.enabled || !cookies.silentRefresh || bearerToken(request)) return null;
+  const refreshToken = readCookie(request, cookies.refreshName);
+  if (!refreshToken) return null;
+  try {
+    const result = await refresh(deps, refreshToken, { ip, userAgent: request.headers.get('user-agent') });
+    setAuthCookies(cookies, request, result, deps.clock.now());
+    return { user: result.user, session: result.session };
+  } catch (error) {
+    if (!(error instanceof GatehouseError)) throw error;
+    // A dead refresh cookie (expired, revoked, reused): stop the browser sending it with every request.
+    if (error.code === 'TOKEN_INVALID' || error.code === 'TOKEN_EXPIRED' || error.code === 'UNAUTHENTICATED' || error.code === 'ACCOUNT_DISABLED') {
+      clearAuthCookies(cookies, request);
+    }
+    return null;
+  }
 }
 
 /** The viewer's permissions, cached per user; the writers of groups and permissions invalidate it. */
