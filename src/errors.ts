@@ -38,7 +38,8 @@ export type ErrorCode = keyof typeof ErrorCodes;
 
 /** When clients meet each code; docs/errors.md's table is generated from this and ErrorCodes (`npm run docs`). */
 export const errorDocs: Record<ErrorCode, string> = {
-  UNAUTHENTICATED: 'no valid session for an operation that needs one (also after logout or revocation); `extensions.loginUrl` names the sign-in page when `LOGIN_URL` is set',
+  UNAUTHENTICATED:
+    'no valid session for an operation that needs one (also after logout or revocation); `extensions.loginUrl` names the sign-in page when `LOGIN_URL` is set',
   FORBIDDEN: 'signed in but not allowed (`extensions.required` names what was missing); in cookie mode, a missing CSRF header (HTTP 403)',
   INVALID_CREDENTIALS:
     'wrong email or password (one error for both); a wrong current password (`fields` names it; code `password_required` when `revokeSession` of another device has none)',
