@@ -54,6 +54,8 @@ export async function refresh(deps: Deps, refreshToken: string, device: DeviceIn
     throw new GatehouseError('TOKEN_EXPIRED', { message: 'The session has expired; sign in again.' });
   if (!session.user.isActive) throw new GatehouseError('ACCOUNT_DISABLED');
 
+  if (!config.tokens.refreshRotation && session.refreshTokenHash === presented) return keepRefreshToken(deps, session, refreshToken, now);
+
   let current: Session | null = null;
   if (session.refreshTokenHash === presented) {
     const rotated = {
@@ -92,6 +94,30 @@ export async function refresh(deps: Deps, refreshToken: string, device: DeviceIn
     accessTokenExpiresAt: access.expiresAt,
     refreshToken: next,
     refreshTokenExpiresAt: current.expiresAt,
+  };
+}
+
+/**
+ * REFRESH_TOKEN_ROTATION off: the presented token stays the session's token; only the session's
+ * last use and sliding expiry move (conditionally: a session revoked meanwhile is not revived).
+ */
+async function keepRefreshToken(deps: Deps, session: Session & { user: User }, refreshToken: string, now: Date): Promise<RefreshResult> {
+  const kept = { lastUsedAt: now, expiresAt: sessionExpiry(deps.config, session.createdAt, now) };
+  const { count } = await deps.prisma.session.updateMany({
+    where: { id: session.id, refreshTokenHash: session.refreshTokenHash, revokedAt: null },
+    data: kept,
+  });
+  deps.authCache.forgetSession(session.id);
+  if (count === 0) throw invalid();
+  const { user, ...row } = session;
+  const access = await issueAccessToken(deps, user, session.id);
+  return {
+    session: { ...row, ...kept },
+    user,
+    accessToken: access.token,
+    accessTokenExpiresAt: access.expiresAt,
+    refreshToken,
+    refreshTokenExpiresAt: kept.expiresAt,
   };
 }
 

@@ -58,6 +58,10 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
   ACCESS_TOKEN_TTL_SECONDS: { meaning: 'access-token lifetime' },
   REFRESH_TOKEN_TTL_SECONDS: { meaning: 'refresh-token (session) lifetime, 30 days' },
   REFRESH_GRACE_SECONDS: { meaning: 'how long a just-rotated refresh token still answers (concurrent refreshes)' },
+  REFRESH_TOKEN_ROTATION: {
+    meaning:
+      "`true`: every refresh returns a new refresh token and the old one dies (a rotated-out token presented again ends the session as stolen); `false` (Simple JWT's default, for clients that keep one refresh token): the same refresh token keeps working until its session expires or is revoked, and a stolen one is not detected. See [sessions](sessions-and-tokens.md#refresh-token-rotation-or-not)",
+  },
   SESSION_MAX_LIFETIME_SECONDS: {
     meaning:
       'absolute session lifetime from sign-in, 30 days, however often it is refreshed (300 s to 1 year); see [Sessions](sessions-and-tokens.md#session-lifetime-and-concurrent-sessions)',

@@ -82,6 +82,8 @@ export const envSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: int(30, 86_400).default(900),
   REFRESH_TOKEN_TTL_SECONDS: int(60, 31_536_000).default(2_592_000),
   REFRESH_GRACE_SECONDS: int(0, 300).default(10),
+  /** Off: one refresh token stays valid until its session ends (Simple JWT's default), with no reuse detection. */
+  REFRESH_TOKEN_ROTATION: bool.default(true),
   /** Absolute session lifetime from sign-in, however often it is refreshed (OWASP ASVS V7). */
   SESSION_MAX_LIFETIME_SECONDS: int(300, 31_536_000).default(2_592_000),
   /** Live sessions one user may hold; a sign-in beyond it revokes the oldest. 0: no cap. */

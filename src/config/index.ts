@@ -49,7 +49,7 @@ export interface Config {
   };
   /** Shared secrets that let a service call verifyAccessToken. Empty: nobody can. */
   introspection: { secrets: string[] };
-  tokens: { accessTtlSeconds: number; refreshTtlSeconds: number; refreshGraceSeconds: number };
+  tokens: { accessTtlSeconds: number; refreshTtlSeconds: number; refreshGraceSeconds: number; refreshRotation: boolean };
   /** maxLifetimeSeconds: absolute lifetime from creation; maxPerUser: live sessions per user (0: no cap). */
   sessions: { maxLifetimeSeconds: number; maxPerUser: number };
   /** The in-process cache of session validity and permissions (src/auth/cache/); maxAgeSeconds 0: off. */
@@ -234,6 +234,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       accessTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
       refreshTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
       refreshGraceSeconds: e.REFRESH_GRACE_SECONDS,
+      refreshRotation: e.REFRESH_TOKEN_ROTATION,
     },
     sessions: { maxLifetimeSeconds: e.SESSION_MAX_LIFETIME_SECONDS, maxPerUser: e.MAX_SESSIONS_PER_USER },
     authCache: { maxAgeSeconds: e.SESSION_CACHE_SECONDS, maxEntries: e.SESSION_CACHE_MAX_ENTRIES },
