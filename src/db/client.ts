@@ -9,6 +9,7 @@ import { PrismaClient as PostgresClient } from '../generated/postgresql/client.j
 import { PrismaClient } from '../generated/sqlite/client.js';
 import { createAdapterFactory } from './adapter.js';
 import { serializedSqlite } from './sqlite-serial-adapter.js';
+import { keptStatements } from './sqlite-statement-cache.js';
 import { trackTransactionEnds } from './after-transaction.js';
 import { bindDriver, listenedFactory, rememberingFactory, type StatementListener } from './driver.js';
 import type { Config } from '../config/index.js';
@@ -35,7 +36,8 @@ export async function openDatabase(
     return prisma;
   }
   // One connection: keep other requests' queries out of an open transaction (see sqlite-serial-adapter.ts).
-  const { factory, slot } = rememberingFactory(serializedSqlite(listened));
+  // Prepared statements kept by their SQL rather than prepared on every query (sqlite-statement-cache.ts).
+  const { factory, slot } = rememberingFactory(serializedSqlite(keptStatements(listened)));
   const prisma = trackTransactionEnds(new PrismaClient({ adapter: factory }));
   // Hand-written hot statements (driver.ts) go through the same serialized connection.
   bindDriver(prisma, slot);
