@@ -25,7 +25,14 @@ interface Prepared {
   run(): ReturnType<Statement['run']>;
 }
 
-function binding(statement: Statement<unknown[]>): Prepared {
+interface Kept {
+  statement: Statement<unknown[]>;
+  /** Read once: the adapter asks on every query, and better-sqlite3 builds them anew each time. */
+  columns?: ReturnType<Statement['columns']>;
+}
+
+function binding(kept: Kept): Prepared {
+  const { statement } = kept;
   let args: unknown[] = [];
   const prepared: Prepared = {
     reader: statement.reader,
@@ -33,7 +40,9 @@ function binding(statement: Statement<unknown[]>): Prepared {
       args = values;
       return prepared;
     },
-    columns: () => statement.columns(),
+    // The same for every run of the statement: the SQL names its columns (a schema change under a
+    // running server, which could change what `*` means, is not something Gatehouse does).
+    columns: () => (kept.columns ??= statement.columns()),
     // The adapter reads rows as arrays, always; raw mode stays on for this statement.
     raw() {
       statement.raw(true);
@@ -47,18 +56,18 @@ function binding(statement: Statement<unknown[]>): Prepared {
 
 function keepStatements(db: Database): void {
   const prepare = db.prepare.bind(db);
-  const kept = new Map<string, Statement<unknown[]>>();
+  const kept = new Map<string, Kept>();
   const cached = (sql: string): Prepared => {
-    let statement = kept.get(sql);
-    if (statement) {
+    let entry = kept.get(sql);
+    if (entry) {
       // Least recently used goes first: move this one to the end.
       kept.delete(sql);
     } else {
-      statement = prepare<unknown[]>(sql);
+      entry = { statement: prepare<unknown[]>(sql) };
       if (kept.size >= MAX_STATEMENTS) kept.delete(kept.keys().next().value!);
     }
-    kept.set(sql, statement);
-    return binding(statement);
+    kept.set(sql, entry);
+    return binding(entry);
   };
   (db as unknown as { prepare: (sql: string) => Prepared }).prepare = cached;
 }
