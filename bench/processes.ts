@@ -23,7 +23,7 @@ export interface Started {
 export async function start(script: string, env: Record<string, string>, urlPattern: RegExp, nodeArgs: string[] = []): Promise<Started> {
   // Compiled entry points (dist/*.mjs) run on node directly, as `npm start` runs them; sources run
   // with tsx's loader (not the tsx command), so SIGTERM reaches the process itself.
-  const args = script.endsWith('.mjs') ? [...nodeArgs, script] : [...nodeArgs, '--import', 'tsx', script];
+  const args = /\.[mc]js$/.test(script) ? [...nodeArgs, script] : [...nodeArgs, '--import', 'tsx', script];
   const { url, child, startupMs, stop } = await launch(process.execPath, args, {
     name: script,
     env: { ...process.env, ...env },
