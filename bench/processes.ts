@@ -23,7 +23,7 @@ export interface Started {
 export async function start(script: string, env: Record<string, string>, urlPattern: RegExp, nodeArgs: string[] = []): Promise<Started> {
   // Compiled entry points (dist/*.mjs) run on node directly, as `npm start` runs them; sources run
   // with tsx's loader (not the tsx command), so SIGTERM reaches the process itself.
-  const args = script.endsWith('.mjs') ? [...nodeArgs, script] : [...nodeArgs, '--import', 'tsx', script];
+  const args = /\.[mc]js$/.test(script) ? [...nodeArgs, script] : [...nodeArgs, '--import', 'tsx', script];
   const { url, child, startupMs, stop } = await launch(process.execPath, args, {
     name: script,
     env: { ...process.env, ...env },
@@ -44,8 +44,30 @@ export function rssMb(child: ChildProcess): number {
   return statusMb(child, 'VmRSS');
 }
 
+/**
+ * CPU time in ms (user + system, all threads) the process behind `child` has used so far. Per
+ * request, it is what a scenario costs the server whatever else runs on the machine: throughput on
+ * a shared machine moves with the neighbours, CPU per request much less.
+ */
+export function cpuMs(child: ChildProcess): number {
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+  const stat = readFileSync(`/proc/${serverPid(child)}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** USER_HZ: 100 on every Linux this runs on (`getconf CLK_TCK`). */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 /** A memory figure from /proc/PID/status of the deepest descendant (a wrapper's child is the server). */
 function statusMb(child: ChildProcess, field: 'VmHWM' | 'VmRSS'): number {
+  const status = readFileSync(`/proc/${serverPid(child)}/status`, 'utf8');
+  const kb = Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+/** The deepest descendant of `child` (a wrapper's child is the server). */
+function serverPid(child: ChildProcess): number {
   let pid = child.pid!;
   for (;;) {
     let next: number | undefined;
@@ -57,9 +79,7 @@ function statusMb(child: ChildProcess, field: 'VmHWM' | 'VmRSS'): number {
     if (!next) break;
     pid = next;
   }
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
-  return kb / 1024;
+  return pid;
 }
 
 /** Runs a script to completion and returns its stdout (its stderr passes through). */

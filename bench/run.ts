@@ -10,7 +10,8 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareReports, readReport } from './compare.js';
 import { load, median, type LoadResult } from './load.js';
-import { peakRssMb, rssMb, run, start } from './processes.js';
+import { cpuMs, peakRssMb, rssMb, run, start } from './processes.js';
+import type { ChildProcess } from 'node:child_process';
 import { scenarios, type Scenario } from './scenarios.js';
 import { seed } from './seed.js';
 
@@ -50,12 +51,20 @@ interface Row {
   result?: LoadResult;
   ceiling?: number;
   ratio?: number;
+  /** The ceiling's server CPU per request over this scenario's: the ratio with the machine's neighbours left out. */
+  cpuRatio?: number;
   target: number;
   error?: string;
 }
 
-async function measure(url: string, scenario: Pick<Scenario, 'body' | 'headers' | 'onResponse'>, connections: number): Promise<LoadResult> {
+interface Measured extends LoadResult {
+  /** Server CPU time (all threads) per answered request, over all rounds. */
+  cpuMsPerRequest: number;
+}
+
+async function measure(url: string, server: ChildProcess, scenario: Pick<Scenario, 'body' | 'headers' | 'onResponse'>, connections: number): Promise<Measured> {
   const runs: LoadResult[] = [];
+  const cpuBefore = cpuMs(server);
   for (let i = 0; i < rounds; i++) {
     const run = await load({ url, connections, seconds, ...scenario });
     runs.push(run);
@@ -71,6 +80,12 @@ async function measure(url: string, scenario: Pick<Scenario, 'body' | 'headers' 
     p99Ms: best((r) => r.p99Ms),
     errors: runs.reduce((sum, r) => sum + r.errors, 0),
     requests: runs.reduce((sum, r) => sum + r.requests, 0),
+    cpuMsPerRequest:
+      (cpuMs(server) - cpuBefore) /
+      Math.max(
+        1,
+        runs.reduce((sum, r) => sum + r.requests, 0),
+      ),
   };
 }
 
@@ -96,10 +111,12 @@ console.log(
 const argon2 = JSON.parse(await run('bench/ceilings/argon2-verify.ts', [String(quick ? 3 : 8)], {})) as { opsPerSecond: number };
 console.log(`ceiling: argon2id verify ${argon2.opsPerSecond.toFixed(1)}/s`);
 const bare = await start('bench/ceilings/bare-yoga.ts', {}, /^(http:\/\/\S+)$/);
-const yogaCeiling: Record<number, LoadResult> = {};
+const yogaCeiling: Record<number, Measured> = {};
 for (const connections of connectionLevels) {
-  yogaCeiling[connections] = await measure(bare.url, { body: () => '{"query":"{ __typename }"}' }, connections);
-  console.log(`ceiling: bare yoga at ${connections} connections ${yogaCeiling[connections].requestsPerSecond.toFixed(0)} req/s`);
+  yogaCeiling[connections] = await measure(bare.url, bare.child, { body: () => '{"query":"{ __typename }"}' }, connections);
+  console.log(
+    `ceiling: bare yoga at ${connections} connections ${yogaCeiling[connections].requestsPerSecond.toFixed(0)} req/s, ${yogaCeiling[connections].cpuMsPerRequest.toFixed(2)} ms CPU per request`,
+  );
 }
 await bare.stop();
 
@@ -111,13 +128,13 @@ const seeded = await seed(serverEnv, baseUrl, Math.max(...connectionLevels), ref
 // The server runs with the V8 flags `npm start` gives it (heap sizes), so the figures are what you get.
 const startScript = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
 const startFlags = startScript.match(/--max-[\w-]+=\d+/g) ?? [];
-const server = await start(
-  'dist/server/main.mjs',
-  { ...serverEnv, DATABASE_URL: seeded.databaseUrl, HOST: '127.0.0.1', PORT: '0' },
-  /"url":"(http:\/\/[^"]+)\/graphql"/,
-  [...startFlags, ...(values.profile ? ['--cpu-prof', '--cpu-prof-dir=bench-results/profiles'] : [])],
-);
-console.log(`Gatehouse started as \`node ${[...startFlags, 'dist/server/main.mjs'].join(' ')}\``);
+// The entry `npm start` runs: the launcher that sizes libuv's thread pool, then the server.
+const serverEntry = /dist\/server\/\S+/.exec(startScript)?.[0] ?? 'dist/server/main.mjs';
+const server = await start(serverEntry, { ...serverEnv, DATABASE_URL: seeded.databaseUrl, HOST: '127.0.0.1', PORT: '0' }, /"url":"(http:\/\/[^"]+)\/graphql"/, [
+  ...startFlags,
+  ...(values.profile ? ['--cpu-prof', '--cpu-prof-dir=bench-results/profiles'] : []),
+]);
+console.log(`Gatehouse started as \`node ${[...startFlags, serverEntry].join(' ')}\``);
 console.log(`Gatehouse cold start to listening: ${server.startupMs.toFixed(0)} ms`);
 
 const rows: Row[] = [];
@@ -130,9 +147,10 @@ for (const scenario of scenarios(seeded, { access: 'gatehouse_access' })) {
       rows.push({ scenario: scenario.name, connections, target: scenario.target, error: problem });
       continue;
     }
-    const result = await measure(server.url, scenario, connections);
+    const result = await measure(server.url, server.child, scenario, connections);
     const ceiling = scenario.ceiling === 'argon2' ? argon2.opsPerSecond : yogaCeiling[connections]!.requestsPerSecond;
-    rows.push({ scenario: scenario.name, connections, result, ceiling, ratio: result.requestsPerSecond / ceiling, target: scenario.target });
+    const cpuRatio = scenario.ceiling === 'yoga' ? yogaCeiling[connections]!.cpuMsPerRequest / result.cpuMsPerRequest : undefined;
+    rows.push({ scenario: scenario.name, connections, result, ceiling, ratio: result.requestsPerSecond / ceiling, cpuRatio, target: scenario.target });
     console.log(
       `  ${scenario.name} @${connections}: ${result.requestsPerSecond.toFixed(0)} req/s, server RSS now ${rssMb(server.child).toFixed(0)} MB, peak ${peakRssMb(server.child).toFixed(0)} MB`,
     );
@@ -144,7 +162,7 @@ await seeded.drop();
 
 const pad = (s: string, n: number) => s.padEnd(n);
 console.log(
-  `\n${pad('scenario', 24)}${pad('conns', 7)}${pad('req/s', 9)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('errors', 8)}${pad('ceiling', 10)}${pad('ratio', 7)}target`,
+  `\n${pad('scenario', 24)}${pad('conns', 7)}${pad('req/s', 9)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('errors', 8)}${pad('ceiling', 10)}${pad('ratio', 7)}${pad('target', 11)}${pad('CPU ms/req', 12)}CPU ratio`,
 );
 for (const row of rows) {
   if (!row.result) {
@@ -153,8 +171,9 @@ for (const row of rows) {
   }
   const r = row.result;
   const verdict = row.target ? `${row.target} ${row.ratio! >= row.target ? 'ok' : 'BELOW'}` : '-';
+  const cpu = (row.result as Measured).cpuMsPerRequest;
   console.log(
-    `${pad(row.scenario, 24)}${pad(String(row.connections), 7)}${pad(r.requestsPerSecond.toFixed(0), 9)}${pad(String(r.p50Ms), 8)}${pad(String(r.p99Ms), 8)}${pad(String(r.errors), 8)}${pad(row.ceiling!.toFixed(0), 10)}${pad(row.ratio!.toFixed(2), 7)}${verdict}`,
+    `${pad(row.scenario, 24)}${pad(String(row.connections), 7)}${pad(r.requestsPerSecond.toFixed(0), 9)}${pad(String(r.p50Ms), 8)}${pad(String(r.p99Ms), 8)}${pad(String(r.errors), 8)}${pad(row.ceiling!.toFixed(0), 10)}${pad(row.ratio!.toFixed(2), 7)}${pad(verdict, 11)}${pad(cpu.toFixed(2), 12)}${row.cpuRatio?.toFixed(2) ?? '-'}`,
   );
 }
 console.log(`\nserver peak RSS ${peakRss.toFixed(0)} MB (target < 150); cold start ${server.startupMs.toFixed(0)} ms (target < 1000)`);
@@ -165,7 +184,11 @@ const report = {
   database: provider,
   seconds,
   rounds,
-  ceilings: { argon2VerifyPerSecond: argon2.opsPerSecond, bareYoga: Object.fromEntries(Object.entries(yogaCeiling).map(([c, r]) => [c, r.requestsPerSecond])) },
+  ceilings: {
+    argon2VerifyPerSecond: argon2.opsPerSecond,
+    bareYoga: Object.fromEntries(Object.entries(yogaCeiling).map(([c, r]) => [c, r.requestsPerSecond])),
+    bareYogaCpuMsPerRequest: Object.fromEntries(Object.entries(yogaCeiling).map(([c, r]) => [c, r.cpuMsPerRequest])),
+  },
   coldStartMs: server.startupMs,
   peakRssMb: peakRss,
   rows,

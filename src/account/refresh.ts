@@ -18,6 +18,7 @@ import type { DeviceInfo, SessionTokens } from '../auth/sessions/create-session.
 import { revokeSessions } from '../auth/sessions/revoke.js';
 import { tokenDigest } from '../auth/tokens/opaque.js';
 import { absoluteEnd, sessionExpiry } from '../auth/sessions/lifetime.js';
+import { findSessionByRefreshDigest, rotateSession } from '../auth/sessions/refresh-statements.js';
 
 export interface RefreshResult extends SessionTokens {
   user: User;
@@ -44,10 +45,8 @@ export async function refresh(deps: Deps, refreshToken: string, device: DeviceIn
   const nextDigest = tokenDigest(next);
   const now = clock.now();
 
-  const session = await prisma.session.findFirst({
-    where: { OR: [{ refreshTokenHash: presented }, { previousTokenHash: presented }] },
-    include: { user: true },
-  });
+  // Hand-written statements on the hot path (issue 12); the rare paths below stay on Prisma.
+  const session = await findSessionByRefreshDigest(prisma, presented);
   if (!session || session.revokedAt) throw invalid();
   // The absolute limit is checked from createdAt too, for sessions whose expiresAt was slid before it existed.
   if (session.expiresAt <= now || absoluteEnd(config, session.createdAt) <= now)
@@ -66,7 +65,7 @@ export async function refresh(deps: Deps, refreshToken: string, device: DeviceIn
       // Sliding lifetime: an active device stays signed in, up to the absolute limit from sign-in.
       expiresAt: sessionExpiry(config, session.createdAt, now),
     };
-    const { count } = await prisma.session.updateMany({ where: { id: session.id, refreshTokenHash: presented, revokedAt: null }, data: rotated });
+    const count = await rotateSession(prisma, session.id, presented, rotated);
     // The cached row of this session is stale now (this instance only: nothing security-relevant moved).
     deps.authCache.forgetSession(session.id);
     // count 0: a concurrent refresh with this very token rotated first; it is read back below.

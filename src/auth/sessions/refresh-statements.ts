@@ -1,0 +1,93 @@
+/**
+ * The two statements of a refresh rotation, hand-written (issue 12): Prisma's client spent more
+ * on interpreting `findFirst({ include: { user } })` and `updateMany` than the database spent on
+ * them. The session is read with its user in one statement (Prisma's include was two), and the
+ * rotation is one conditional UPDATE. Both run through Prisma's own driver adapter (src/db/driver.ts).
+ * The rows they answer equal what Prisma reads (test/integration/accounts/refresh-statements.test.ts).
+ */
+import type { PrismaClient } from '../../db/client.js';
+import { driverExecute, driverQuery } from '../../db/driver.js';
+import type { Session, User } from '../../generated/sqlite/client.js';
+
+// Every column of each model: the type check fails when the schema gains or loses one.
+const SESSION_COLUMNS = Object.keys({
+  id: 1,
+  userId: 1,
+  refreshTokenHash: 1,
+  previousTokenHash: 1,
+  rotatedAt: 1,
+  createdAt: 1,
+  lastUsedAt: 1,
+  expiresAt: 1,
+  revokedAt: 1,
+  revokeReason: 1,
+  ip: 1,
+  userAgent: 1,
+  authMethods: 1,
+  reauthenticatedAt: 1,
+} satisfies Record<keyof Session, 1>);
+
+const USER_COLUMNS = Object.keys({
+  id: 1,
+  email: 1,
+  username: 1,
+  firstName: 1,
+  lastName: 1,
+  pictureUrl: 1,
+  role: 1,
+  isActive: 1,
+  isStaff: 1,
+  isSuperuser: 1,
+  emailVerifiedAt: 1,
+  passwordHash: 1,
+  passwordChangedAt: 1,
+  lastLoginAt: 1,
+  organizationName: 1,
+  organizationType: 1,
+  country: 1,
+  signatureName: 1,
+  signatureRole: 1,
+  notes: 1,
+  mfaEnabled: 1,
+  createdAt: 1,
+  updatedAt: 1,
+} satisfies Record<keyof User, 1>);
+
+const SELECT_BY_DIGEST = `SELECT ${[...SESSION_COLUMNS.map((c) => `s."${c}" AS "s.${c}"`), ...USER_COLUMNS.map((c) => `u."${c}" AS "u.${c}"`)].join(', ')}
+  FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+  WHERE s."refreshTokenHash" = ? OR s."previousTokenHash" = ?
+  LIMIT 1`;
+
+const ROTATE = `UPDATE "Session"
+  SET "refreshTokenHash" = ?, "previousTokenHash" = ?, "rotatedAt" = ?, "lastUsedAt" = ?, "expiresAt" = ?
+  WHERE "id" = ? AND "refreshTokenHash" = ? AND "revokedAt" IS NULL`;
+
+function pick<T>(row: Record<string, unknown>, prefix: string, columns: string[]): T {
+  const picked: Record<string, unknown> = {};
+  for (const column of columns) picked[column] = row[`${prefix}${column}`];
+  return picked as T;
+}
+
+/** The session whose current or previous refresh token has digest `digest`, with its user. */
+export async function findSessionByRefreshDigest(prisma: PrismaClient, digest: string): Promise<(Session & { user: User }) | null> {
+  const [row] = await driverQuery(prisma, SELECT_BY_DIGEST, [digest, digest]);
+  if (!row) return null;
+  return { ...pick<Session>(row, 's.', SESSION_COLUMNS), user: pick<User>(row, 'u.', USER_COLUMNS) };
+}
+
+export interface Rotation {
+  refreshTokenHash: string;
+  previousTokenHash: string;
+  rotatedAt: Date;
+  lastUsedAt: Date;
+  expiresAt: Date;
+}
+
+/**
+ * Writes `rotation` to session `id` if its current digest is still `presented` and it is not revoked;
+ * answers 1 if it did, 0 if a concurrent refresh or a revocation came first.
+ */
+export function rotateSession(prisma: PrismaClient, id: string, presented: string, rotation: Rotation): Promise<number> {
+  const r = rotation;
+  return driverExecute(prisma, ROTATE, [r.refreshTokenHash, r.previousTokenHash, r.rotatedAt, r.lastUsedAt, r.expiresAt, id, presented]);
+}

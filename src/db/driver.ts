@@ -1,0 +1,147 @@
+/**
+ * Hand-written statements through the driver adapter under a Prisma client, for the few hot paths
+ * where Prisma's query interpretation costs more than the query itself (issue 12: the refresh
+ * rotation). They go through the very adapter Prisma uses: on SQLite the same connection, behind
+ * the same lock that keeps other queries out of an open transaction (sqlite-serial-adapter.ts); on
+ * PostgreSQL the same pool. Values go in and come out in the formats Prisma itself stores and
+ * reads, since the adapter maps them.
+ *
+ * SQL is written with `?` placeholders (SQLite's); for PostgreSQL they become `$1, $2, …`. Write no
+ * `?` inside string literals.
+ */
+import { ColumnTypeEnum, type ArgType, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory, type SqlQuery } from '@prisma/driver-adapter-utils';
+
+/** The adapter a client connected through, while it is connected. */
+interface Slot {
+  adapter?: SqlDriverAdapter;
+}
+
+const slots = new WeakMap<object, Slot>();
+
+/** Told of every statement sent through the adapter (Prisma's and ours, transactions included). */
+export type StatementListener = (sql: string) => void;
+
+/**
+ * `factory`, remembering the adapter each connection opens so `driverQuery`/`driverExecute` can
+ * reach it; call `bindDriver(client, slot)` once the client exists.
+ */
+export function rememberingFactory(factory: SqlMigrationAwareDriverAdapterFactory): { factory: SqlMigrationAwareDriverAdapterFactory; slot: object } {
+  const slot: Slot = {};
+  const connect = async () => {
+    const adapter = await factory.connect();
+    slot.adapter = adapter;
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = () => {
+      if (slot.adapter === adapter) slot.adapter = undefined;
+      return dispose();
+    };
+    return adapter;
+  };
+  return {
+    factory: { provider: factory.provider, adapterName: factory.adapterName, connect, connectToShadowDb: () => factory.connectToShadowDb() },
+    slot,
+  };
+}
+
+/** Makes `client`'s adapter (remembered in `slot` by rememberingFactory) reachable for driver statements. */
+export function bindDriver(client: object, slot: object): void {
+  slots.set(client, slot);
+}
+
+async function adapterOf(client: { $connect(): Promise<void> }): Promise<SqlDriverAdapter> {
+  const slot = slots.get(client);
+  if (!slot) throw new Error('driver statements need a client opened by openDatabase');
+  if (!slot.adapter) await client.$connect();
+  if (!slot.adapter) throw new Error('the database client did not connect');
+  return slot.adapter;
+}
+
+const postgresSql = new Map<string, string>();
+
+function query(adapter: SqlDriverAdapter, sql: string, args: unknown[]): SqlQuery {
+  let text = sql;
+  if (adapter.provider === 'postgres') {
+    text = postgresSql.get(sql) ?? '';
+    if (!text) {
+      let n = 0;
+      text = sql.replace(/\?/g, () => `$${++n}`);
+      postgresSql.set(sql, text);
+    }
+  }
+  return { sql: text, args, argTypes: args.map(argType) };
+}
+
+function argType(value: unknown): ArgType {
+  if (value instanceof Date) return { scalarType: 'datetime', arity: 'scalar' };
+  if (typeof value === 'boolean') return { scalarType: 'boolean', arity: 'scalar' };
+  if (typeof value === 'number') return { scalarType: Number.isInteger(value) ? 'int' : 'float', arity: 'scalar' };
+  if (typeof value === 'string') return { scalarType: 'string', arity: 'scalar' };
+  return { scalarType: 'unknown', arity: 'scalar' };
+}
+
+/** A stored timestamp as a Date; one without a zone (SQLite's CURRENT_TIMESTAMP) is UTC, as Prisma reads it. */
+function toDate(value: unknown): Date {
+  if (value instanceof Date) return value;
+  const text = String(value);
+  return new Date(/(?:[zZ]|[+-]\d\d:?\d\d)$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
+}
+
+/**
+ * Runs a SELECT (or a statement with RETURNING) and answers its rows as objects keyed by column
+ * name (alias columns to tell two tables apart); DateTime columns as Date, Boolean columns as
+ * boolean (SQLite answers 0/1), everything else as the adapter gives it.
+ */
+export async function driverQuery(client: { $connect(): Promise<void> }, sql: string, args: unknown[]): Promise<Record<string, unknown>[]> {
+  const adapter = await adapterOf(client);
+  const result = await adapter.queryRaw(query(adapter, sql, args));
+  const { columnNames, columnTypes } = result;
+  return result.rows.map((row) => {
+    const object: Record<string, unknown> = {};
+    for (let i = 0; i < columnNames.length; i++) {
+      const value = row[i];
+      const type = columnTypes[i];
+      object[columnNames[i]!] =
+        value === null || value === undefined
+          ? null
+          : type === ColumnTypeEnum.DateTime
+            ? toDate(value)
+            : type === ColumnTypeEnum.Boolean
+              ? value === true || value === 1 || value === 1n || value === '1'
+              : value;
+    }
+    return object;
+  });
+}
+
+/** Runs an INSERT, UPDATE or DELETE and answers how many rows it changed. */
+export async function driverExecute(client: { $connect(): Promise<void> }, sql: string, args: unknown[]): Promise<number> {
+  const adapter = await adapterOf(client);
+  return adapter.executeRaw(query(adapter, sql, args));
+}
+
+/** `factory` with every statement its connections run, in transactions too, reported to `onStatement` first. */
+export function listenedFactory(factory: SqlMigrationAwareDriverAdapterFactory, onStatement: StatementListener): SqlMigrationAwareDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => listened(await factory.connect(), onStatement),
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  };
+}
+
+function listened(adapter: SqlDriverAdapter, onStatement: StatementListener): SqlDriverAdapter {
+  const queryRaw = adapter.queryRaw.bind(adapter);
+  const executeRaw = adapter.executeRaw.bind(adapter);
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.queryRaw = (q) => (onStatement(q.sql), queryRaw(q));
+  adapter.executeRaw = (q) => (onStatement(q.sql), executeRaw(q));
+  adapter.startTransaction = async (level) => {
+    const tx = await startTransaction(level);
+    const txQuery = tx.queryRaw.bind(tx);
+    const txExecute = tx.executeRaw.bind(tx);
+    tx.queryRaw = (q) => (onStatement(q.sql), txQuery(q));
+    tx.executeRaw = (q) => (onStatement(q.sql), txExecute(q));
+    return tx;
+  };
+  return adapter;
+}
