@@ -19,6 +19,8 @@ export interface EmailTemplates {
   /** The password was right but the second step failed until its challenge died: someone may have the password. */
   second_factor_failures: { firstName: string; ip: string | null };
   sign_in_code: { firstName: string; code: string; url: string; minutes: number };
+  /** An account at a sign-in provider was linked: signing in there now signs in here. */
+  identity_linked: { firstName: string; provider: string; email: string | null };
 }
 
 export type TemplateName = keyof EmailTemplates;
@@ -117,6 +119,14 @@ const renderers: { [K in TemplateName]: Renderer<K> } = {
       `Your sign-in code is ${v.code}. Or open this link to sign in:`,
       { link: v.url },
       `The code and the link work once and expire in ${v.minutes} minutes. If you did not ask to sign in, ignore this email.`,
+    ],
+  }),
+  identity_linked: (v) => ({
+    subject: 'A sign-in method was added to your account',
+    lines: [
+      greeting(v.firstName),
+      `Your ${v.provider} account${v.email ? ` (${v.email})` : ''} was linked to your account: signing in with ${v.provider} now signs in here.`,
+      'If this was not you, remove it in your security settings, change your password and contact support.',
     ],
   }),
 };

@@ -8,6 +8,7 @@ import './account.js';
 import './sessions.js';
 import './sign-in.js';
 import './second-factors.js';
+import './oauth.js';
 import './token-introspection.js';
 import './user.js';
 import './access.js';

@@ -56,4 +56,8 @@ export const LIST_SIZES = {
   /** Query.groups and Query.permissions. */
   allGroups: { max: 500, cost: 50 },
   allPermissions: { max: 500, cost: 100 },
+  /** A user's linked sign-in identities (Google, GitHub...). */
+  identities: { max: 50, cost: 3 },
+  /** Query.oauthProviders: the configured providers. */
+  oauthProviders: { max: 100, cost: 5 },
 } as const satisfies Record<string, ListSize>;
