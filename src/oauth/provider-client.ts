@@ -5,7 +5,8 @@
  *
  * What openid-client then checks for us (oauth4webapi underneath): the authorization response's
  * `state` and, when the provider advertises RFC 9207, its `iss`; the PKCE verifier goes to the
- * token endpoint; the ID token's signature against the provider's JWKS, its `alg` (exactly the one
+ * token endpoint; the ID token's signature against the provider's JWKS (enableNonRepudiationChecks:
+ * off by default), its `alg` (exactly the one
  * chosen below: never `none`, never an HMAC one keyed with our client secret), `iss`, `aud`,
  * `azp` when there are several audiences, `exp`/`iat` (30 s tolerance), `nonce`; the userinfo
  * answer's `sub` against the ID token's.
@@ -49,6 +50,11 @@ export async function providerConfiguration(provider: OAuthProviderConfig, clock
   );
   config.timeout = provider.timeoutSeconds;
   if (provider.allowInsecureHttp) client.allowInsecureRequests(config);
+  // By default openid-client trusts an ID token from the token endpoint on the strength of TLS
+  // alone (OIDC Core 3.1.3.7 allows it) and skips its signature. We check it against the JWKS:
+  // a forged or re-signed token is refused even if the channel or the provider's proxy is not what
+  // it seems (test/integration/oauth/id-token-checks.test.ts "a key the provider never published").
+  if (provider.protocol === 'oidc') client.enableNonRepudiationChecks(config);
   if (entry.jwks) client.setJwksCache(config, entry.jwks);
   return config;
 }
