@@ -21,6 +21,7 @@ export interface EmailTemplates {
   sign_in_code: { firstName: string; code: string; url: string; minutes: number };
   /** An account at a sign-in provider was linked: signing in there now signs in here. */
   identity_linked: { firstName: string; provider: string; email: string | null };
+  identity_unlinked: { firstName: string; provider: string; byAdmin: boolean };
 }
 
 export type TemplateName = keyof EmailTemplates;
@@ -127,6 +128,14 @@ const renderers: { [K in TemplateName]: Renderer<K> } = {
       greeting(v.firstName),
       `Your ${v.provider} account${v.email ? ` (${v.email})` : ''} was linked to your account: signing in with ${v.provider} now signs in here.`,
       'If this was not you, remove it in your security settings, change your password and contact support.',
+    ],
+  }),
+  identity_unlinked: (v) => ({
+    subject: 'A sign-in method was removed from your account',
+    lines: [
+      greeting(v.firstName),
+      `${v.byAdmin ? 'An administrator unlinked' : 'You unlinked'} your ${v.provider} account: signing in with ${v.provider} no longer signs in here.`,
+      SECURITY_FOOTER,
     ],
   }),
 };

@@ -6,8 +6,10 @@
 import { completeOAuthSignIn } from '../account/oauth/complete-sign-in.js';
 import { linkOAuthIdentity, startLinkOAuthIdentity, unlinkIdentity } from '../account/oauth/link.js';
 import { startOAuth, type OAuthAuthorization } from '../account/oauth/start.js';
+import { adminUnlinkIdentity } from '../admin/identities.js';
+import { actorOf } from './admin/actor.js';
 import type { OAuthProviderConfig } from '../config/oauth-providers.js';
-import { builder } from './builder.js';
+import { builder, staffWith } from './builder.js';
 import { deviceOf } from './device.js';
 import { firstDescription, LIST_SIZES, listSize, takeOf } from './list-size.js';
 import { deliverSignIn, SignInResultType } from './sign-in-result.js';
@@ -152,6 +154,19 @@ builder.mutationField('unlinkIdentity', (t) =>
     },
     resolve: async (_root, args, context) => {
       await unlinkIdentity(context.deps, context.viewer!, args.id, args, deviceOf(context));
+      return true;
+    },
+  }),
+);
+
+builder.mutationField('adminUnlinkIdentity', (t) =>
+  t.boolean({
+    description:
+      "Removes a user's linked identity (staff holding users.change_user; a superuser's only by a superuser). May remove the last way in: the owner is emailed and can reset the password.",
+    authScopes: staffWith('users.change_user'),
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, context) => {
+      await adminUnlinkIdentity(context.deps, await actorOf(context), args.id);
       return true;
     },
   }),

@@ -75,8 +75,8 @@ export async function unlinkIdentity(deps: Deps, viewer: Viewer, identityId: str
       data: outboxRow(
         {
           to: user.email,
-          template: 'factor_removed',
-          payload: { firstName: user.firstName, factor: `your ${provider?.name ?? identity.provider} sign-in`, byAdmin: false },
+          template: 'identity_unlinked',
+          payload: { firstName: user.firstName, provider: provider?.name ?? identity.provider, byAdmin: false },
         },
         now,
       ),

@@ -168,6 +168,15 @@ const ROWS: Row[] = [
     document: 'mutation { linkOAuthIdentity(state: "not-a-state", code: "c") { id } }',
   },
   { field: 'Mutation.unlinkIdentity', allowed: SIGNED_IN, allowedError: 'NOT_FOUND', document: `mutation { unlinkIdentity(id: "${randomUUID()}") }` },
+  {
+    field: 'Mutation.adminUnlinkIdentity',
+    permissions: ['users.change_user'],
+    allowed: STAFF_WITH,
+    document: 'mutation ($id: ID!) { adminUnlinkIdentity(id: $id) }',
+    variables: async (deps) => ({
+      id: (await deps.prisma.identity.create({ data: { userId: (await createUser(deps)).id, provider: 'p', subject: randomUUID() } })).id,
+    }),
+  },
   // Trusted services (issue 6): only with the X-Introspection-Secret header, which no caller here sends.
   { field: 'Query.verifyAccessToken', allowed: [], deniedCode: 'FORBIDDEN', document: '{ verifyAccessToken(token: "x") { active } }' },
 

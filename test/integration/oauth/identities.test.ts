@@ -104,7 +104,7 @@ describe('linked identities', () => {
       expect(result.errors).toBeUndefined();
       expect(await t.deps.prisma.identity.count({ where: { userId: user.id } })).toBe(0);
       expect(await t.deps.prisma.auditEvent.count({ where: { userId: user.id, type: 'oauth.identity_unlinked' } })).toBe(1);
-      expect(await t.deps.prisma.outboxEmail.count({ where: { to: user.email, template: 'factor_removed' } })).toBe(1);
+      expect(await t.deps.prisma.outboxEmail.count({ where: { to: user.email, template: 'identity_unlinked' } })).toBe(1);
     });
 
     it('refuses to remove the last way to sign in (no password, no passkey, no other identity)', async () => {
@@ -147,5 +147,18 @@ describe('linked identities', () => {
     const { accessToken: admin } = await signedInUser(t.deps, { isSuperuser: true });
     const seen = await t.graphql<{ user: { identities: { provider: string }[] } }>(query, { id: subject.id }, { token: admin });
     expect(seen.data!.user.identities).toEqual([{ provider: 'corp' }]);
+  });
+
+  it('lets an admin unlink a user’s identity, even the last way in, with an audit row and a notice', async () => {
+    const subject = await createUser(t.deps, { password: null });
+    const identity = await t.deps.prisma.identity.create({ data: { userId: subject.id, provider: 'corp', subject: 'admin-unlink' } });
+    const { user: admin, accessToken } = await signedInUser(t.deps, { isSuperuser: true });
+    const result = await t.graphql('mutation($id: ID!) { adminUnlinkIdentity(id: $id) }', { id: identity.id }, { token: accessToken });
+    expect(result.errors).toBeUndefined();
+    expect(await t.deps.prisma.identity.count({ where: { id: identity.id } })).toBe(0);
+    const audit = await t.deps.prisma.auditEvent.findFirstOrThrow({ where: { type: 'admin.identity_unlinked', userId: subject.id } });
+    expect(audit.actorId).toBe(admin.id);
+    const mail = await t.deps.prisma.outboxEmail.findFirstOrThrow({ where: { to: subject.email, template: 'identity_unlinked' } });
+    expect(JSON.parse(mail.payload)).toMatchObject({ provider: 'Corp SSO', byAdmin: true });
   });
 });
