@@ -179,6 +179,10 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
       'a JSON file listing the OAuth / OpenID Connect providers people may sign in with (Google, Microsoft, GitHub, GitLab, any OIDC issuer); format and walkthrough in [social sign-in](social-sign-in.md). Checked at start-up, one line per mistake',
   },
   OAUTH_PROVIDERS: { meaning: 'instead of `OAUTH_PROVIDERS_FILE`: the same JSON inline' },
+  OAUTH_RETURN_URLS: {
+    meaning:
+      'cookie mode: the pages `GET /oauth/start/PROVIDER?returnTo=…` may send people back to after the provider (exact URLs, comma-separated; the first is the default). Empty: the routes answer 404',
+  },
   OAUTH_STATE_TTL_SECONDS: {
     meaning: 'how long an OAuth sign-in or link may take between its start and its completion (state, PKCE verifier and nonce are kept that long, single use)',
   },

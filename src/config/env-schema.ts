@@ -215,6 +215,8 @@ export const envSchema = z.object({
   /** The same list inline, instead of the file. */
   OAUTH_PROVIDERS: z.string().min(1).optional(),
   OAUTH_STATE_TTL_SECONDS: int(60, 3600).default(600),
+  /** Cookie mode's callback route: the pages it may send people back to (the first is the default). */
+  OAUTH_RETURN_URLS: list.pipe(z.array(z.url({ protocol: /^https?$/ }))).default([]),
 
   // Rate limits (see docs/security.md)
   RATE_LIMITS_ENABLED: bool.default(true),

@@ -149,7 +149,7 @@ export interface Config {
   };
   emailSignIn: { enabled: boolean; url: string; ttlSeconds: number };
   /** Social and enterprise sign-in (src/config/oauth-providers.ts). */
-  oauth: { providers: OAuthProviderConfig[]; stateTtlSeconds: number };
+  oauth: { providers: OAuthProviderConfig[]; stateTtlSeconds: number; returnUrls: string[] };
   purge: { intervalSeconds: number; revokedSessionRetentionDays: number; outboxRetentionDays: number };
   /** Inputs of the management commands; never used by the server. */
   cli: { password: string | undefined; defaultAdminEmail: string | undefined; defaultAdminPassword: string | undefined };
@@ -339,7 +339,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       url: e.SIGN_IN_URL ?? `${e.APP_BASE_URL.replace(/\/+$/, '')}/sign-in?token={token}`,
       ttlSeconds: e.EMAIL_SIGN_IN_TTL_SECONDS,
     },
-    oauth: { providers: oauthProvidersFrom(e, env, isProduction), stateTtlSeconds: e.OAUTH_STATE_TTL_SECONDS },
+    oauth: { providers: oauthProvidersFrom(e, env, isProduction), stateTtlSeconds: e.OAUTH_STATE_TTL_SECONDS, returnUrls: e.OAUTH_RETURN_URLS },
     purge: {
       intervalSeconds: e.PURGE_INTERVAL_SECONDS,
       revokedSessionRetentionDays: e.PURGE_REVOKED_SESSIONS_AFTER_DAYS,
