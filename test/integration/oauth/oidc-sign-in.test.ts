@@ -8,7 +8,7 @@ import { createUser, signedInUser } from '../../helpers/factories.js';
 import { errorCode } from '../../helpers/graphql.js';
 import { callbackArgs, startTestIdp, type TestIdp } from '../../helpers/oidc-provider.js';
 import { COMPLETE_MFA, enrolTotp } from '../../helpers/second-factors.js';
-import { completeSignIn, REDIRECT_URI, START_SIGN_IN, startSignIn } from '../../helpers/oauth.js';
+import { COMPLETE_SIGN_IN, completeSignIn, REDIRECT_URI, START_SIGN_IN, startSignIn } from '../../helpers/oauth.js';
 import { createTestApp, TestClock, type TestApp } from '../../helpers/test-app.js';
 import { totpCode } from '../../helpers/totp.js';
 
@@ -196,5 +196,24 @@ describe('OpenID Connect sign-in', () => {
     expect(errorCode(await t.graphql(START_SIGN_IN, { p: 'corp', r: `${REDIRECT_URI}/../evil` }))).toBe('VALIDATION_FAILED');
     const unknown = await t.graphql(START_SIGN_IN, { p: 'nope', r: REDIRECT_URI });
     expect(unknown.errors![0]!.extensions!.fields).toEqual([expect.objectContaining({ field: 'provider', code: 'unknown' })]);
+  });
+
+  it('counts starts and completions against RATE_LIMIT_OAUTH_IP', async () => {
+    const limited = await createTestApp({
+      env: {
+        IDP_SECRET: 'gatehouse-secret',
+        RATE_LIMIT_OAUTH_IP: '2/15m',
+        OAUTH_PROVIDERS: JSON.stringify([
+          { type: 'oidc', id: 'corp', issuer: idp.issuer, clientId: 'gatehouse', clientSecretEnv: 'IDP_SECRET', redirectUris: [REDIRECT_URI] },
+        ]),
+      },
+    });
+    const start = () => limited.graphql(START_SIGN_IN, { p: 'corp', r: REDIRECT_URI }, { ip: '203.0.113.7' });
+    expect((await start()).errors).toBeUndefined();
+    expect(errorCode(await limited.graphql(COMPLETE_SIGN_IN, { state: 'guess', code: 'c' }, { ip: '203.0.113.7' }))).toBe('OAUTH_STATE_INVALID');
+    const refused = await start();
+    expect(errorCode(refused)).toBe('RATE_LIMITED');
+    // Another address is not affected.
+    expect((await limited.graphql(START_SIGN_IN, { p: 'corp', r: REDIRECT_URI }, { ip: '198.51.100.9' })).errors).toBeUndefined();
   });
 });
