@@ -44,11 +44,12 @@ const url = z.string().refine(isUrl, 'must be an absolute http(s) URL');
 const redirectUri = z.string().refine((value) => {
   try {
     const parsed = new URL(value);
-    return !parsed.hash && !['javascript:', 'data:', 'file:', 'blob:', 'vbscript:'].includes(parsed.protocol);
+    // No query: openid-client sends the token endpoint the callback URL without its query as redirect_uri.
+    return !parsed.hash && !parsed.search && !['javascript:', 'data:', 'file:', 'blob:', 'vbscript:'].includes(parsed.protocol);
   } catch {
     return false;
   }
-}, 'must be an absolute URL without a fragment (and not javascript:, data:, file:)');
+}, 'must be an absolute URL without a query or fragment (and not javascript:, data:, file:)');
 
 const common = {
   id,

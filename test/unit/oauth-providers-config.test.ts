@@ -63,7 +63,7 @@ describe('OAuth provider configuration', () => {
   it('names every mistake on its own line', () => {
     const lines = failure({
       OAUTH_PROVIDERS: JSON.stringify([
-        { ...google, redirectUris: ['javascript:alert(1)'] },
+        { ...google, redirectUris: ['javascript:alert(1)', 'https://app.example.com/cb?next=/'] },
         { type: 'oidc', id: 'Bad Id', issuer: 'ftp://x', clientId: 'c', redirectUris: [] },
         { type: 'microsoft', id: 'ms', tenant: 'common', clientId: 'c', redirectUris: ['https://a.example/cb'] },
         { type: 'okta', id: 'okta' },
@@ -72,6 +72,7 @@ describe('OAuth provider configuration', () => {
     expect(lines.length).toBeGreaterThanOrEqual(5);
     for (const line of lines) expect(line).toMatch(/^invalid configuration: OAUTH_PROVIDERS \[\d\]/);
     expect(lines.join('\n')).toMatch(/\[0\]\.redirectUris\[0\]: must be an absolute URL/);
+    expect(lines.join('\n')).toMatch(/\[0\]\.redirectUris\[1\]: must be an absolute URL without a query/);
     expect(lines.join('\n')).toMatch(/\[1\]\.id: must be 1-32/);
     expect(lines.join('\n')).toMatch(/\[1\]\.issuer: must be an absolute http\(s\) URL/);
     expect(lines.join('\n')).toMatch(/\[2\]\.tenant: must be one directory/);
