@@ -4,8 +4,8 @@
  * ./provider-client.ts), then the subject and email are read.
  *
  * Which email is trusted: the ID token's claims (signed by the provider), completed by the
- * userinfo endpoint's answer when the ID token carries no email (many providers put only `sub` in
- * it); openid-client checks that userinfo's `sub` is the ID token's. An email counts as verified
+ * userinfo endpoint's answer when the ID token lacks the email or its verification (many providers
+ * put only `sub` in it); openid-client checks that userinfo's `sub` is the ID token's. An email counts as verified
  * only when the provider says exactly `email_verified: true` (Microsoft Entra: `xms_edov: true`,
  * since its `email` claim is not verified by default). GitHub: the primary address of
  * /user/emails, verified there.
@@ -72,7 +72,8 @@ async function oidcProfile(
   const idToken = tokens.claims();
   if (!idToken) throw new client.ClientError('no ID token');
   let claims: Record<string, unknown> = idToken;
-  if (typeof idToken.email !== 'string' && config.serverMetadata().userinfo_endpoint) {
+  // Userinfo fills in what the ID token leaves out (many providers put only `sub` in it).
+  if ((typeof idToken.email !== 'string' || typeof idToken.email_verified !== 'boolean') && config.serverMetadata().userinfo_endpoint) {
     const info = await client.fetchUserInfo(config, tokens.access_token, idToken.sub);
     // The ID token's own claims win: they are signed.
     claims = { ...info, ...idToken };

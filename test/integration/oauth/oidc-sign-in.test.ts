@@ -216,4 +216,40 @@ describe('OpenID Connect sign-in', () => {
     // Another address is not affected.
     expect((await limited.graphql(START_SIGN_IN, { p: 'corp', r: REDIRECT_URI }, { ip: '198.51.100.9' })).errors).toBeUndefined();
   });
+
+  it('reads the email from the ID token when the provider puts it there, and verification must be exactly true', async () => {
+    const inToken = await startTestIdp({
+      clients: [{ client_id: 'gatehouse', client_secret: 'gatehouse-secret', redirect_uris: [REDIRECT_URI] }],
+      claimsInIdToken: true,
+    });
+    try {
+      const app = await createTestApp({
+        env: {
+          IDP_SECRET: 'gatehouse-secret',
+          OAUTH_PROVIDERS: JSON.stringify([
+            {
+              type: 'oidc',
+              id: 'tok',
+              issuer: inToken.issuer,
+              clientId: 'gatehouse',
+              clientSecretEnv: 'IDP_SECRET',
+              redirectUris: [REDIRECT_URI],
+              allowRegistration: true,
+            },
+          ]),
+        },
+      });
+      const run = async (login: string) => {
+        const { authorizationUrl } = await startSignIn(app, 'tok');
+        return completeSignIn(app, callbackArgs(await inToken.authorize(authorizationUrl, login)));
+      };
+      inToken.accounts.set('claims', { email: 'claims@example.com', email_verified: true, given_name: 'Claire' });
+      expect((await run('claims')).data!.completeOAuthSignIn).toMatchObject({ __typename: 'AuthPayload', user: { email: 'claims@example.com' } });
+      // A string "true" is not a verification.
+      inToken.accounts.set('stringly', { email: 'stringly@example.com', email_verified: 'true' as unknown as boolean });
+      expect(errorCode(await run('stringly'))).toBe('OAUTH_EMAIL_NOT_VERIFIED');
+    } finally {
+      await inToken.close();
+    }
+  });
 });
