@@ -119,6 +119,16 @@ describe('linked identities', () => {
       expect(await t.deps.prisma.identity.count({ where: { userId: user.id } })).toBe(1);
     });
 
+    it('keeps the last way in when two unlinks race (the user row is locked first)', async () => {
+      const { user, accessToken } = await signedInUser(t.deps, { password: null });
+      const [a, b] = await Promise.all(
+        ['race-a', 'race-b'].map((subject) => t.deps.prisma.identity.create({ data: { userId: user.id, provider: 'corp', subject } })),
+      );
+      const results = await Promise.all([a!, b!].map((identity) => t.graphql(UNLINK, { id: identity.id }, { token: accessToken })));
+      expect(results.map((r) => errorCode(r) ?? 'ok').sort()).toEqual(['OAUTH_LAST_SIGN_IN_METHOD', 'ok']);
+      expect(await t.deps.prisma.identity.count({ where: { userId: user.id } })).toBe(1);
+    });
+
     it('cannot remove another user’s identity', async () => {
       const owner = await signedInUser(t.deps);
       const intruder = await signedInUser(t.deps);
