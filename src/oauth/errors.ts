@@ -10,11 +10,6 @@ import { GatehouseError } from '../errors.js';
 /** Codes of openid-client meaning "no usable answer came back", rather than "a bad answer came back". */
 const UNREACHABLE = new Set(['OAUTH_TIMEOUT', 'OAUTH_ABORT', 'OAUTH_RESPONSE_IS_NOT_CONFORM', 'OAUTH_RESPONSE_IS_NOT_JSON']);
 
-export interface ProviderFailure {
-  error: GatehouseError;
-  reason: string;
-}
-
 /** The typed error for a failure talking to a provider during `step`; its reason is in `extensions` for the caller to record, then stripped. */
 export function providerFailure(error: unknown, step: string): GatehouseError {
   if (error instanceof GatehouseError) return error;
@@ -40,7 +35,7 @@ function classify(error: unknown): { code: 'OAUTH_PROVIDER_UNAVAILABLE' | 'OAUTH
 export function splitReason(error: GatehouseError): { reason: string | null; step: string | null; error: GatehouseError } {
   const { oauthReason, oauthStep, ...extensions } = error.extensions as Record<string, unknown>;
   if (oauthReason === undefined) return { reason: null, step: null, error };
-  const { code: _code, ...details } = extensions;
-  void _code;
+  // `code` is set again by the constructor.
+  const details = Object.fromEntries(Object.entries(extensions).filter(([key]) => key !== 'code'));
   return { reason: String(oauthReason), step: String(oauthStep), error: new GatehouseError(error.code, { details, cause: error.originalError }) };
 }

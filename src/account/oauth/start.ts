@@ -8,7 +8,8 @@ import type { Config } from '../../config/index.js';
 import * as client from 'openid-client';
 import type { DeviceInfo } from '../../auth/sessions/create-session.js';
 import type { Deps } from '../../deps.js';
-import { validationError } from '../../errors.js';
+import { GatehouseError, validationError } from '../../errors.js';
+import { splitReason } from '../../oauth/errors.js';
 import { providerConfiguration } from '../../oauth/provider-client.js';
 import { newOAuthState, type OAuthIntent } from '../../oauth/state.js';
 
@@ -41,7 +42,15 @@ export async function startOAuth(
   if (!provider.redirectUris.includes(input.redirectUri)) {
     throw validationError([{ field: 'redirectUri', code: 'not_allowed', message: "This redirect URI is not on the provider's list." }]);
   }
-  const config = await providerConfiguration(provider, deps.clock);
+  let config;
+  try {
+    config = await providerConfiguration(provider, deps.clock);
+  } catch (error) {
+    if (!(error instanceof GatehouseError)) throw error;
+    const { reason, step, error: clean } = splitReason(error);
+    deps.logger.warn({ provider: provider.id, step, reason, err: error.originalError }, 'OAuth provider unavailable');
+    throw clean;
+  }
   const flow = newOAuthState(
     deps,
     { provider: provider.id, intent: input.intent, redirectUri: input.redirectUri, userId: input.userId, withNonce: provider.protocol === 'oidc' },

@@ -124,6 +124,7 @@ describe('checks on the provider’s answer', () => {
       const result = await withToken(forge);
       expect(errorCode(result)).toBe('OAUTH_PROVIDER_ERROR');
       expect(result.status).toBe(200);
+      expect(Object.keys(result.errors![0]!.extensions!)).toEqual(['code']);
       expect(await t.deps.prisma.user.count()).toBe(before);
       const audit = await t.deps.prisma.auditEvent.findFirstOrThrow({ where: { type: 'oauth.sign_in_failed' }, orderBy: { createdAt: 'desc' } });
       expect(JSON.parse(audit.metadata)).toMatchObject({ provider: 'forge', step: 'token' });
@@ -179,6 +180,8 @@ describe('checks on the provider’s answer', () => {
       const result = await t.graphql(START_SIGN_IN, { p: 'down', r: REDIRECT_URI });
       expect(errorCode(result)).toBe('OAUTH_PROVIDER_UNAVAILABLE');
       expect(result.status).toBe(200);
+      // What failed and why goes to the log, not to the client.
+      expect(Object.keys(result.errors![0]!.extensions!)).toEqual(['code']);
     });
 
     it('gives up on a silent provider after its timeoutSeconds', async () => {
