@@ -96,10 +96,15 @@ export async function takeOAuthState(
   if (payload.intent !== intent || (row.userId ?? null) !== userId) throw invalid();
   if (!(await consumeChallenge(deps.prisma, row.id, now))) throw invalid();
   const keys = deps.config.dataEncryption;
-  return {
-    provider: payload.provider,
-    redirectUri: payload.redirectUri,
-    codeVerifier: decryptSecret(keys, payload.codeVerifier, `oauth:${row.tokenHash}`).plaintext,
-    nonce: payload.nonce === null ? null : decryptSecret(keys, payload.nonce, `oauth:${row.tokenHash}`).plaintext,
-  };
+  try {
+    return {
+      provider: payload.provider,
+      redirectUri: payload.redirectUri,
+      codeVerifier: decryptSecret(keys, payload.codeVerifier, `oauth:${row.tokenHash}`).plaintext,
+      nonce: payload.nonce === null ? null : decryptSecret(keys, payload.nonce, `oauth:${row.tokenHash}`).plaintext,
+    };
+  } catch {
+    // Altered at rest, or under a key no longer configured: the flow cannot finish.
+    throw invalid();
+  }
 }
