@@ -6,6 +6,7 @@ import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCach
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { from, switchMap, throwError } from 'rxjs';
+import type { ResultOf } from '@graphql-typed-document-node/core';
 import { graphql } from '../test/client/gql/index.js'; // your codegen output (client preset)
 
 export interface Tokens {
@@ -107,7 +108,16 @@ export type AskForCode = (challenge: { methods: string[]; expiresAt: string }) =
  */
 export async function login(client: ApolloClient, store: TokenStore, email: string, password: string, askForCode?: AskForCode) {
   const { data } = await client.mutate({ mutation: Login, variables: { email, password } });
-  const result = data!.login;
+  return signedIn(client, store, data!.login, askForCode);
+}
+
+/** Keeps the tokens of a SignInResult, completing an MfaChallenge first (any way of signing in answers one). */
+async function signedIn(
+  client: ApolloClient,
+  store: TokenStore,
+  result: ResultOf<typeof Login>['login'] | ResultOf<typeof CompleteOAuthSignIn>['completeOAuthSignIn'],
+  askForCode?: AskForCode,
+) {
   if (result.__typename === 'AuthPayload') {
     store.set(tokensOf(result));
     return result.user;
@@ -117,4 +127,43 @@ export async function login(client: ApolloClient, store: TokenStore, email: stri
   const completed = await client.mutate({ mutation: CompleteMfaSignIn, variables: { mfaToken: result.mfaToken, code } });
   store.set(tokensOf(completed.data!.completeMfaSignIn));
   return completed.data!.completeMfaSignIn.user;
+}
+
+export const StartOAuthSignIn = graphql(`
+  mutation StartOAuthSignIn($provider: String!, $redirectUri: String!) {
+    startOAuthSignIn(provider: $provider, redirectUri: $redirectUri) { authorizationUrl state }
+  }
+`);
+
+export const CompleteOAuthSignIn = graphql(`
+  mutation CompleteOAuthSignIn($state: String!, $code: String!, $iss: String) {
+    completeOAuthSignIn(state: $state, code: $code, iss: $iss) {
+      __typename
+      ... on AuthPayload { accessToken accessTokenExpiresAt refreshToken user { id email } }
+      ... on MfaChallenge { mfaToken methods expiresAt }
+    }
+  }
+`);
+
+/**
+ * "Sign in with Google" (or any provider of `oauthProviders`), step 1: where to send the browser.
+ * Keep `state` (sessionStorage in a browser) to check the redirect against it in step 2.
+ */
+export async function startSocialSignIn(client: ApolloClient, provider: string, redirectUri: string) {
+  const { data } = await client.mutate({ mutation: StartOAuthSignIn, variables: { provider, redirectUri } });
+  return data!.startOAuthSignIn;
+}
+
+/**
+ * Step 2, on the redirect URI's page: `callbackUrl` is where the provider sent the browser back
+ * (location.href), `expectedState` the state of step 1. A state that is not ours means someone
+ * else started this sign-in: never complete it.
+ */
+export async function finishSocialSignIn(client: ApolloClient, store: TokenStore, callbackUrl: string, expectedState: string, askForCode?: AskForCode) {
+  const params = new URL(callbackUrl).searchParams;
+  if (params.has('error')) throw new Error(`The provider did not sign you in: ${params.get('error')}`);
+  const state = params.get('state');
+  if (!state || state !== expectedState) throw new Error('This sign-in was not started here.');
+  const { data } = await client.mutate({ mutation: CompleteOAuthSignIn, variables: { state, code: params.get('code') ?? '', iss: params.get('iss') } });
+  return signedIn(client, store, data!.completeOAuthSignIn, askForCode);
 }

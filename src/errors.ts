@@ -32,6 +32,14 @@ export const ErrorCodes = {
   FEATURE_DISABLED: 'This feature is turned off on this server.',
   PASSKEY_INVALID: 'The passkey answer could not be verified.',
   REGISTRATION_CLOSED: 'Sign-up is not open on this server; ask for an invitation.',
+  OAUTH_PROVIDER_ERROR: 'The sign-in provider refused, or its answer could not be verified; try again.',
+  OAUTH_PROVIDER_UNAVAILABLE: 'The sign-in provider cannot be reached; try again later.',
+  OAUTH_STATE_INVALID: 'This sign-in has ended or was already used; start again.',
+  OAUTH_ACCOUNT_EXISTS: 'An account with this email already exists: sign in to it, then link this provider.',
+  OAUTH_REGISTRATION_DISABLED: 'No account is linked to this sign-in, and new accounts cannot be created through this provider.',
+  OAUTH_EMAIL_NOT_VERIFIED: 'The provider did not confirm an email address, which a new account needs.',
+  OAUTH_IDENTITY_TAKEN: 'This sign-in is already linked to another account.',
+  OAUTH_LAST_SIGN_IN_METHOD: 'This is the last way to sign in to the account: set a password or add a passkey first.',
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;
@@ -71,6 +79,16 @@ export const errorDocs: Record<ErrorCode, string> = {
   REGISTRATION_CLOSED: '`register` with `REGISTRATION_MODE` `invite-only` or `closed` (`extensions.mode`), and `createUser(sendInvite: true)` with `closed`',
   PASSKEY_INVALID:
     'a passkey answer that failed verification: wrong origin or RP id, unknown or removed credential, expired or used challenge, bad signature, or a signature counter that went backwards (a cloned authenticator)',
+  OAUTH_PROVIDER_ERROR:
+    'completeOAuthSignIn / linkOAuthIdentity: the provider answered an error (a refused or reused code), or its answer failed a check (ID token signature, `alg`, issuer, audience, `azp`, expiry, nonce, `iss` parameter, userinfo subject): start again',
+  OAUTH_PROVIDER_UNAVAILABLE: "the provider's discovery, token or user endpoint did not answer within the provider's `timeoutSeconds`, or answered garbage",
+  OAUTH_STATE_INVALID: 'an unknown, used, expired or tampered `state`, or one started for the other flow (sign-in vs link) or by another user',
+  OAUTH_ACCOUNT_EXISTS:
+    "sign-in by a new identity whose email belongs to an account, and the provider is not trusted for linking (or did not verify the email, or the account's own email is unverified): sign in to the account and call `startLinkOAuthIdentity`",
+  OAUTH_REGISTRATION_DISABLED: 'sign-in by a new identity through a provider without `allowRegistration`',
+  OAUTH_EMAIL_NOT_VERIFIED: "sign-in by a new identity whose provider gave no verified email: no account is created (it could be someone else's address)",
+  OAUTH_IDENTITY_TAKEN: 'linkOAuthIdentity: the identity is already linked to another account',
+  OAUTH_LAST_SIGN_IN_METHOD: 'unlinkIdentity: the account has no password, no passkey and no other identity; removing it would lock the owner out',
 };
 
 /** Per-field problems of a VALIDATION_FAILED error: field name to messages (and their codes). */

@@ -25,6 +25,7 @@ export type AuditEventType =
   | `mfa.${string}`
   | `passkey.${string}`
   | `sign_in_code.${string}`
+  | `oauth.${string}`
   | `admin.${string}`
   | `cli.${string}`;
 

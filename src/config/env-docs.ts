@@ -192,6 +192,18 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
   EMAIL_SIGN_IN: { meaning: 'passwordless sign-in by an emailed code or link (`requestSignInCode`)' },
   SIGN_IN_URL: { default: '`APP_BASE_URL/sign-in?token={token}`', meaning: 'the page the sign-in link opens; `{token}` is replaced' },
   EMAIL_SIGN_IN_TTL_SECONDS: { meaning: 'lifetime of an emailed sign-in code and link (at most 600: OWASP ASVS 5.0 6.5.5)' },
+  OAUTH_PROVIDERS_FILE: {
+    meaning:
+      'a JSON file listing the OAuth / OpenID Connect providers people may sign in with (Google, Microsoft, GitHub, GitLab, any OIDC issuer); format and walkthrough in [social sign-in](social-sign-in.md). Checked at start-up, one line per mistake',
+  },
+  OAUTH_PROVIDERS: { meaning: 'instead of `OAUTH_PROVIDERS_FILE`: the same JSON inline' },
+  OAUTH_RETURN_URLS: {
+    meaning:
+      'cookie mode: the pages `GET /oauth/start/PROVIDER?returnTo=…` may send people back to after the provider (exact URLs, comma-separated; the first is the default). Empty: the routes answer 404',
+  },
+  OAUTH_STATE_TTL_SECONDS: {
+    meaning: 'how long an OAuth sign-in or link may take between its start and its completion (state, PKCE verifier and nonce are kept that long, single use)',
+  },
   RATE_LIMIT_VERIFY_CODE_IP: { default: '`30/15m`', meaning: 'code-verification attempts per IP (each code also caps its own attempts)' },
   RATE_LIMIT_LOGIN_ACCOUNT: {
     default: '`100/1d`',
@@ -210,6 +222,7 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
   RATE_LIMIT_SIGN_IN_CODE_EMAIL: { default: '`5/1h`', meaning: 'emailed sign-in codes requested per address' },
   RATE_LIMIT_SIGN_IN_CODE_IP: { default: '`20/1h`', meaning: 'emailed sign-in codes requested, and tried, per IP' },
   RATE_LIMIT_PASSKEY_IP: { default: '`60/15m`', meaning: 'passkey ceremonies started per IP' },
+  RATE_LIMIT_OAUTH_IP: { default: '`60/15m`', meaning: 'OAuth sign-ins and links started or completed per IP (each start and each completion counts)' },
   RATE_LIMIT_MEMORY_KEYS: {
     meaning: 'counters the in-memory store (SQLite) holds at most, about 230 bytes each; the least recently used is forgotten first (100 to 10,000,000)',
   },

@@ -229,6 +229,15 @@ export const envSchema = z.object({
   /** At most 10 minutes (OWASP ASVS 5.0, 6.5.5 for out-of-band codes). */
   EMAIL_SIGN_IN_TTL_SECONDS: int(60, 600).default(600),
 
+  // Social and enterprise sign-in (see docs/social-sign-in.md)
+  /** A JSON file listing the OAuth / OpenID Connect providers (src/config/oauth-providers.ts). */
+  OAUTH_PROVIDERS_FILE: z.string().min(1).optional(),
+  /** The same list inline, instead of the file. */
+  OAUTH_PROVIDERS: z.string().min(1).optional(),
+  OAUTH_STATE_TTL_SECONDS: int(60, 3600).default(600),
+  /** Cookie mode's callback route: the pages it may send people back to (the first is the default). */
+  OAUTH_RETURN_URLS: list.pipe(z.array(z.url({ protocol: /^https?$/ }))).default([]),
+
   // Rate limits (see docs/security.md)
   RATE_LIMITS_ENABLED: bool.default(true),
   RATE_LIMIT_LOGIN_IP: rate.prefault('30/15m'),
@@ -255,6 +264,8 @@ export const envSchema = z.object({
   RATE_LIMIT_SIGN_IN_CODE_IP: rate.prefault('20/1h'),
   /** Passkey ceremonies started (registration and sign-in). */
   RATE_LIMIT_PASSKEY_IP: rate.prefault('60/15m'),
+  /** OAuth sign-ins and links started and completed. */
+  RATE_LIMIT_OAUTH_IP: rate.prefault('60/15m'),
   /** Counters the in-memory store (SQLite) holds at most; the least recently used is forgotten first. */
   RATE_LIMIT_MEMORY_KEYS: int(100, 10_000_000).default(20_000),
   /** IPv6 clients are counted per network of this prefix length (a subscriber gets a /64 or more). */

@@ -11,6 +11,7 @@ import type { TrustProxy } from './trust-proxy.js';
 import { loadSigningKeys, SigningKeyError, type JwtAlgorithm, type SigningKeys } from './signing-keys.js';
 import { deriveKeys, type DerivedKeys } from './derived-keys.js';
 import { isLoopbackHost } from './exposure.js';
+import { parseOAuthProviders, type OAuthProviderConfig } from './oauth-providers.js';
 
 /** A number of points per window of seconds. */
 export interface Rate {
@@ -127,6 +128,7 @@ export interface Config {
     signInCodeEmail: Rate;
     signInCodeIp: Rate;
     passkeyIp: Rate;
+    oauthIp: Rate;
     /** Most counters the in-memory store holds. */
     memoryKeys: number;
     /** IPv6 addresses are keyed by this many leading bits. */
@@ -149,6 +151,8 @@ export interface Config {
     challengeTtlSeconds: number;
   };
   emailSignIn: { enabled: boolean; url: string; ttlSeconds: number };
+  /** Social and enterprise sign-in (src/config/oauth-providers.ts). */
+  oauth: { providers: OAuthProviderConfig[]; stateTtlSeconds: number; returnUrls: string[] };
   purge: { intervalSeconds: number; revokedSessionRetentionDays: number; outboxRetentionDays: number };
   /** Inputs of the management commands; never used by the server. */
   cli: { password: string | undefined; defaultAdminEmail: string | undefined; defaultAdminPassword: string | undefined };
@@ -324,6 +328,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       signInCodeEmail: e.RATE_LIMIT_SIGN_IN_CODE_EMAIL,
       signInCodeIp: e.RATE_LIMIT_SIGN_IN_CODE_IP,
       passkeyIp: e.RATE_LIMIT_PASSKEY_IP,
+      oauthIp: e.RATE_LIMIT_OAUTH_IP,
       memoryKeys: e.RATE_LIMIT_MEMORY_KEYS,
       ipv6Prefix: e.RATE_LIMIT_IPV6_PREFIX,
     },
@@ -347,6 +352,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       url: e.SIGN_IN_URL ?? `${e.APP_BASE_URL.replace(/\/+$/, '')}/sign-in?token={token}`,
       ttlSeconds: e.EMAIL_SIGN_IN_TTL_SECONDS,
     },
+    oauth: { providers: oauthProvidersFrom(e, env, isProduction), stateTtlSeconds: e.OAUTH_STATE_TTL_SECONDS, returnUrls: e.OAUTH_RETURN_URLS },
     purge: {
       intervalSeconds: e.PURGE_INTERVAL_SECONDS,
       revokedSessionRetentionDays: e.PURGE_REVOKED_SESSIONS_AFTER_DAYS,
@@ -388,6 +394,26 @@ function either(e: ParsedEnv, name: 'JWT_PRIVATE_KEY' | 'JWT_PREVIOUS_PUBLIC_KEY
   } catch (error) {
     throw new ConfigError(`invalid configuration: ${name}_FILE cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}: ${file})`);
   }
+}
+
+/** The providers of OAUTH_PROVIDERS_FILE or OAUTH_PROVIDERS (none when neither is set); every mistake on its own line. */
+function oauthProvidersFrom(e: ParsedEnv, env: Record<string, string | undefined>, isProduction: boolean): OAuthProviderConfig[] {
+  if (e.OAUTH_PROVIDERS && e.OAUTH_PROVIDERS_FILE) throw new ConfigError('invalid configuration: set OAUTH_PROVIDERS or OAUTH_PROVIDERS_FILE, not both');
+  const name = e.OAUTH_PROVIDERS_FILE ? 'OAUTH_PROVIDERS_FILE' : 'OAUTH_PROVIDERS';
+  let text = e.OAUTH_PROVIDERS;
+  if (e.OAUTH_PROVIDERS_FILE) {
+    try {
+      text = readFileSync(e.OAUTH_PROVIDERS_FILE, 'utf8');
+    } catch (error) {
+      throw new ConfigError(
+        `invalid configuration: OAUTH_PROVIDERS_FILE cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}: ${e.OAUTH_PROVIDERS_FILE})`,
+      );
+    }
+  }
+  if (text === undefined) return [];
+  const { providers, problems } = parseOAuthProviders(text, env, isProduction);
+  if (problems.length) throw new ConfigError(problems.map((problem) => `invalid configuration: ${name} ${problem}`).join('\n'));
+  return providers;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -21,6 +21,9 @@ export interface EmailTemplates {
   sign_in_code: { firstName: string; code: string; url: string; minutes: number };
   /** Staff (or the CLI) changed the account: the owner hears of it as they do of their own changes. */
   changed_by_admin: { firstName: string; change: 'email' | 'password' | 'deactivated' | 'reactivated'; newEmail?: string };
+  /** An account at a sign-in provider was linked: signing in there now signs in here. */
+  identity_linked: { firstName: string; provider: string; email: string | null };
+  identity_unlinked: { firstName: string; provider: string; byAdmin: boolean };
 }
 
 export type TemplateName = keyof EmailTemplates;
@@ -132,6 +135,22 @@ const renderers: { [K in TemplateName]: Renderer<K> } = {
       `Your sign-in code is ${v.code}. Or open this link to sign in:`,
       { link: v.url },
       `The code and the link work once and expire in ${v.minutes} minutes. If you did not ask to sign in, ignore this email.`,
+    ],
+  }),
+  identity_linked: (v) => ({
+    subject: 'A sign-in method was added to your account',
+    lines: [
+      greeting(v.firstName),
+      `Your ${v.provider} account${v.email ? ` (${v.email})` : ''} was linked to your account: signing in with ${v.provider} now signs in here.`,
+      'If this was not you, remove it in your security settings, change your password and contact support.',
+    ],
+  }),
+  identity_unlinked: (v) => ({
+    subject: 'A sign-in method was removed from your account',
+    lines: [
+      greeting(v.firstName),
+      `${v.byAdmin ? 'An administrator unlinked' : 'You unlinked'} your ${v.provider} account: signing in with ${v.provider} no longer signs in here.`,
+      SECURITY_FOOTER,
     ],
   }),
 };

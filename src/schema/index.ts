@@ -10,6 +10,7 @@ import './sign-in.js';
 import './email-sign-in.js';
 import './second-factors.js';
 import './passkeys.js';
+import './oauth.js';
 import './token-introspection.js';
 import './user.js';
 import './access.js';

@@ -59,4 +59,8 @@ export const LIST_SIZES = {
   allPermissions: { max: 500, cost: 100 },
   /** A user's passkeys (registration stops at MAX_PASSKEYS_PER_USER). */
   passkeys: { max: MAX_PASSKEYS_PER_USER, cost: 3 },
+  /** A user's linked sign-in identities (Google, GitHub...). */
+  identities: { max: 50, cost: 3 },
+  /** Query.oauthProviders: the configured providers. */
+  oauthProviders: { max: 100, cost: 5 },
 } as const satisfies Record<string, ListSize>;

@@ -26,6 +26,7 @@
  *   emailed sign-in code: await rateLimits.consume('signInCode', { ip, email });  // each request
  *             and each try of a code or link: await rateLimits.consume('signInCode', { ip });
  *   passkey ceremony: await rateLimits.consume('passkey', { ip });               // each start
+ *   OAuth sign-in or link: await rateLimits.consume('oauth', { ip });             // each start and each completion
  */
 import { createHmac } from 'node:crypto';
 import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
@@ -36,7 +37,17 @@ import { BoundedMemoryLimiter, BoundedMemoryStore, type Limiter } from './bounde
 import { ipKey } from './ip-key.js';
 
 export type RateLimitAction =
-  'login' | 'register' | 'passwordReset' | 'resendVerification' | 'verifyCode' | 'passwordCheck' | 'emailChange' | 'mfaCode' | 'signInCode' | 'passkey';
+  | 'login'
+  | 'register'
+  | 'passwordReset'
+  | 'resendVerification'
+  | 'verifyCode'
+  | 'passwordCheck'
+  | 'emailChange'
+  | 'mfaCode'
+  | 'signInCode'
+  | 'passkey'
+  | 'oauth';
 
 /** Who is acting: the client IP (`ctx.ip`) and, where the action names them, an email or a user. */
 export interface RateLimitSubject {
@@ -126,6 +137,7 @@ export function createRateLimits({ config, prisma }: RateLimitDeps): RateLimits 
     mfaCode: [counter('mfa-code', 'ip', settings.mfaIp), counter('mfa-code', 'user', settings.mfaUser)],
     signInCode: [counter('sign-in-code', 'ip', settings.signInCodeIp), counter('sign-in-code', 'email', settings.signInCodeEmail)],
     passkey: [counter('passkey', 'ip', settings.passkeyIp)],
+    oauth: [counter('oauth', 'ip', settings.oauthIp)],
   };
 
   // Login back-off per (account, IP): consecutive failures are counted, and from the n-th on each

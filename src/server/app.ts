@@ -16,6 +16,7 @@ import { graphqlLimitPlugins } from './limits/graphql-limits.js';
 import { corsFromAllowList } from './plugins/cors.js';
 import { useSecurityHeaders } from './plugins/security-headers.js';
 import { useJwks } from './jwks.js';
+import { useOAuthRoutes } from './oauth-routes.js';
 import { checkReadiness } from './readiness.js';
 import { requestIdOf } from './request-id.js';
 import { GRAPHQL_PATH, useAuthCookies } from '../schema/auth-cookies.js';
@@ -72,6 +73,7 @@ export function createApp(deps: Deps): App {
       // Cookies ride along on cross-site requests; a required header makes forging one impossible.
       ...(config.cookies.enabled ? [useCsrfHeader(config.cookies.csrfHeaders)] : []),
       useJwks(config),
+      useOAuthRoutes(deps),
       useReadinessCheck({
         endpoint: '/readyz',
         check: async ({ fetchAPI }) => {

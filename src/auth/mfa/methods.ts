@@ -7,7 +7,7 @@
 export type MfaMethod = 'TOTP' | 'RECOVERY_CODE' | 'PASSKEY';
 
 /** How a session was signed in, in order; stored as JSON in Session.authMethods. */
-export type AuthMethod = 'password' | 'totp' | 'recovery_code' | 'passkey' | 'email_code' | 'email_link';
+export type AuthMethod = 'password' | 'totp' | 'recovery_code' | 'passkey' | 'email_code' | 'email_link' | 'oauth';
 
 export function parseAuthMethods(stored: string): AuthMethod[] {
   try {

@@ -17,6 +17,8 @@ type Documents = {
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on AuthPayload { accessToken accessTokenExpiresAt refreshToken user { id email } }\n      ... on MfaChallenge { mfaToken methods expiresAt }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation CompleteMfaSignIn($mfaToken: String!, $code: String!) {\n    completeMfaSignIn(mfaToken: $mfaToken, code: $code) { accessToken accessTokenExpiresAt refreshToken user { id email } }\n  }\n": typeof types.CompleteMfaSignInDocument,
     "\n  mutation RefreshToken($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken accessTokenExpiresAt refreshToken }\n  }\n": typeof types.RefreshTokenDocument,
+    "\n  mutation StartOAuthSignIn($provider: String!, $redirectUri: String!) {\n    startOAuthSignIn(provider: $provider, redirectUri: $redirectUri) { authorizationUrl state }\n  }\n": typeof types.StartOAuthSignInDocument,
+    "\n  mutation CompleteOAuthSignIn($state: String!, $code: String!, $iss: String) {\n    completeOAuthSignIn(state: $state, code: $code, iss: $iss) {\n      __typename\n      ... on AuthPayload { accessToken accessTokenExpiresAt refreshToken user { id email } }\n      ... on MfaChallenge { mfaToken methods expiresAt }\n    }\n  }\n": typeof types.CompleteOAuthSignInDocument,
     "query CurrentUser { me { id email firstName } }": typeof types.CurrentUserDocument,
     "query MySessions { mySessions { id current } }": typeof types.MySessionsDocument,
     "\n  mutation CookieLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { ... on AuthPayload { user { email } session { id } } }\n  }\n": typeof types.CookieLoginDocument,
@@ -46,6 +48,8 @@ const documents: Documents = {
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on AuthPayload { accessToken accessTokenExpiresAt refreshToken user { id email } }\n      ... on MfaChallenge { mfaToken methods expiresAt }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation CompleteMfaSignIn($mfaToken: String!, $code: String!) {\n    completeMfaSignIn(mfaToken: $mfaToken, code: $code) { accessToken accessTokenExpiresAt refreshToken user { id email } }\n  }\n": types.CompleteMfaSignInDocument,
     "\n  mutation RefreshToken($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken accessTokenExpiresAt refreshToken }\n  }\n": types.RefreshTokenDocument,
+    "\n  mutation StartOAuthSignIn($provider: String!, $redirectUri: String!) {\n    startOAuthSignIn(provider: $provider, redirectUri: $redirectUri) { authorizationUrl state }\n  }\n": types.StartOAuthSignInDocument,
+    "\n  mutation CompleteOAuthSignIn($state: String!, $code: String!, $iss: String) {\n    completeOAuthSignIn(state: $state, code: $code, iss: $iss) {\n      __typename\n      ... on AuthPayload { accessToken accessTokenExpiresAt refreshToken user { id email } }\n      ... on MfaChallenge { mfaToken methods expiresAt }\n    }\n  }\n": types.CompleteOAuthSignInDocument,
     "query CurrentUser { me { id email firstName } }": types.CurrentUserDocument,
     "query MySessions { mySessions { id current } }": types.MySessionsDocument,
     "\n  mutation CookieLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { ... on AuthPayload { user { email } session { id } } }\n  }\n": types.CookieLoginDocument,
@@ -98,6 +102,14 @@ export function graphql(source: "\n  mutation CompleteMfaSignIn($mfaToken: Strin
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RefreshToken($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken accessTokenExpiresAt refreshToken }\n  }\n"): (typeof documents)["\n  mutation RefreshToken($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken accessTokenExpiresAt refreshToken }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartOAuthSignIn($provider: String!, $redirectUri: String!) {\n    startOAuthSignIn(provider: $provider, redirectUri: $redirectUri) { authorizationUrl state }\n  }\n"): (typeof documents)["\n  mutation StartOAuthSignIn($provider: String!, $redirectUri: String!) {\n    startOAuthSignIn(provider: $provider, redirectUri: $redirectUri) { authorizationUrl state }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteOAuthSignIn($state: String!, $code: String!, $iss: String) {\n    completeOAuthSignIn(state: $state, code: $code, iss: $iss) {\n      __typename\n      ... on AuthPayload { accessToken accessTokenExpiresAt refreshToken user { id email } }\n      ... on MfaChallenge { mfaToken methods expiresAt }\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteOAuthSignIn($state: String!, $code: String!, $iss: String) {\n    completeOAuthSignIn(state: $state, code: $code, iss: $iss) {\n      __typename\n      ... on AuthPayload { accessToken accessTokenExpiresAt refreshToken user { id email } }\n      ... on MfaChallenge { mfaToken methods expiresAt }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

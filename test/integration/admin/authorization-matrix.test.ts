@@ -159,6 +159,42 @@ const ROWS: Row[] = [
     allowed: EVERYONE,
     allowedError: 'FEATURE_DISABLED',
     document: 'mutation { signInWithLink(token: "not-a-token") { __typename } }',
+  // Social sign-in (issue 14). No provider is configured here: an allowed start names an unknown one.
+  { field: 'Query.oauthProviders', allowed: EVERYONE, document: '{ oauthProviders { id name } }' },
+  { field: 'Query.myIdentities', allowed: SIGNED_IN, document: '{ myIdentities { id provider } }' },
+  {
+    field: 'Mutation.startOAuthSignIn',
+    allowed: EVERYONE,
+    allowedError: 'VALIDATION_FAILED',
+    document: 'mutation { startOAuthSignIn(provider: "none", redirectUri: "https://app.example.com/cb") { authorizationUrl } }',
+  },
+  {
+    field: 'Mutation.completeOAuthSignIn',
+    allowed: EVERYONE,
+    allowedError: 'OAUTH_STATE_INVALID',
+    document: 'mutation { completeOAuthSignIn(state: "not-a-state", code: "c") { __typename } }',
+  },
+  {
+    field: 'Mutation.startLinkOAuthIdentity',
+    allowed: SIGNED_IN,
+    allowedError: 'VALIDATION_FAILED',
+    document: 'mutation { startLinkOAuthIdentity(provider: "none", redirectUri: "https://app.example.com/cb") { authorizationUrl } }',
+  },
+  {
+    field: 'Mutation.linkOAuthIdentity',
+    allowed: SIGNED_IN,
+    allowedError: 'OAUTH_STATE_INVALID',
+    document: 'mutation { linkOAuthIdentity(state: "not-a-state", code: "c") { id } }',
+  },
+  { field: 'Mutation.unlinkIdentity', allowed: SIGNED_IN, allowedError: 'NOT_FOUND', document: `mutation { unlinkIdentity(id: "${randomUUID()}") }` },
+  {
+    field: 'Mutation.adminUnlinkIdentity',
+    permissions: ['users.change_user'],
+    allowed: STAFF_WITH,
+    document: 'mutation ($id: ID!) { adminUnlinkIdentity(id: $id) }',
+    variables: async (deps) => ({
+      id: (await deps.prisma.identity.create({ data: { userId: (await createUser(deps)).id, provider: 'p', subject: randomUUID() } })).id,
+    }),
   },
   // Trusted services (issue 6): only with the X-Introspection-Secret header, which no caller here sends.
   { field: 'Query.verifyAccessToken', allowed: [], deniedCode: 'FORBIDDEN', document: '{ verifyAccessToken(token: "x") { active } }' },
