@@ -159,6 +159,7 @@ const ROWS: Row[] = [
     allowed: EVERYONE,
     allowedError: 'FEATURE_DISABLED',
     document: 'mutation { signInWithLink(token: "not-a-token") { __typename } }',
+  },
   // Social sign-in (issue 14). No provider is configured here: an allowed start names an unknown one.
   { field: 'Query.oauthProviders', allowed: EVERYONE, document: '{ oauthProviders { id name } }' },
   { field: 'Query.myIdentities', allowed: SIGNED_IN, document: '{ myIdentities { id provider } }' },
