@@ -21,7 +21,10 @@ const OAuthProviderType = builder.objectRef<OAuthProviderConfig>('OAuthProvider'
     id: t.exposeString('id', { description: 'What startOAuthSignIn takes.' }),
     name: t.exposeString('name', { description: 'Display name, e.g. "Google".' }),
     kind: t.exposeString('preset', { description: '`google`, `microsoft`, `github`, `gitlab` or `oidc` (any OpenID Connect provider): for choosing an icon.' }),
-    allowsRegistration: t.exposeBoolean('allowRegistration', { description: 'Someone without an account gets one by signing in here.' }),
+    allowsRegistration: t.boolean({
+      description: 'Someone without an account gets one by signing in here (never while REGISTRATION_MODE is not open).',
+      resolve: (provider, _args, context) => provider.allowRegistration && context.deps.config.accounts.registrationMode === 'open',
+    }),
   }),
 });
 

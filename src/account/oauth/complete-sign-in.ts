@@ -72,7 +72,8 @@ export async function completeOAuthSignIn(deps: Deps, callback: OAuthCallback, d
     return signIn(deps, existing, device, { writes: (now) => linkWrites(deps, existing, provider, profile, device, now, 'verified_email') });
   }
 
-  if (!provider.allowRegistration) return refuse('OAUTH_REGISTRATION_DISABLED', 'registration_disabled');
+  // REGISTRATION_MODE holds for every way in: a provider's allowRegistration cannot open a closed server.
+  if (!provider.allowRegistration || deps.config.accounts.registrationMode !== 'open') return refuse('OAUTH_REGISTRATION_DISABLED', 'registration_disabled');
   if (!verifiedEmail) return refuse('OAUTH_EMAIL_NOT_VERIFIED', 'email_not_verified');
   const user = await register(deps, provider, profile, verifiedEmail, device);
   return signIn(deps, user, device, {

@@ -95,6 +95,33 @@ describe('OpenID Connect sign-in', () => {
     expect(await t.deps.prisma.user.count({ where: { email: 'stranger@example.com' } })).toBe(0);
   });
 
+  // REGISTRATION_MODE holds for every way in: a provider allowed to register cannot open an invite-only server.
+  it('creates no account while REGISTRATION_MODE is not open, and says so in oauthProviders', async () => {
+    const closed = await createTestApp({
+      clock,
+      env: {
+        IDP_SECRET: 'gatehouse-secret',
+        REGISTRATION_MODE: 'invite-only',
+        OAUTH_PROVIDERS: JSON.stringify([
+          {
+            type: 'oidc',
+            issuer: idp.issuer,
+            clientId: 'gatehouse',
+            clientSecretEnv: 'IDP_SECRET',
+            redirectUris: [REDIRECT_URI],
+            id: 'corp',
+            allowRegistration: true,
+          },
+        ]),
+      },
+    });
+    expect((await closed.graphql('{ oauthProviders { allowsRegistration } }')).data).toEqual({ oauthProviders: [{ allowsRegistration: false }] });
+    idp.accounts.set('walk-in', { email: 'walk-in@example.com', email_verified: true });
+    const { authorizationUrl } = await startSignIn(closed, 'corp');
+    expect(errorCode(await completeSignIn(closed, callbackArgs(await idp.authorize(authorizationUrl, 'walk-in'))))).toBe('OAUTH_REGISTRATION_DISABLED');
+    expect(await closed.deps.prisma.user.count({ where: { email: 'walk-in@example.com' } })).toBe(0);
+  });
+
   it('creates no account from an unverified (or missing) email', async () => {
     idp.accounts.set('unverified', { email: 'unverified@example.com', email_verified: false });
     expect(errorCode(await signInAs('corp', 'unverified'))).toBe('OAUTH_EMAIL_NOT_VERIFIED');
