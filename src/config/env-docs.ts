@@ -100,6 +100,10 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
   PROFILE_UPDATE_NOTICE: { meaning: 'email an "account updated" notice after `updateProfile`' },
   APP_BASE_URL: { meaning: 'your front end; email links start here' },
   PASSWORD_RESET_URL: { default: '`APP_BASE_URL/reset-password?token={token}`', meaning: 'the reset page; `{token}` is replaced' },
+  EMAIL_VERIFICATION_URL: {
+    default: '`APP_BASE_URL/verify-email?token={token}`',
+    meaning: "the page a verification email's link opens (it calls `verifyEmailWithToken`); `{token}` is replaced",
+  },
   AUTH_COOKIES: { meaning: 'cookie mode for browsers (see [Cookie mode](sessions-and-tokens.md#cookie-mode-for-browsers)); turns CSRF prevention on' },
   AUTH_COOKIE_SECURE: { meaning: "the cookies' `Secure` flag; `false` only for local http development" },
   AUTH_COOKIE_ACCESS_NAME: { meaning: 'access cookie name' },

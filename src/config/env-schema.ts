@@ -127,6 +127,8 @@ export const envSchema = z.object({
   APP_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
   /** The reset page; `{token}` is replaced by the token. Default: APP_BASE_URL/reset-password?token={token}. */
   PASSWORD_RESET_URL: z.string().includes('{token}', { message: 'must contain {token}' }).optional(),
+  /** The page a verification email's link opens; `{token}` is replaced. Default: APP_BASE_URL/verify-email?token={token}. */
+  EMAIL_VERIFICATION_URL: z.string().includes('{token}', { message: 'must contain {token}' }).optional(),
 
   // Browser cookie mode
   AUTH_COOKIES: bool.default(false),

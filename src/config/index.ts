@@ -75,6 +75,8 @@ export interface Config {
     appBaseUrl: string;
     /** Contains `{token}`. */
     passwordResetUrl: string;
+    /** The verification email's link; contains `{token}`. */
+    emailVerificationUrl: string;
   };
   cookies: {
     enabled: boolean;
@@ -262,6 +264,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       profileUpdateNotice: e.PROFILE_UPDATE_NOTICE,
       appBaseUrl: e.APP_BASE_URL.replace(/\/+$/, ''),
       passwordResetUrl: e.PASSWORD_RESET_URL ?? `${e.APP_BASE_URL.replace(/\/+$/, '')}/reset-password?token={token}`,
+      emailVerificationUrl: e.EMAIL_VERIFICATION_URL ?? `${e.APP_BASE_URL.replace(/\/+$/, '')}/verify-email?token={token}`,
     },
     cookies: {
       enabled: e.AUTH_COOKIES,
