@@ -66,6 +66,8 @@ describe.skipIf(!hasDrf).each(['RS256', 'ES256'] as const)('a DRF service trusti
         GATEHOUSE_JWKS_URL: `${gatehouse.url}/.well-known/jwks.json`,
         GATEHOUSE_ISSUER: ISSUER,
         GATEHOUSE_AUDIENCE: AUDIENCE,
+        // No __pycache__ left in examples/.
+        PYTHONDONTWRITEBYTECODE: '1',
       },
       urlPattern: /listening on (http:\/\/\S+)/,
       timeoutMs: 30_000,
