@@ -87,6 +87,10 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
   },
   GRAPHIQL: { default: 'on unless production', meaning: 'serve GraphiQL at `/graphql` to browsers (self-contained; sends the CSRF header in cookie mode)' },
   REQUIRE_EMAIL_VERIFICATION: { meaning: 'an unverified account cannot sign in (`EMAIL_NOT_VERIFIED`); off: it can, and may verify later' },
+  LOGIN_IDENTIFIERS: {
+    meaning:
+      "what `login`'s `identifier` is: `email`, `username` (Django's `USERNAME_FIELD = 'username'`), or `both` (an address is looked up as an email first); see [Accounts](accounts.md#usernames)",
+  },
   REGISTRATION_MODE: {
     meaning:
       '`open`: anyone may `register`; `invite-only`: `register` answers `REGISTRATION_CLOSED` and accounts come from staff (`createUser`, with `sendInvite` for a link to choose a password), the CLI and the Django import; `closed`: invitations are refused too (`REGISTRATION_CLOSED`), accounts come only with a password set by staff, the CLI or the import',

@@ -117,6 +117,8 @@ export const envSchema = z.object({
   REQUIRE_EMAIL_VERIFICATION: bool.default(true),
   /** Profile fields a registration must fill in, comma-separated. */
   REGISTRATION_MODE: z.enum(['open', 'invite-only', 'closed']).default('open'),
+  /** What `login` takes as its identifier: the email address, the username, or either. */
+  LOGIN_IDENTIFIERS: z.enum(['email', 'username', 'both']).default('email'),
   REGISTRATION_REQUIRED_FIELDS: list.default([]).pipe(z.array(z.enum(REQUIRABLE_FIELDS))),
   VERIFICATION_CODE_TTL_SECONDS: int(60, 86_400).default(900),
   VERIFICATION_CODE_MAX_ATTEMPTS: int(1, 20).default(5),

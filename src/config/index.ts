@@ -67,6 +67,8 @@ export interface Config {
   accounts: {
     requireEmailVerification: boolean;
     registrationMode: 'open' | 'invite-only' | 'closed';
+    /** What login's identifier is. */
+    loginIdentifiers: 'email' | 'username' | 'both';
     registrationRequiredFields: RegistrationField[];
     codeTtlSeconds: number;
     codeMaxAttempts: number;
@@ -258,6 +260,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       requireEmailVerification: e.REQUIRE_EMAIL_VERIFICATION,
       registrationRequiredFields: e.REGISTRATION_REQUIRED_FIELDS,
       registrationMode: e.REGISTRATION_MODE,
+      loginIdentifiers: e.LOGIN_IDENTIFIERS,
       codeTtlSeconds: e.VERIFICATION_CODE_TTL_SECONDS,
       codeMaxAttempts: e.VERIFICATION_CODE_MAX_ATTEMPTS,
       resetTtlSeconds: e.PASSWORD_RESET_TTL_SECONDS,
