@@ -25,6 +25,7 @@ Settings (all but JWKS_URL, ISSUER and AUDIENCE have defaults):
 Requires Django REST framework and PyJWT with its crypto extra (`pip install "pyjwt[crypto]"`,
 or Debian's python3-jwt and python3-cryptography).
 """
+import inspect
 import threading
 
 import jwt
@@ -84,6 +85,8 @@ def _config():
     return config
 
 
+JWKS_TIMEOUT_SECONDS = 5
+
 _clients = {}
 _clients_lock = threading.Lock()
 
@@ -92,7 +95,12 @@ def _jwks_client(url, cache_seconds):
     """One PyJWKClient per URL and process: it caches the key set and re-fetches it for an unknown `kid` (a key rotation)."""
     with _clients_lock:
         if url not in _clients:
-            _clients[url] = jwt.PyJWKClient(url, cache_jwk_set=True, lifespan=cache_seconds)
+            options = {"cache_jwk_set": True, "lifespan": cache_seconds}
+            # A Gatehouse that does not answer must not hold a worker forever; PyJWT 2.7+ takes a
+            # timeout (older versions, such as Debian 12's 2.6, wait as long as the socket does).
+            if "timeout" in inspect.signature(jwt.PyJWKClient.__init__).parameters:
+                options["timeout"] = JWKS_TIMEOUT_SECONDS
+            _clients[url] = jwt.PyJWKClient(url, **options)
         return _clients[url]
 
 
