@@ -23,7 +23,7 @@ export interface TokenStore {
 
 export const Login = graphql(`
   mutation Login($email: String!, $password: String!) {
-    login(email: $email, password: $password) {
+    login(identifier: $email, password: $password) {
       __typename
       ... on AuthPayload { accessToken accessTokenExpiresAt refreshToken user { id email } }
       ... on MfaChallenge { mfaToken methods expiresAt }

@@ -1,24 +1,27 @@
 /**
- * Proving an email address: a 6-digit code is emailed at registration (and on request), and
- * verifyEmail marks the address verified. resendVerificationEmail answers the same for any address.
+ * Proving an email address: a 6-digit code and a link are emailed at registration (and on request),
+ * and verifyEmail (the code) or verifyEmailWithToken (the link) marks the address verified. Both
+ * are one OneTimeToken row (../auth/one-time-codes.ts), so using either kills the other, and a new
+ * email replaces the previous one. resendVerificationEmail answers the same for any address.
  */
 import { authStateChanged } from '../auth/cache/invalidate.js';
-import type { User } from '../generated/sqlite/client.js';
+import type { OneTimeToken, User } from '../generated/sqlite/client.js';
 import type { PrismaClient } from '../db/client.js';
 import { recordAudit } from '../audit/record.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import type { Deps } from '../deps.js';
-import { checkCode, consumeCode, issueCode } from '../auth/one-time-codes.js';
+import { checkCode, checkLink, consumeCode, issueCode } from '../auth/one-time-codes.js';
 import { lookupEmail } from '../users/email-input.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
 import { GatehouseError } from '../errors.js';
 
 type Tx = Pick<PrismaClient, 'oneTimeToken' | 'outboxEmail'>;
 
-/** Issues a verification code for `user` and queues its email, in the caller's transaction. */
+/** Issues a verification code and link for `user` and queues their email, in the caller's transaction. */
 export async function sendVerificationCode(deps: Pick<Deps, 'config' | 'clock'>, tx: Tx, user: Pick<User, 'id' | 'email' | 'firstName'>): Promise<void> {
-  const { code, minutes } = await issueCode(deps, tx, user.id, 'EMAIL_VERIFICATION');
-  await enqueueEmail(tx, { to: user.email, template: 'verification_code', payload: { firstName: user.firstName, code, minutes } }, deps.clock.now());
+  const { code, minutes, link } = await issueCode(deps, tx, user.id, 'EMAIL_VERIFICATION', undefined, { link: true });
+  const url = deps.config.accounts.emailVerificationUrl.replace('{token}', encodeURIComponent(link ?? ''));
+  await enqueueEmail(tx, { to: user.email, template: 'verification_code', payload: { firstName: user.firstName, code, minutes, url } }, deps.clock.now());
 }
 
 /** The one answer to a failed verifyEmail: any finer one would tell an unknown address from a registered one. */
@@ -44,14 +47,47 @@ export async function verifyEmail(deps: Deps, input: { email: string; code: stri
   }
 }
 
+/** The one answer to a failed verifyEmailWithToken, for the same reason as UNUSABLE_CODE_MESSAGE. */
+const UNUSABLE_LINK_MESSAGE = 'The link is invalid, expired or already used; request a new one.';
+
+/**
+ * Marks the address verified when `token` is the live link of a verification email (its code dies
+ * with it). Every failure (unknown, malformed, used, replaced or expired link) is one TOKEN_INVALID
+ * with one message, as verifyEmail answers every failure alike. Tries count per IP (verifyCode).
+ * @throws GatehouseError TOKEN_INVALID, RATE_LIMITED
+ */
+export async function verifyEmailWithToken(deps: Deps, input: { token: string }, device: DeviceInfo): Promise<User> {
+  await deps.rateLimits.consume('verifyCode', { ip: device.ip });
+  const invalid = new GatehouseError('TOKEN_INVALID', { message: UNUSABLE_LINK_MESSAGE });
+  let token: Pick<OneTimeToken, 'id' | 'userId'>;
+  try {
+    token = await checkLink(deps, 'EMAIL_VERIFICATION', input.token.trim());
+  } catch (error) {
+    if (error instanceof GatehouseError && ['TOKEN_INVALID', 'TOKEN_EXPIRED'].includes(error.code)) throw invalid;
+    throw error;
+  }
+  try {
+    return await markTokenVerified(deps, token, device, {});
+  } catch (error) {
+    // A concurrent use of the link or of its code won.
+    if (error instanceof GatehouseError && error.code === 'INVALID_CODE') throw invalid;
+    throw error;
+  }
+}
+
 async function markVerified(deps: Deps, user: User | null, code: string, device: DeviceInfo, actor?: { cli: true }): Promise<User> {
   const token = await checkCode(deps, user?.id ?? null, 'EMAIL_VERIFICATION', code.trim());
+  return markTokenVerified(deps, token, device, actor?.cli ? { via: 'cli' } : {});
+}
+
+/** Consumes the checked row (once: a concurrent second use gets INVALID_CODE) and marks its user's address verified. */
+async function markTokenVerified(deps: Deps, token: Pick<OneTimeToken, 'id' | 'userId'>, device: DeviceInfo, metadata: Record<string, string>): Promise<User> {
   return deps.prisma.$transaction(async (tx) => {
     const now = deps.clock.now();
     await consumeCode(tx, token.id, now);
     const verified = await tx.user.update({ where: { id: token.userId }, data: { emailVerifiedAt: now } });
     await authStateChanged(deps, tx, { userId: verified.id });
-    await recordAudit(tx, { type: 'auth.email_verified', userId: verified.id, ...device, metadata: actor?.cli ? { via: 'cli' } : {} }, now);
+    await recordAudit(tx, { type: 'auth.email_verified', userId: verified.id, ...device, metadata }, now);
     return verified;
   });
 }

@@ -1,6 +1,7 @@
 /**
- * Signing in with email and password. An unknown address costs the same work (a dummy hash) and
- * gets the same error as a wrong password; the account's state (disabled, unverified) is revealed
+ * Signing in with an identifier (the email, the username or either: LOGIN_IDENTIFIERS) and a
+ * password. An unknown identifier costs the same work (a dummy hash, and in each mode the same one
+ * query) and gets the same error as a wrong password; the account's state (disabled, unverified) is revealed
  * only to someone who knows the password. With a second factor on, the password yields an
  * MfaChallenge, not a session (./sign-in/after-first-factor.ts).
  */
@@ -8,19 +9,21 @@ import { auditRow, recordAudit } from '../audit/record.js';
 import { GatehouseError } from '../errors.js';
 import type { Deps } from '../deps.js';
 import { lookupEmail } from '../users/email-input.js';
+import { lookupUsername } from '../users/username.js';
+import type { User } from '../generated/sqlite/client.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
 import { afterFirstFactor } from './sign-in/after-first-factor.js';
 import type { SignInResult } from './sign-in/result.js';
 import { identifierDigest } from '../audit/identifier-digest.js';
 
 /**
+ * @param input.identifier what the user typed: an address, a username, or either, per LOGIN_IDENTIFIERS
  * @throws GatehouseError INVALID_CREDENTIALS, ACCOUNT_DISABLED, EMAIL_NOT_VERIFIED
  */
-export async function login(deps: Deps, input: { email: string; password: string }, device: DeviceInfo): Promise<SignInResult> {
-  const email = lookupEmail(input.email);
-  const user = email ? await deps.prisma.user.findUnique({ where: { email } }) : null;
-  // Only a well-formed address gets per-account keys; the account's limits restart when its password changes (a reset ends them).
-  const limited = { ip: device.ip, email, generation: user?.passwordChangedAt?.toISOString() ?? null };
+export async function login(deps: Deps, input: { identifier: string; password: string }, device: DeviceInfo): Promise<SignInResult> {
+  const { user, key } = await findAccount(deps, input.identifier);
+  // Only a well-formed identifier gets per-account keys; the account's limits restart when its password changes (a reset ends them).
+  const limited = { ip: device.ip, email: key, generation: user?.passwordChangedAt?.toISOString() ?? null };
   // Refused before any hashing: a locked-out account or IP costs the attacker nothing to ask about, and us nothing to answer.
   await deps.rateLimits.check('login', limited);
   // An over-long password is refused without hashing it (bounded cost), as the same error.
@@ -32,7 +35,10 @@ export async function login(deps: Deps, input: { email: string; password: string
 
   const refusal: { reason: string; error: GatehouseError } | null =
     !user || !matches
-      ? { reason: user ? 'wrong_password' : 'unknown_email', error: new GatehouseError('INVALID_CREDENTIALS') }
+      ? {
+          reason: user ? 'wrong_password' : deps.config.accounts.loginIdentifiers === 'email' ? 'unknown_email' : 'unknown_identifier',
+          error: new GatehouseError('INVALID_CREDENTIALS'),
+        }
       : !user.isActive
         ? { reason: 'account_disabled', error: new GatehouseError('ACCOUNT_DISABLED') }
         : deps.config.accounts.requireEmailVerification && !user.emailVerifiedAt
@@ -40,7 +46,7 @@ export async function login(deps: Deps, input: { email: string; password: string
           : null;
   if (refusal || !user) {
     // What was typed may be a password (typed into the wrong field): an unknown identifier is kept only as a keyed digest.
-    const metadata = user ? { reason: refusal?.reason } : { identifierDigest: identifierDigest(deps.config, input.email), reason: refusal?.reason };
+    const metadata = user ? { reason: refusal?.reason } : { identifierDigest: identifierDigest(deps.config, input.identifier), reason: refusal?.reason };
     await recordAudit(deps.prisma, { type: 'auth.login_failed', userId: user?.id ?? null, ...device, metadata }, deps.clock.now());
     // Only wrong passwords count towards the limits and the account's back-off.
     // This attempt is still answered as what it was; the limit refuses the next one.
@@ -55,6 +61,24 @@ export async function login(deps: Deps, input: { email: string; password: string
     ...(rehash ? { userData: { passwordHash: rehash } } : {}),
     writes: (now) => (rehash ? [deps.prisma.auditEvent.create({ data: auditRow({ type: 'auth.password_rehashed', userId: user.id, ...device }, now) })] : []),
   });
+}
+
+/**
+ * The account `raw` names, and the key its login limits are counted under: the account's email
+ * when there is one (so its address and its username share one budget), else the normalised
+ * identifier (so "Ana@Example.com " and "ana@example.com" share one); null for malformed input.
+ * Each mode makes the same query whether or not the account exists.
+ */
+async function findAccount(deps: Deps, raw: string): Promise<{ user: User | null; key: string | null }> {
+  const mode = deps.config.accounts.loginIdentifiers;
+  const email = mode === 'username' ? null : lookupEmail(raw);
+  const username = mode === 'email' ? null : lookupUsername(raw);
+  const where = [...(email ? [{ email }] : []), ...(username ? [{ username }] : [])];
+  if (where.length === 0) return { user: null, key: null };
+  const found = await deps.prisma.user.findMany({ where: { OR: where }, take: 2 });
+  // Under `both`, one account's address may be another's username: the address wins, as it is the one proven by email.
+  const user = found.find((u) => email !== null && u.email === email) ?? found.find((u) => username !== null && u.username === username) ?? null;
+  return { user, key: user?.email ?? email ?? `username:${username!}` };
 }
 
 function ignoreRateLimited(error: unknown): void {

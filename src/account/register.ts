@@ -36,7 +36,9 @@ export async function register(deps: Deps, input: RegisterInput, device: DeviceI
     if (!(error instanceof GatehouseError)) throw error;
     problems.push(...(error.extensions.fields as FieldError[]));
   }
-  const required = ['firstName', 'lastName', ...deps.config.accounts.registrationRequiredFields] as const;
+  // With LOGIN_IDENTIFIERS=username an account without a username could not sign in with its password.
+  const usernameRequired = deps.config.accounts.loginIdentifiers === 'username' ? (['username'] as const) : [];
+  const required = ['firstName', 'lastName', ...deps.config.accounts.registrationRequiredFields, ...usernameRequired] as const;
   const { data, problems: profileProblems } = cleanProfile(input, required, true);
   problems.push(...profileProblems);
   problems.push(

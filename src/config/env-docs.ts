@@ -91,6 +91,10 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
   },
   GRAPHIQL: { default: 'on unless production', meaning: 'serve GraphiQL at `/graphql` to browsers (self-contained; sends the CSRF header in cookie mode)' },
   REQUIRE_EMAIL_VERIFICATION: { meaning: 'an unverified account cannot sign in (`EMAIL_NOT_VERIFIED`); off: it can, and may verify later' },
+  LOGIN_IDENTIFIERS: {
+    meaning:
+      "what `login`'s `identifier` is: `email`, `username` (Django's `USERNAME_FIELD = 'username'`), or `both` (an address is looked up as an email first); see [Accounts](accounts.md#usernames)",
+  },
   REGISTRATION_MODE: {
     meaning:
       '`open`: anyone may `register`; `invite-only`: `register` answers `REGISTRATION_CLOSED` and accounts come from staff (`createUser`, with `sendInvite` for a link to choose a password), the CLI and the Django import; `closed`: invitations are refused too (`REGISTRATION_CLOSED`), accounts come only with a password set by staff, the CLI or the import',
@@ -104,6 +108,10 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
   PROFILE_UPDATE_NOTICE: { meaning: 'email an "account updated" notice after `updateProfile`' },
   APP_BASE_URL: { meaning: 'your front end; email links start here' },
   PASSWORD_RESET_URL: { default: '`APP_BASE_URL/reset-password?token={token}`', meaning: 'the reset page; `{token}` is replaced' },
+  EMAIL_VERIFICATION_URL: {
+    default: '`APP_BASE_URL/verify-email?token={token}`',
+    meaning: "the page a verification email's link opens (it calls `verifyEmailWithToken`); `{token}` is replaced",
+  },
   AUTH_COOKIES: { meaning: 'cookie mode for browsers (see [Cookie mode](sessions-and-tokens.md#cookie-mode-for-browsers)); turns CSRF prevention on' },
   AUTH_COOKIE_SECURE: { meaning: "the cookies' `Secure` flag; `false` only for local http development" },
   AUTH_COOKIE_ACCESS_NAME: { meaning: 'access cookie name' },

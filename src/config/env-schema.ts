@@ -119,6 +119,8 @@ export const envSchema = z.object({
   REQUIRE_EMAIL_VERIFICATION: bool.default(true),
   /** Profile fields a registration must fill in, comma-separated. */
   REGISTRATION_MODE: z.enum(['open', 'invite-only', 'closed']).default('open'),
+  /** What `login` takes as its identifier: the email address, the username, or either. */
+  LOGIN_IDENTIFIERS: z.enum(['email', 'username', 'both']).default('email'),
   REGISTRATION_REQUIRED_FIELDS: list.default([]).pipe(z.array(z.enum(REQUIRABLE_FIELDS))),
   VERIFICATION_CODE_TTL_SECONDS: int(60, 86_400).default(900),
   VERIFICATION_CODE_MAX_ATTEMPTS: int(1, 20).default(5),
@@ -129,6 +131,8 @@ export const envSchema = z.object({
   APP_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
   /** The reset page; `{token}` is replaced by the token. Default: APP_BASE_URL/reset-password?token={token}. */
   PASSWORD_RESET_URL: z.string().includes('{token}', { message: 'must contain {token}' }).optional(),
+  /** The page a verification email's link opens; `{token}` is replaced. Default: APP_BASE_URL/verify-email?token={token}. */
+  EMAIL_VERIFICATION_URL: z.string().includes('{token}', { message: 'must contain {token}' }).optional(),
 
   // Browser cookie mode
   AUTH_COOKIES: bool.default(false),

@@ -68,6 +68,8 @@ export interface Config {
   accounts: {
     requireEmailVerification: boolean;
     registrationMode: 'open' | 'invite-only' | 'closed';
+    /** What login's identifier is. */
+    loginIdentifiers: 'email' | 'username' | 'both';
     registrationRequiredFields: RegistrationField[];
     codeTtlSeconds: number;
     codeMaxAttempts: number;
@@ -76,6 +78,8 @@ export interface Config {
     appBaseUrl: string;
     /** Contains `{token}`. */
     passwordResetUrl: string;
+    /** The verification email's link; contains `{token}`. */
+    emailVerificationUrl: string;
   };
   cookies: {
     enabled: boolean;
@@ -262,12 +266,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       requireEmailVerification: e.REQUIRE_EMAIL_VERIFICATION,
       registrationRequiredFields: e.REGISTRATION_REQUIRED_FIELDS,
       registrationMode: e.REGISTRATION_MODE,
+      loginIdentifiers: e.LOGIN_IDENTIFIERS,
       codeTtlSeconds: e.VERIFICATION_CODE_TTL_SECONDS,
       codeMaxAttempts: e.VERIFICATION_CODE_MAX_ATTEMPTS,
       resetTtlSeconds: e.PASSWORD_RESET_TTL_SECONDS,
       profileUpdateNotice: e.PROFILE_UPDATE_NOTICE,
       appBaseUrl: e.APP_BASE_URL.replace(/\/+$/, ''),
       passwordResetUrl: e.PASSWORD_RESET_URL ?? `${e.APP_BASE_URL.replace(/\/+$/, '')}/reset-password?token={token}`,
+      emailVerificationUrl: e.EMAIL_VERIFICATION_URL ?? `${e.APP_BASE_URL.replace(/\/+$/, '')}/verify-email?token={token}`,
     },
     cookies: {
       enabled: e.AUTH_COOKIES,

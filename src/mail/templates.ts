@@ -5,7 +5,8 @@
  */
 
 export interface EmailTemplates {
-  verification_code: { firstName: string; code: string; minutes: number };
+  /** `url` (the link that verifies without typing the code) is absent from emails queued before links existed. */
+  verification_code: { firstName: string; code: string; minutes: number; url?: string };
   password_reset: { firstName: string; url: string; minutes: number };
   account_updated: { firstName: string; fields: string[] };
   password_changed: { firstName: string };
@@ -46,7 +47,14 @@ type Line = string | { link: string };
 const renderers: { [K in TemplateName]: Renderer<K> } = {
   verification_code: (v) => ({
     subject: 'Your verification code',
-    lines: [greeting(v.firstName), `Your verification code is ${v.code}.`, `It expires in ${v.minutes} minutes. If you did not sign up, ignore this email.`],
+    lines: v.url
+      ? [
+          greeting(v.firstName),
+          `Your verification code is ${v.code}. Or open this link to verify your address:`,
+          { link: v.url },
+          `The code and the link work once and expire in ${v.minutes} minutes. If you did not sign up, ignore this email.`,
+        ]
+      : [greeting(v.firstName), `Your verification code is ${v.code}.`, `It expires in ${v.minutes} minutes. If you did not sign up, ignore this email.`],
   }),
   password_reset: (v) => ({
     subject: 'Reset your password',

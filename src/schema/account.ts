@@ -5,7 +5,7 @@
 import { changePassword } from '../account/change-password.js';
 import { deactivateAccount } from '../account/deactivate.js';
 import { confirmEmailChange, requestEmailChange } from '../account/email-change.js';
-import { resendVerificationEmail, verifyEmail } from '../account/email-verification.js';
+import { resendVerificationEmail, verifyEmail, verifyEmailWithToken } from '../account/email-verification.js';
 import { isPasswordResetTokenUsable, requestPasswordReset, resetPassword } from '../account/password-reset.js';
 import { PASSWORD_RULES, type PasswordPolicy } from '../auth/passwords/validators.js';
 import { updateProfile } from '../account/profile.js';
@@ -52,7 +52,7 @@ const RegisterResult = builder.objectRef<RegisterResultShape>('RegisterResult').
 builder.mutationField('register', (t) =>
   t.field({
     type: RegisterResult,
-    description: 'Creates an account and emails a 6-digit verification code.',
+    description: 'Creates an account and emails a 6-digit verification code and a verification link.',
     authScopes: { public: true },
     args: { input: t.arg({ type: RegisterInput, required: true }) },
     resolve: async (_root, { input }, context) => ({
@@ -71,6 +71,19 @@ builder.mutationField('verifyEmail', (t) =>
     grantScopes: ['ownAccount'],
     args: { email: t.arg.string({ required: true }), code: t.arg.string({ required: true }) },
     resolve: (_root, args, context) => verifyEmail(context.deps, args, deviceOf(context)),
+  }),
+);
+
+builder.mutationField('verifyEmailWithToken', (t) =>
+  t.field({
+    type: UserType,
+    description:
+      "Marks the address verified with the token of the verification email's link (the `{token}` of EMAIL_VERIFICATION_URL); the email's code stops working too. Every unusable link (unknown, used, replaced, expired) is TOKEN_INVALID.",
+    authScopes: { public: true },
+    // The link proves the caller owns the account, so they may read it back.
+    grantScopes: ['ownAccount'],
+    args: { token: t.arg.string({ required: true }) },
+    resolve: (_root, args, context) => verifyEmailWithToken(context.deps, args, deviceOf(context)),
   }),
 );
 

@@ -14,6 +14,7 @@ import {
   type RequirableField,
 } from '../config/profile-fields.js';
 import type { FieldError } from '../errors.js';
+import { normalizeUsername, USERNAME_PATTERN } from './username.js';
 
 export { PROFILE_FIELD_NAMES, PROFILE_FIELDS, type ProfileFieldName } from '../config/profile-fields.js';
 
@@ -27,7 +28,7 @@ export type ProfileData = { [K in AlwaysRequiredField]?: string } & { [K in Requ
 const KIND_CHECKS: Record<ProfileFieldKind, (value: string) => { code: string; message: string } | null> = {
   text: () => null,
   // Django's UnicodeUsernameValidator: letters, digits and @ . + - _ (any script).
-  username: (value) => (/^[\p{L}\p{N}\p{M}_.@+-]+$/u.test(value) ? null : { code: 'invalid', message: 'Letters, digits and @ . + - _ only.' }),
+  username: (value) => (USERNAME_PATTERN.test(value) ? null : { code: 'invalid', message: 'Letters, digits and @ . + - _ only.' }),
   url: (value) => (isHttpUrl(value) ? null : { code: 'invalid', message: 'Must be an http(s) URL.' }),
 };
 
@@ -48,7 +49,8 @@ export function cleanProfile(
     const { maxLength, kind, registration } = PROFILE_FIELDS[field];
     const raw = input[field];
     if (raw === undefined && !creating) continue;
-    const value = raw?.normalize('NFC').trim() || null;
+    // Usernames get Django's NFKC (so "ｊｏｈｎ" and "john" are one name); other text keeps NFC.
+    const value = (raw && (kind === 'username' ? normalizeUsername(raw) : raw.normalize('NFC').trim())) || null;
     if (value === null) {
       if (required.includes(field)) fail(field, 'required', 'This field is required.');
     } else {

@@ -10,7 +10,7 @@ export const MySessions = graphql(`query MySessions { mySessions { id current } 
 
 export const CookieLogin = graphql(`
   mutation CookieLogin($email: String!, $password: String!) {
-    login(email: $email, password: $password) { ... on AuthPayload { user { email } session { id } } }
+    login(identifier: $email, password: $password) { ... on AuthPayload { user { email } session { id } } }
   }
 `);
 
@@ -20,6 +20,6 @@ export const SignOut = graphql(`mutation SignOut { logout }`);
 
 export const BearerLogin = graphql(`
   mutation BearerLogin($email: String!, $password: String!) {
-    login(email: $email, password: $password) { ... on AuthPayload { accessToken user { email } } }
+    login(identifier: $email, password: $password) { ... on AuthPayload { accessToken user { email } } }
   }
 `);

@@ -12,6 +12,7 @@
  * skipped, with the grants and memberships that point at them; password hashes that cost more
  * than a login can afford (../../../auth/passwords/hash-caps.ts) are left out.
  */
+import { normalizeUsername } from '../../users/username.js';
 import { isLegacyHash } from '../../auth/passwords/legacy/index.js';
 import { isValidEmail, normalizeEmail } from '../../users/email.js';
 import { hashOverCaps } from '../../auth/passwords/hash-caps.js';
@@ -200,7 +201,8 @@ export function planImport(document: unknown, options: ImportOptions): ImportPla
   for (const row of rows.filter((r) => r.model === options.userModel)) {
     const get = (field: keyof ImportOptions['fields']) => (f[field] ? row.fields[f[field]] : undefined);
     const rawEmail = get('email');
-    const username = typeof get('username') === 'string' && (get('username') as string).trim() ? (get('username') as string).trim() : null;
+    // NFKC as Gatehouse stores usernames (Django's create_user normalises them the same way already).
+    const username = typeof get('username') === 'string' && normalizeUsername(get('username') as string) ? normalizeUsername(get('username') as string) : null;
     const source = `${options.userModel} pk=${String(row.pk)}${username ? ` (${username})` : ''}`;
     if (typeof rawEmail !== 'string' || !rawEmail.trim()) {
       plan.skipped.push({ kind: 'user', source, reason: 'no email' });

@@ -14,17 +14,17 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on AuthPayload { accessToken accessTokenExpiresAt refreshToken user { id email } }\n      ... on MfaChallenge { mfaToken methods expiresAt }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(identifier: $email, password: $password) {\n      __typename\n      ... on AuthPayload { accessToken accessTokenExpiresAt refreshToken user { id email } }\n      ... on MfaChallenge { mfaToken methods expiresAt }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation CompleteMfaSignIn($mfaToken: String!, $code: String!) {\n    completeMfaSignIn(mfaToken: $mfaToken, code: $code) { accessToken accessTokenExpiresAt refreshToken user { id email } }\n  }\n": typeof types.CompleteMfaSignInDocument,
     "\n  mutation RefreshToken($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken accessTokenExpiresAt refreshToken }\n  }\n": typeof types.RefreshTokenDocument,
     "\n  mutation StartOAuthSignIn($provider: String!, $redirectUri: String!) {\n    startOAuthSignIn(provider: $provider, redirectUri: $redirectUri) { authorizationUrl state }\n  }\n": typeof types.StartOAuthSignInDocument,
     "\n  mutation CompleteOAuthSignIn($state: String!, $code: String!, $iss: String) {\n    completeOAuthSignIn(state: $state, code: $code, iss: $iss) {\n      __typename\n      ... on AuthPayload { accessToken accessTokenExpiresAt refreshToken user { id email } }\n      ... on MfaChallenge { mfaToken methods expiresAt }\n    }\n  }\n": typeof types.CompleteOAuthSignInDocument,
     "query CurrentUser { me { id email firstName } }": typeof types.CurrentUserDocument,
     "query MySessions { mySessions { id current } }": typeof types.MySessionsDocument,
-    "\n  mutation CookieLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { ... on AuthPayload { user { email } session { id } } }\n  }\n": typeof types.CookieLoginDocument,
+    "\n  mutation CookieLogin($email: String!, $password: String!) {\n    login(identifier: $email, password: $password) { ... on AuthPayload { user { email } session { id } } }\n  }\n": typeof types.CookieLoginDocument,
     "mutation CookieRefresh { refreshToken { accessTokenExpiresAt } }": typeof types.CookieRefreshDocument,
     "mutation SignOut { logout }": typeof types.SignOutDocument,
-    "\n  mutation BearerLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { ... on AuthPayload { accessToken user { email } } }\n  }\n": typeof types.BearerLoginDocument,
+    "\n  mutation BearerLogin($email: String!, $password: String!) {\n    login(identifier: $email, password: $password) { ... on AuthPayload { accessToken user { email } } }\n  }\n": typeof types.BearerLoginDocument,
     "\n  mutation DjangoLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { ... on AuthPayload { accessToken user { email role } } }\n  }\n": typeof types.DjangoLoginDocument,
     "query DjangoMe { me { email username } }": typeof types.DjangoMeDocument,
     "\n  mutation ApiPasskeyStartSignIn($email: String) {\n    startPasskeySignIn(email: $email)\n  }\n": typeof types.ApiPasskeyStartSignInDocument,
@@ -45,17 +45,17 @@ type Documents = {
     "mutation Logout { logout }": typeof types.LogoutDocument,
 };
 const documents: Documents = {
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on AuthPayload { accessToken accessTokenExpiresAt refreshToken user { id email } }\n      ... on MfaChallenge { mfaToken methods expiresAt }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(identifier: $email, password: $password) {\n      __typename\n      ... on AuthPayload { accessToken accessTokenExpiresAt refreshToken user { id email } }\n      ... on MfaChallenge { mfaToken methods expiresAt }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation CompleteMfaSignIn($mfaToken: String!, $code: String!) {\n    completeMfaSignIn(mfaToken: $mfaToken, code: $code) { accessToken accessTokenExpiresAt refreshToken user { id email } }\n  }\n": types.CompleteMfaSignInDocument,
     "\n  mutation RefreshToken($refreshToken: String!) {\n    refreshToken(refreshToken: $refreshToken) { accessToken accessTokenExpiresAt refreshToken }\n  }\n": types.RefreshTokenDocument,
     "\n  mutation StartOAuthSignIn($provider: String!, $redirectUri: String!) {\n    startOAuthSignIn(provider: $provider, redirectUri: $redirectUri) { authorizationUrl state }\n  }\n": types.StartOAuthSignInDocument,
     "\n  mutation CompleteOAuthSignIn($state: String!, $code: String!, $iss: String) {\n    completeOAuthSignIn(state: $state, code: $code, iss: $iss) {\n      __typename\n      ... on AuthPayload { accessToken accessTokenExpiresAt refreshToken user { id email } }\n      ... on MfaChallenge { mfaToken methods expiresAt }\n    }\n  }\n": types.CompleteOAuthSignInDocument,
     "query CurrentUser { me { id email firstName } }": types.CurrentUserDocument,
     "query MySessions { mySessions { id current } }": types.MySessionsDocument,
-    "\n  mutation CookieLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { ... on AuthPayload { user { email } session { id } } }\n  }\n": types.CookieLoginDocument,
+    "\n  mutation CookieLogin($email: String!, $password: String!) {\n    login(identifier: $email, password: $password) { ... on AuthPayload { user { email } session { id } } }\n  }\n": types.CookieLoginDocument,
     "mutation CookieRefresh { refreshToken { accessTokenExpiresAt } }": types.CookieRefreshDocument,
     "mutation SignOut { logout }": types.SignOutDocument,
-    "\n  mutation BearerLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { ... on AuthPayload { accessToken user { email } } }\n  }\n": types.BearerLoginDocument,
+    "\n  mutation BearerLogin($email: String!, $password: String!) {\n    login(identifier: $email, password: $password) { ... on AuthPayload { accessToken user { email } } }\n  }\n": types.BearerLoginDocument,
     "\n  mutation DjangoLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { ... on AuthPayload { accessToken user { email role } } }\n  }\n": types.DjangoLoginDocument,
     "query DjangoMe { me { email username } }": types.DjangoMeDocument,
     "\n  mutation ApiPasskeyStartSignIn($email: String) {\n    startPasskeySignIn(email: $email)\n  }\n": types.ApiPasskeyStartSignInDocument,
@@ -93,7 +93,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on AuthPayload { accessToken accessTokenExpiresAt refreshToken user { id email } }\n      ... on MfaChallenge { mfaToken methods expiresAt }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      __typename\n      ... on AuthPayload { accessToken accessTokenExpiresAt refreshToken user { id email } }\n      ... on MfaChallenge { mfaToken methods expiresAt }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(identifier: $email, password: $password) {\n      __typename\n      ... on AuthPayload { accessToken accessTokenExpiresAt refreshToken user { id email } }\n      ... on MfaChallenge { mfaToken methods expiresAt }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(identifier: $email, password: $password) {\n      __typename\n      ... on AuthPayload { accessToken accessTokenExpiresAt refreshToken user { id email } }\n      ... on MfaChallenge { mfaToken methods expiresAt }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -121,7 +121,7 @@ export function graphql(source: "query MySessions { mySessions { id current } }"
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CookieLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { ... on AuthPayload { user { email } session { id } } }\n  }\n"): (typeof documents)["\n  mutation CookieLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { ... on AuthPayload { user { email } session { id } } }\n  }\n"];
+export function graphql(source: "\n  mutation CookieLogin($email: String!, $password: String!) {\n    login(identifier: $email, password: $password) { ... on AuthPayload { user { email } session { id } } }\n  }\n"): (typeof documents)["\n  mutation CookieLogin($email: String!, $password: String!) {\n    login(identifier: $email, password: $password) { ... on AuthPayload { user { email } session { id } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -133,7 +133,7 @@ export function graphql(source: "mutation SignOut { logout }"): (typeof document
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation BearerLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { ... on AuthPayload { accessToken user { email } } }\n  }\n"): (typeof documents)["\n  mutation BearerLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) { ... on AuthPayload { accessToken user { email } } }\n  }\n"];
+export function graphql(source: "\n  mutation BearerLogin($email: String!, $password: String!) {\n    login(identifier: $email, password: $password) { ... on AuthPayload { accessToken user { email } } }\n  }\n"): (typeof documents)["\n  mutation BearerLogin($email: String!, $password: String!) {\n    login(identifier: $email, password: $password) { ... on AuthPayload { accessToken user { email } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -43,4 +43,30 @@ describe('login timing', () => {
     console.log(`login timing medians over ${TRIES} tries: unknown email ${u.toFixed(1)} ms, wrong password ${w.toFixed(1)} ms`);
     expect(Math.abs(u - w) / Math.max(u, w)).toBeLessThan(0.5);
   });
+
+  // Issue 15, item 1: with LOGIN_IDENTIFIERS=username an unknown username must cost what a wrong password does.
+  it('takes the same time for an unknown username as for a wrong password (LOGIN_IDENTIFIERS=username)', async () => {
+    const u = await createTestApp({
+      env: { PASSWORD_HASH_MEMORY_KIB: '19456', PASSWORD_HASH_ITERATIONS: '2', RATE_LIMITS_ENABLED: 'false', LOGIN_IDENTIFIERS: 'username' },
+    });
+    const user = await createUser(u.deps, { username: `ana.${Date.now()}` });
+    const time = async (username: string) => {
+      const started = performance.now();
+      const result = await u.graphql('mutation ($i: String!) { login(identifier: $i, password: "a wrong password") { __typename } }', { i: username });
+      const elapsed = performance.now() - started;
+      expect(errorCode(result)).toBe('INVALID_CREDENTIALS');
+      return elapsed;
+    };
+    await time('nobody.warm');
+    await time(user.username!);
+    const unknown: number[] = [];
+    const wrong: number[] = [];
+    for (let i = 0; i < TRIES; i++) {
+      unknown.push(await time(`nobody.${i}`));
+      wrong.push(await time(user.username!));
+    }
+    const [a, b] = [median(unknown), median(wrong)];
+    console.log(`login timing medians over ${TRIES} tries: unknown username ${a.toFixed(1)} ms, wrong password ${b.toFixed(1)} ms`);
+    expect(Math.abs(a - b) / Math.max(a, b)).toBeLessThan(0.5);
+  });
 });

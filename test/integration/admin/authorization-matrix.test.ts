@@ -61,6 +61,12 @@ const ROWS: Row[] = [
     document: 'mutation { verifyEmail(email: "nobody@example.com", code: "000000") { id } }',
   },
   {
+    field: 'Mutation.verifyEmailWithToken',
+    allowed: EVERYONE,
+    allowedError: 'TOKEN_INVALID',
+    document: 'mutation { verifyEmailWithToken(token: "not-a-token") { id } }',
+  },
+  {
     field: 'Mutation.resendVerificationEmail',
     allowed: EVERYONE,
     document: 'mutation ($email: String!) { resendVerificationEmail(email: $email) }',

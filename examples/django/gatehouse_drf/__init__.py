@@ -1,0 +1,1 @@
+"""Django REST framework authentication with Gatehouse access tokens (see authentication.py)."""
