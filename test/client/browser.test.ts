@@ -7,21 +7,17 @@
  *
  * Needs /usr/bin/chromium (`apt-get install chromium`; .ci/run installs it when missing).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, PASSWORD } from '../helpers/factories.js';
 import { startGatehouse, type GatehouseProcess } from '../helpers/gatehouse-process.js';
+import { chromiumAvailable, launchChromium, type LaunchedChromium } from '../helpers/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const OUTPUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
-const available = existsSync(CHROMIUM);
-if (!available) {
-  console.warn(`\n*** SKIPPED the browser test: ${CHROMIUM} is missing. Install it: apt-get install -y chromium ***\n`);
-}
+const available = chromiumAvailable('the browser test');
 
 interface GraphQLBody {
   data?: Record<string, unknown> | null;
@@ -31,33 +27,18 @@ interface GraphQLBody {
 describe.skipIf(!available)('GraphiQL in headless Chromium, cookie mode', () => {
   let gatehouse: GatehouseProcess;
   let browser: BrowserContext;
-  let profile: string;
+  let chromiumProcess: LaunchedChromium | undefined;
   let email: string;
 
   beforeAll(async () => {
     gatehouse = await startGatehouse({ NODE_ENV: 'development', AUTH_COOKIES: 'true', AUTH_COOKIE_SECURE: 'false' });
     email = (await createUser(gatehouse.deps, { firstName: 'Margaret' })).email;
-    profile = mkdtempSync(join(tmpdir(), 'gatehouse-chromium-'));
-    // The machine may have no network: nothing that phones home, a fresh profile every run.
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1280, height: 720 },
-    });
+    chromiumProcess = await launchChromium({ viewport: { width: 1280, height: 720 } });
+    browser = chromiumProcess.browser;
   });
   afterAll(async () => {
-    await browser?.close();
+    await chromiumProcess?.close();
     await gatehouse?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   /** Replaces the query editor's text, runs it, and returns the HTTP exchange the page made. */

@@ -6,30 +6,16 @@
  * service must refuse (expired, forged, another audience or issuer, another algorithm, none) is a
  * 401; so is no token.
  */
-import { execFileSync } from 'node:child_process';
 import { createHmac, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../helpers/factories.js';
 import { createHttpClient } from '../helpers/graphql.js';
 import { startGatehouse, type GatehouseProcess } from '../helpers/gatehouse-process.js';
 import { launch, type Launched } from '../helpers/launch.js';
+import { PYTHON, pythonHas } from '../helpers/debian-python.js';
 
-/** Debian's interpreter: its packages are not on another python3 that may come first on PATH. */
-const PYTHON = '/usr/bin/python3';
-const hasDrf =
-  existsSync(PYTHON) &&
-  (() => {
-    try {
-      execFileSync(PYTHON, ['-c', 'import django, rest_framework, jwt, cryptography'], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  })();
-if (!hasDrf)
-  console.warn('!!! python3-django, python3-djangorestframework or python3-jwt is missing (see .ci/run): the Django REST framework test is SKIPPED !!!');
+const hasDrf = pythonHas(['django', 'rest_framework', 'jwt', 'cryptography'], 'the Django REST framework test');
 
 const ISSUER = 'https://auth.example.test';
 const AUDIENCE = 'orders-api';

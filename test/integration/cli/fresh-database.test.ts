@@ -5,7 +5,7 @@
  * applies. The dump here is produced by real Django (Debian's python3-django) in the test run.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,21 +14,10 @@ import { errorCode } from '../../helpers/graphql.js';
 import { runProcess } from '../../helpers/server-process.js';
 import { createTestApp, TEST_ENV } from '../../helpers/test-app.js';
 import { LOGIN } from '../../helpers/accounts.js';
+import { PYTHON, pythonHas } from '../../helpers/debian-python.js';
 
 const MAKE_DUMP = fileURLToPath(new URL('../../fixtures/django/make_dump.py', import.meta.url));
-/** Debian's interpreter: its packages are not on another python3 that may come first on PATH. */
-const PYTHON = '/usr/bin/python3';
-const hasDjango =
-  existsSync(PYTHON) &&
-  (() => {
-    try {
-      execFileSync(PYTHON, ['-c', 'import django'], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  })();
-if (!hasDjango) console.warn('!!! python3-django is missing (apt-get install python3-django): the real-Django import test is SKIPPED !!!');
+const hasDjango = pythonHas(['django'], 'the real-Django import test');
 
 const isPostgres = (process.env.DATABASE_URL ?? '').startsWith('postgres');
 const dir = mkdtempSync(join(tmpdir(), 'gatehouse-fresh-'));

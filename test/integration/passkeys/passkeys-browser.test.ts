@@ -9,22 +9,18 @@
  * One browser for the file; each scenario gets its own context (tab) and authenticator.
  * Needs /usr/bin/chromium (`apt-get install chromium`; .ci/run installs it when missing).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../../client/gql/index.js';
 import { PASSWORD } from '../../helpers/factories.js';
 import { createUser } from '../../helpers/factories.js';
 import { errorCode } from '../../helpers/graphql.js';
 import { createTestApp, TestClock, type TestApp } from '../../helpers/test-app.js';
+import { chromiumAvailable, launchChromium, type LaunchedChromium } from '../../helpers/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available) console.warn(`\n*** SKIPPED the passkey browser test: ${CHROMIUM} is missing. Install it: apt-get install -y chromium ***\n`);
+const available = chromiumAvailable('the passkey browser test');
 
 const Login = graphql(`
   mutation PasskeyPasswordLogin($email: String!, $password: String!) {
@@ -167,7 +163,7 @@ describe.skipIf(!available)('passkeys in Chromium with a virtual authenticator',
   let origin: string;
   let otherOrigin: string;
   let browser: BrowserContext;
-  let profile: string;
+  let chromiumProcess: LaunchedChromium | undefined;
   const clock = new TestClock();
 
   /** A server for the page and the API; its handler is set once the app exists (the app's config needs the port). */
@@ -189,28 +185,15 @@ describe.skipIf(!available)('passkeys in Chromium with a virtual authenticator',
     // The same app reached on another port: an origin WEBAUTHN_ORIGINS does not list, same RP id.
     ({ server: otherServer, origin: otherOrigin } = await serve());
     t = await createTestApp({ clock, env: { WEBAUTHN_RP_ID: 'localhost', WEBAUTHN_ORIGINS: origin, WEBAUTHN_USER_VERIFICATION: 'required' } });
-    profile = mkdtempSync(join(tmpdir(), 'gatehouse-chromium-passkeys-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    chromiumProcess = await launchChromium();
+    browser = chromiumProcess.browser;
   }, 60_000);
   afterAll(async () => {
-    await browser?.close();
+    await chromiumProcess?.close();
     for (const s of [server, otherServer]) {
       s?.closeAllConnections();
       await new Promise<void>((resolve) => (s ? s.close(() => resolve()) : resolve()));
     }
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   /** A new tab on `at` with its own virtual authenticator (UV-capable, discoverable credentials), holding `credential` if given. */
