@@ -11,6 +11,9 @@ import type { TrustProxy } from './trust-proxy.js';
 import { loadSigningKeys, SigningKeyError, type JwtAlgorithm, type SigningKeys } from './signing-keys.js';
 import { deriveKeys, type DerivedKeys } from './derived-keys.js';
 import { isLoopbackHost } from './exposure.js';
+import { loadUserAttributesSchema, type UserAttributesConfig } from './user-attributes.js';
+import type { Locale } from './locales.js';
+import { loadTextOverrides, type TextOverrides } from './mail-templates-dir.js';
 
 /** A number of points per window of seconds. */
 export interface Rate {
@@ -72,6 +75,8 @@ export interface Config {
     codeMaxAttempts: number;
     resetTtlSeconds: number;
     profileUpdateNotice: boolean;
+    /** USER_ATTRIBUTES_SCHEMA read and checked; null: no custom attributes (any write of one is refused). */
+    attributes: UserAttributesConfig | null;
     appBaseUrl: string;
     /** Contains `{token}`. */
     passwordResetUrl: string;
@@ -84,6 +89,11 @@ export interface Config {
     domain: string | null;
     csrfHeaders: string[];
     sameSite: 'lax' | 'strict' | 'none';
+  };
+  i18n: {
+    defaultLocale: Locale;
+    /** The texts of MAIL_TEMPLATES_DIR, by language; src/i18n/ checks their keys. */
+    overrides: TextOverrides;
   };
   mail: {
     from: string;
@@ -260,6 +270,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       codeMaxAttempts: e.VERIFICATION_CODE_MAX_ATTEMPTS,
       resetTtlSeconds: e.PASSWORD_RESET_TTL_SECONDS,
       profileUpdateNotice: e.PROFILE_UPDATE_NOTICE,
+      attributes: e.USER_ATTRIBUTES_SCHEMA
+        ? fromFile('USER_ATTRIBUTES_SCHEMA', () => loadUserAttributesSchema(e.USER_ATTRIBUTES_SCHEMA!, e.USER_ATTRIBUTES_MAX_BYTES))
+        : null,
       appBaseUrl: e.APP_BASE_URL.replace(/\/+$/, ''),
       passwordResetUrl: e.PASSWORD_RESET_URL ?? `${e.APP_BASE_URL.replace(/\/+$/, '')}/reset-password?token={token}`,
     },
@@ -271,6 +284,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       domain: e.AUTH_COOKIE_DOMAIN ?? null,
       csrfHeaders: e.CSRF_HEADERS.map((h) => h.toLowerCase()),
       sameSite: e.AUTH_COOKIE_SAMESITE,
+    },
+    i18n: {
+      defaultLocale: e.DEFAULT_LOCALE,
+      overrides: e.MAIL_TEMPLATES_DIR ? fromFile('MAIL_TEMPLATES_DIR', () => loadTextOverrides(e.MAIL_TEMPLATES_DIR!)) : {},
     },
     mail: {
       from: e.MAIL_FROM,
@@ -371,6 +388,15 @@ function signingKeysFrom(e: ParsedEnv): SigningKeys {
   } catch (error) {
     if (error instanceof SigningKeyError) throw new ConfigError(`invalid configuration: ${error.variable} ${error.message}`);
     throw error;
+  }
+}
+
+/** Runs a loader of a file a variable names; its failure becomes a ConfigError naming the variable. */
+function fromFile<T>(name: string, load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    throw new ConfigError(`invalid configuration: ${name} ${(error as Error).message}`);
   }
 }
 

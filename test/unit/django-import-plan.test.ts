@@ -58,7 +58,9 @@ describe('flag columns that are not booleans (#15 item 2)', () => {
     const options = parseImportOptions({ userModel: 'accounts.user', fields: { isActive: 'status' } });
     const plan = planImport([custom(1, { status: 0 }), custom(2, { status: 1 }), custom(3, { status: 3 })], options);
     expect(plan.users.map((u) => u.isActive)).toEqual([false, false, false]);
-    expect(plan.warnings.map((w) => w.reason)).toEqual(Array(3).fill('isActive: column "status" holds a non-boolean value; imported as false (add a valueMaps.isActive entry)'));
+    expect(plan.warnings.map((w) => w.reason)).toEqual(
+      Array(3).fill('isActive: column "status" holds a non-boolean value; imported as false (add a valueMaps.isActive entry)'),
+    );
   });
 
   it('a value map turns the status codes into the flag; an unmapped code is false with a warning', () => {
@@ -69,7 +71,9 @@ describe('flag columns that are not booleans (#15 item 2)', () => {
     });
     const plan = planImport([custom(1, { status: 0 }), custom(2, { status: 1 }), custom(3, { status: 3 }), custom(4, { status: 7 })], options);
     expect(plan.users.map((u) => u.isActive)).toEqual([false, true, false, false]);
-    expect(plan.warnings.map((w) => [w.source, w.reason])).toEqual([['accounts.user pk=4', 'isActive: value 7 of column "status" is not in valueMaps.isActive; imported as false']]);
+    expect(plan.warnings.map((w) => [w.source, w.reason])).toEqual([
+      ['accounts.user pk=4', 'isActive: value 7 of column "status" is not in valueMaps.isActive; imported as false'],
+    ]);
   });
 
   it('a missing status column is not read as active', () => {

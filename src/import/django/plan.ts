@@ -48,6 +48,8 @@ export interface PlannedUser {
   profile: Partial<Record<NonDjangoField, string>>;
   /** The custom attributes read from the columns `attributes` names (validated when applied). */
   attributes: Record<string, unknown>;
+  /** Their stored text once checked against USER_ATTRIBUTES_SCHEMA (./attributes.ts). */
+  attributesText?: string;
   groups: string[];
   permissions: string[];
 }
@@ -213,7 +215,8 @@ export function planImport(document: unknown, options: ImportOptions): ImportPla
       plan.skipped.push({ kind: 'user', source, reason: `invalid email ${JSON.stringify(rawEmail)}` });
       continue;
     }
-    const flag = (name: FlagField) => readFlag(name, f[name], row.fields, options.valueMaps[name], (reason) => plan.warnings.push({ kind: 'user', source, reason }));
+    const flag = (name: FlagField) =>
+      readFlag(name, f[name], row.fields, options.valueMaps[name], (reason) => plan.warnings.push({ kind: 'user', source, reason }));
     const isSuperuser = flag('isSuperuser');
     const isStaff = flag('isStaff');
     const isActive = flag('isActive');
@@ -260,7 +263,12 @@ export function planImport(document: unknown, options: ImportOptions): ImportPla
       const map = options.valueMaps[name];
       if (!map) user.attributes[name] = raw;
       else if (String(raw) in map) user.attributes[name] = map[String(raw)];
-      else plan.warnings.push({ kind: 'user', source, reason: `attribute ${name}: value ${JSON.stringify(raw)} of column "${column}" is not in valueMaps.${name}; left out` });
+      else
+        plan.warnings.push({
+          kind: 'user',
+          source,
+          reason: `attribute ${name}: value ${JSON.stringify(raw)} of column "${column}" is not in valueMaps.${name}; left out`,
+        });
     }
     for (const ref of asArray(get('groups'))) {
       const name = Array.isArray(ref) ? (typeof ref[0] === 'string' ? ref[0] : undefined) : groupByPk.get(String(ref));
@@ -327,7 +335,8 @@ function readFlag(
   }
   if (typeof value === 'boolean') return value;
   // Absent from a row: Django omits no concrete field, so the column name is wrong.
-  if (value !== undefined || name === 'isActive') warn(`${name}: column "${column}" holds a non-boolean value; imported as false (add a valueMaps.${name} entry)`);
+  if (value !== undefined || name === 'isActive')
+    warn(`${name}: column "${column}" holds a non-boolean value; imported as false (add a valueMaps.${name} entry)`);
   return false;
 }
 
