@@ -22,7 +22,7 @@ export function loadTextOverrides(dir: string): TextOverrides {
     try {
       parsed = JSON.parse(readFileSync(join(dir, file), 'utf8'));
     } catch (error) {
-      throw new Error(`${file} is not JSON (${(error as Error).message})`);
+      throw new Error(`${file} is not JSON (${(error as Error).message})`, { cause: error });
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`${file}: must be an object of key -> text`);
     const texts: Record<string, string> = Object.create(null) as Record<string, string>;

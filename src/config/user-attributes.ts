@@ -58,13 +58,13 @@ export function loadUserAttributesSchema(file: string, maxBytes: number): UserAt
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}: ${file})`);
+    throw new Error(`cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}: ${file})`, { cause: error });
   }
   let schema: unknown;
   try {
     schema = JSON.parse(text);
   } catch (error) {
-    throw new Error(`is not JSON (${(error as Error).message})`);
+    throw new Error(`is not JSON (${(error as Error).message})`, { cause: error });
   }
   if (!isObject(schema) || schema.type !== 'object' || !isObject(schema.properties))
     throw new Error('must be an object schema: {"type": "object", "properties": {...}}');
@@ -82,7 +82,7 @@ export function loadUserAttributesSchema(file: string, maxBytes: number): UserAt
   try {
     compileAttributesSchema(schema);
   } catch (error) {
-    throw new Error(`does not compile (strict mode): ${(error as Error).message}`);
+    throw new Error(`does not compile (strict mode): ${(error as Error).message}`, { cause: error });
   }
   return { schema, editors, claims, maxBytes };
 }

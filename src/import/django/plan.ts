@@ -329,7 +329,7 @@ function readFlag(
   const value = fields[column];
   if (map) {
     const key = String(value);
-    if (key in map && typeof map[key] === 'boolean') return map[key] as boolean;
+    if (key in map && typeof map[key] === 'boolean') return map[key];
     warn(`${name}: value ${JSON.stringify(value) ?? 'undefined'} of column "${column}" is not in valueMaps.${name}; imported as false`);
     return false;
   }
