@@ -14,6 +14,7 @@ import {
   type RequirableField,
 } from '../config/profile-fields.js';
 import type { FieldError } from '../errors.js';
+import { isLocale, LOCALES } from '../config/locales.js';
 
 export { PROFILE_FIELD_NAMES, PROFILE_FIELDS, type ProfileFieldName } from '../config/profile-fields.js';
 
@@ -29,6 +30,7 @@ const KIND_CHECKS: Record<ProfileFieldKind, (value: string) => { code: string; m
   // Django's UnicodeUsernameValidator: letters, digits and @ . + - _ (any script).
   username: (value) => (/^[\p{L}\p{N}\p{M}_.@+-]+$/u.test(value) ? null : { code: 'invalid', message: 'Letters, digits and @ . + - _ only.' }),
   url: (value) => (isHttpUrl(value) ? null : { code: 'invalid', message: 'Must be an http(s) URL.' }),
+  locale: (value) => (isLocale(value) ? null : { code: 'invalid', message: `One of: ${LOCALES.join(', ')}.` }),
 };
 
 /**
