@@ -28,7 +28,7 @@ describe('custom user attributes', () => {
   let t: TestApp;
   let admin: string;
   beforeAll(async () => {
-    t = await createTestApp({ env: { USER_ATTRIBUTES_SCHEMA: SCHEMA, USER_ATTRIBUTES_MAX_BYTES: '1024', REQUIRE_EMAIL_VERIFICATION: 'false' } });
+    t = await createTestApp({ env: { USER_ATTRIBUTES_SCHEMA: SCHEMA, USER_ATTRIBUTES_MAX_BYTES: '2048', REQUIRE_EMAIL_VERIFICATION: 'false' } });
     admin = (await signedInUser(t.deps, { isSuperuser: true })).accessToken;
   });
 
@@ -66,7 +66,7 @@ describe('custom user attributes', () => {
 
   it('bounds the stored JSON (USER_ATTRIBUTES_MAX_BYTES)', async () => {
     const { accessToken } = await signedInUser(t.deps);
-    const result = await t.graphql(UPDATE, { input: { attributes: { notes: 'x'.repeat(1100) } } }, { token: accessToken });
+    const result = await t.graphql(UPDATE, { input: { attributes: { notes: 'x'.repeat(2100) } } }, { token: accessToken });
     expect(problems(result.errors)).toEqual(['attributes:too_long']);
   });
 
@@ -135,5 +135,11 @@ describe('custom user attributes', () => {
     const login = await t.graphql<{ login: { accessToken: string } }>(LOGIN, { email, password: PASSWORD });
     const claims = t.deps.accessTokens.verify(login.data!.login.accessToken, t.deps.clock.now());
     expect(claims.attrs).toEqual({ cityId: 3, plate: 'AB-1' });
+  });
+
+  it('keeps tokens small: claim attributes over 1024 bytes of JSON are refused at the write', async () => {
+    const result = await t.graphql(CREATE, { input: { email: uniqueEmail(), attributes: { badge: 'b'.repeat(1100) } } }, { token: admin });
+    expect(problems(result.errors)).toEqual(['attributes:too_long']);
+    expect(JSON.stringify(result.errors)).toContain('copied into tokens');
   });
 });
