@@ -3,11 +3,12 @@ import { listenForAuthChanges, type AuthChangesListener } from './auth/cache/lis
 import { createPasswordHasher } from './auth/passwords/hasher.js';
 import { createAccessTokenService } from './auth/tokens/access-token.js';
 import { systemClock, type Clock } from './clock.js';
-import type { Config } from './config/index.js';
+import { ConfigError, type Config } from './config/index.js';
 import { openMigratedDatabase } from './db/migrate/open-migrated.js';
 import { seedOnStart } from './auth/permissions/seed.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
+import { createTranslator, type Translator } from './i18n/translator.js';
 import { createRateLimits } from './security/rate-limits.js';
 import type { Deps } from './deps.js';
 
@@ -33,6 +34,8 @@ export class PendingMigrationsError extends Error {
 /** Builds every dependency from the config; applies pending migrations first when configured to. */
 export async function createDeps(config: Config, overrides: DepsOverrides = {}): Promise<Deps> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
+  // Before the database: an unknown key in MAIL_TEMPLATES_DIR stops start-up with one line.
+  const translator = translatorOf(config);
   const { prisma, pending } = await openMigratedDatabase(config.database, logger, {
     // Idle pooled connections die when PostgreSQL restarts; the pool replaces them. Log, never crash.
     onPoolError: (error) => logger.warn({ err: error }, 'database connection lost; it will be reopened on demand'),
@@ -57,7 +60,16 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
     mailer: overrides.mailer ?? createMailer(config.mail, logger),
     rateLimits: createRateLimits({ config, prisma }),
     authCache,
+    translator,
   };
+}
+
+function translatorOf(config: Config): Translator {
+  try {
+    return createTranslator(config.i18n.overrides);
+  } catch (error) {
+    throw new ConfigError(`invalid configuration: ${(error as Error).message}`, { cause: error });
+  }
 }
 
 /** Releases what createDeps opened. */

@@ -10,6 +10,7 @@ import type { Config } from './config/index.js';
 import type { PrismaClient } from './db/client.js';
 import type { Logger } from './logger.js';
 import type { Mailer } from './mail/mailer.js';
+import type { Translator } from './i18n/translator.js';
 import type { RateLimits } from './security/rate-limits.js';
 
 export interface Deps {
@@ -25,4 +26,6 @@ export interface Deps {
   rateLimits: RateLimits;
   /** Session validity and permissions held for SESSION_CACHE_SECONDS; writers go through auth/cache/invalidate.ts. */
   authCache: AuthCache;
+  /** Texts of emails and error messages in English and Spanish, with MAIL_TEMPLATES_DIR's overrides. */
+  translator: Translator;
 }

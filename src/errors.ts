@@ -62,7 +62,7 @@ export const errorDocs: Record<ErrorCode, string> = {
   TOKEN_EXPIRED: 'an expired access, refresh or reset token, sign-in link, `mfaToken` or passkey ceremony: start again',
   TOKEN_INVALID: 'a bad, used, revoked or reused refresh, reset or access token',
   VALIDATION_FAILED:
-    '`extensions.fields: [{ field, code, message }]`, every bad field at once (password codes: `password_too_similar`, `password_too_short`, `password_too_common`, `password_entirely_numeric`, `password_too_long`; others: `required`, `too_long`, `invalid`)',
+    '`extensions.fields: [{ field, code, message }]`, every bad field at once (password codes: `password_too_similar`, `password_too_short`, `password_too_common`, `password_entirely_numeric`, `password_too_long`; others: `required`, `too_long`, `invalid`; custom attributes, as `attributes.<key>`: `unknown`, `admin_only`)',
   NOT_FOUND: 'the user, group, permission or session named does not exist (or is not one of mine)',
   CONFLICT: 'a concurrent change won; retry with fresh data',
   LAST_SUPERUSER: "the change (admin demotion, deactivation, deletion, or `deactivateAccount` of one's own account) would leave no active superuser",

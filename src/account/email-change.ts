@@ -2,6 +2,7 @@
  * Changing one's email address: the new address must prove itself with an emailed code before
  * it replaces the old one, and the old address is told.
  */
+import type { Locale } from '../config/locales.js';
 import { authStateChanged } from '../auth/cache/invalidate.js';
 import type { User } from '../generated/sqlite/client.js';
 import { recordAudit } from '../audit/record.js';
@@ -36,7 +37,17 @@ export async function requestEmailChange(
   await deps.prisma.$transaction(async (tx) => {
     const now = deps.clock.now();
     const { code, minutes } = await issueCode(deps, tx, viewer.user.id, 'EMAIL_CHANGE', { newEmail });
-    await enqueueEmail(tx, { to: newEmail, template: 'email_change_code', payload: { firstName: viewer.user.firstName, code, minutes, newEmail } }, now);
+    await enqueueEmail(
+      tx,
+      {
+        to: newEmail,
+        template: 'email_change_code',
+        payload: { firstName: viewer.user.firstName, code, minutes, newEmail },
+        // The new address has no account yet: the email speaks the language of the one changing.
+        locale: viewer.user.locale as Locale | null,
+      },
+      now,
+    );
     await recordAudit(tx, { type: 'auth.email_change_requested', userId: viewer.user.id, ...device, metadata: { newEmail } }, now);
   });
 }

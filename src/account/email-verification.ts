@@ -15,7 +15,7 @@ import { lookupEmail } from '../users/email-input.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
 import { GatehouseError } from '../errors.js';
 
-type Tx = Pick<PrismaClient, 'oneTimeToken' | 'outboxEmail'>;
+type Tx = Pick<PrismaClient, 'oneTimeToken' | 'outboxEmail' | 'user'>;
 
 /** Issues a verification code and link for `user` and queues their email, in the caller's transaction. */
 export async function sendVerificationCode(deps: Pick<Deps, 'config' | 'clock'>, tx: Tx, user: Pick<User, 'id' | 'email' | 'firstName'>): Promise<void> {

@@ -11,6 +11,7 @@ import { requireEmail } from '../users/email-input.js';
 import { sendVerificationCode } from './email-verification.js';
 import { validatePassword } from '../auth/passwords/validators.js';
 import { cleanProfile, type ProfileInput } from '../users/profile-fields.js';
+import { applyAttributes } from '../users/attributes.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
 
 export interface RegisterInput extends ProfileInput {
@@ -18,6 +19,8 @@ export interface RegisterInput extends ProfileInput {
   password: string;
   firstName: string;
   lastName: string;
+  /** The self-editable custom attributes (USER_ATTRIBUTES_SCHEMA); admin-only ones are refused. */
+  attributes?: unknown;
 }
 
 /**
@@ -41,6 +44,9 @@ export async function register(deps: Deps, input: RegisterInput, device: DeviceI
   const required = ['firstName', 'lastName', ...deps.config.accounts.registrationRequiredFields, ...usernameRequired] as const;
   const { data, problems: profileProblems } = cleanProfile(input, required, true);
   problems.push(...profileProblems);
+  // Validated even when absent, so a schema's `required` attributes are asked for at sign-up.
+  const attributes = applyAttributes(deps.config.accounts.attributes, '{}', input.attributes ?? {}, 'self');
+  problems.push(...attributes.problems);
   problems.push(
     ...validatePassword(deps.config.passwords.policy, input.password, { email, username: data.username, firstName: data.firstName, lastName: data.lastName }),
   );
@@ -57,7 +63,7 @@ export async function register(deps: Deps, input: RegisterInput, device: DeviceI
   try {
     return await deps.prisma.$transaction(async (tx) => {
       const now = deps.clock.now();
-      const user = await tx.user.create({ data: { ...data, email, passwordHash, passwordChangedAt: now, createdAt: now } });
+      const user = await tx.user.create({ data: { ...data, attributes: attributes.text, email, passwordHash, passwordChangedAt: now, createdAt: now } });
       await sendVerificationCode(deps, tx, user);
       await recordAudit(tx, { type: 'auth.registered', userId: user.id, ...device }, now);
       return user;

@@ -4,6 +4,7 @@
  * or a second-factor code given with the request, or a sign-in or `reauthenticate` within
  * REAUTH_WINDOW_SECONDS. A proof given here refreshes the window for this session only.
  */
+import type { Locale } from '../config/locales.js';
 import { auditRow, recordAudit } from '../audit/record.js';
 import { authStateChanged } from '../auth/cache/invalidate.js';
 import { verifySecondFactor } from '../auth/mfa/verify-second-factor.js';
@@ -60,7 +61,12 @@ export async function reauthenticate(deps: Deps, viewer: Viewer, proof: Proof, d
         }),
         deps.prisma.outboxEmail.create({
           data: outboxRow(
-            { to: viewer.user.email, template: 'recovery_code_used', payload: { firstName: viewer.user.firstName, remaining: result.remaining } },
+            {
+              to: viewer.user.email,
+              template: 'recovery_code_used',
+              payload: { firstName: viewer.user.firstName, remaining: result.remaining },
+              locale: viewer.user.locale as Locale | null,
+            },
             now,
           ),
         }),

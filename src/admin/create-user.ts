@@ -13,6 +13,7 @@ import { auditBy, auditType, type Actor } from './actor.js';
 import { assertCanMakeSuperuser } from './guards.js';
 import { resolveFlags } from '../users/role.js';
 import { validateUserFields, type UserFieldsInput } from '../users/user-fields.js';
+import { applyAttributes } from '../users/attributes.js';
 import type { Tx } from '../db/transaction.js';
 import { takenError } from '../users/account-errors.js';
 import { sendVerificationCode } from '../account/email-verification.js';
@@ -30,6 +31,8 @@ export interface CreateUserInput extends UserFieldsInput {
   emailVerified?: boolean | null;
   /** Ask for an invitation / verification email. */
   sendInvite?: boolean | null;
+  /** Custom attributes (USER_ATTRIBUTES_SCHEMA), admin-only ones included. */
+  attributes?: unknown;
 }
 
 export async function createUser(deps: Pick<Deps, 'prisma' | 'clock' | 'config' | 'passwords'>, actor: Actor, input: CreateUserInput): Promise<User> {
@@ -44,6 +47,8 @@ export async function createUser(deps: Pick<Deps, 'prisma' | 'clock' | 'config' 
   const { data, problems } = validateUserFields(input);
   const attributes = { email: data.email ?? '', username: data.username ?? null, firstName: data.firstName, lastName: data.lastName };
   if (input.password != null) problems.push(...validatePassword(deps.config.passwords.policy, input.password, attributes));
+  const custom = applyAttributes(deps.config.accounts.attributes, '{}', input.attributes ?? {}, 'admin');
+  problems.push(...custom.problems);
   if (problems.length) throw validationError(problems);
   await assertAvailable(deps.prisma, { email: attributes.email, username: attributes.username });
   const passwordHash = input.password != null ? await deps.passwords.hash(input.password) : null;
@@ -54,6 +59,7 @@ export async function createUser(deps: Pick<Deps, 'prisma' | 'clock' | 'config' 
         data: {
           ...data,
           email: attributes.email,
+          attributes: custom.text,
           ...flags,
           isActive: input.isActive ?? true,
           passwordHash,

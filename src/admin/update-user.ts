@@ -19,6 +19,7 @@ import { assertCanMakeSuperuser, assertCanManage, assertNotOwnFlags, assertNotOw
 import { resolveFlags } from '../users/role.js';
 import { PROFILE_FIELD_NAMES } from '../users/profile-fields.js';
 import { validateUserFields, type UserFieldsInput } from '../users/user-fields.js';
+import { applyAttributes } from '../users/attributes.js';
 
 type AdminDeps = Pick<Deps, 'prisma' | 'clock' | 'authCache' | 'config'>;
 
@@ -29,6 +30,8 @@ export interface UpdateUserInput extends UserFieldsInput {
   role?: Role | null;
   /** True marks the address verified now; false marks it unverified. A changed email is unverified unless this is true. */
   emailVerified?: boolean | null;
+  /** A patch of custom attributes (null removes a key); staff may set admin-only ones. */
+  attributes?: unknown;
 }
 
 /** The target, or NOT_FOUND. */
@@ -68,12 +71,19 @@ export async function updateUser(deps: AdminDeps, actor: Actor, id: string, inpu
     await assertAvailable(tx, { email: data.email, username: data.username }, id);
 
     const emailChanged = data.email !== undefined && data.email !== before.email;
+    let attributes: string | undefined;
+    if (input.attributes != null) {
+      const applied = applyAttributes(deps.config.accounts.attributes, before.attributes, input.attributes, 'admin');
+      if (applied.problems.length) throw validationError(applied.problems);
+      attributes = applied.text;
+    }
     if (emailChanged) assertNotOwnCredential(actor, id, 'email');
     const verified = input.emailVerified ?? (emailChanged ? false : null);
     const after = await tx.user.update({
       where: { id },
       data: {
         ...data,
+        attributes,
         ...flags,
         isActive,
         ...(verified === null ? {} : { emailVerifiedAt: verified ? (before.emailVerifiedAt && !emailChanged ? before.emailVerifiedAt : now) : null }),
@@ -151,7 +161,17 @@ async function applyFlagEffects(deps: AdminDeps, tx: Tx, before: User, after: Us
 }
 
 /** Fields an admin can see changed, for the audit trail. */
-const AUDITED: readonly (keyof User)[] = ['email', ...PROFILE_FIELD_NAMES, 'notes', 'isActive', 'isStaff', 'isSuperuser', 'role', 'emailVerifiedAt'];
+const AUDITED: readonly (keyof User)[] = [
+  'email',
+  ...PROFILE_FIELD_NAMES,
+  'notes',
+  'attributes',
+  'isActive',
+  'isStaff',
+  'isSuperuser',
+  'role',
+  'emailVerifiedAt',
+];
 
 function changedFields(before: User, after: User): (keyof User)[] {
   return AUDITED.filter((key) => String(before[key]) !== String(after[key]));

@@ -106,6 +106,21 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
   VERIFICATION_CODE_MAX_ATTEMPTS: { meaning: 'tries per code, counted atomically' },
   PASSWORD_RESET_TTL_SECONDS: { meaning: 'lifetime of a reset link' },
   PROFILE_UPDATE_NOTICE: { meaning: 'email an "account updated" notice after `updateProfile`' },
+  USER_ATTRIBUTES_SCHEMA: {
+    default: '(none: no attributes)',
+    meaning:
+      'a JSON Schema file declaring the custom user attributes (`User.attributes`); each property carries `"x-gatehouse-editable": "self"` or `"admin"` and optionally `"x-gatehouse-claim": true`; checked at start-up (see [Accounts](accounts.md#custom-attributes))',
+  },
+  USER_ATTRIBUTES_MAX_BYTES: { meaning: "bound on a user's attributes as JSON text (UTF-8 bytes); a larger write is `VALIDATION_FAILED`" },
+  DEFAULT_LOCALE: {
+    meaning:
+      'language of emails and error messages (`en`, `es`) when the user has no `locale` and the request no usable `Accept-Language` (see [Languages](i18n.md))',
+  },
+  MAIL_TEMPLATES_DIR: {
+    default: '(none)',
+    meaning:
+      'a folder of `en.json` / `es.json` files whose keys override the built-in email texts (see [Languages](i18n.md#overriding-email-texts)); checked at start-up',
+  },
   APP_BASE_URL: { meaning: 'your front end; email links start here' },
   PASSWORD_RESET_URL: { default: '`APP_BASE_URL/reset-password?token={token}`', meaning: 'the reset page; `{token}` is replaced' },
   EMAIL_VERIFICATION_URL: {

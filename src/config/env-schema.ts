@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { REQUIRABLE_FIELDS } from './profile-fields.js';
+import { LOCALES } from './locales.js';
 import { parseTrustProxy } from './trust-proxy.js';
 import { parseOriginPattern } from './origin-pattern.js';
 
@@ -127,6 +128,13 @@ export const envSchema = z.object({
   PASSWORD_RESET_TTL_SECONDS: int(300, 604_800).default(3600),
   /** Email an "account updated" notice after a profile change. */
   PROFILE_UPDATE_NOTICE: bool.default(true),
+  /** A JSON Schema file declaring the custom user attributes (src/config/user-attributes.ts). */
+  USER_ATTRIBUTES_SCHEMA: z.string().min(1).optional(),
+  USER_ATTRIBUTES_MAX_BYTES: int(64, 65_536).default(4096),
+  /** The language of emails and error messages when neither the user nor Accept-Language chooses one. */
+  DEFAULT_LOCALE: z.enum(LOCALES).default('en'),
+  /** A folder of `<locale>.json` files overriding email texts (src/i18n/). */
+  MAIL_TEMPLATES_DIR: z.string().min(1).optional(),
   /** The front end's address; links in emails start here. */
   APP_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
   /** The reset page; `{token}` is replaced by the token. Default: APP_BASE_URL/reset-password?token={token}. */

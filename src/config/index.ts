@@ -12,6 +12,9 @@ import { loadSigningKeys, SigningKeyError, type JwtAlgorithm, type SigningKeys }
 import { deriveKeys, type DerivedKeys } from './derived-keys.js';
 import { isLoopbackHost } from './exposure.js';
 import { parseOAuthProviders, type OAuthProviderConfig } from './oauth-providers.js';
+import { loadUserAttributesSchema, type UserAttributesConfig } from './user-attributes.js';
+import type { Locale } from './locales.js';
+import { loadTextOverrides, type TextOverrides } from './mail-templates-dir.js';
 
 /** A number of points per window of seconds. */
 export interface Rate {
@@ -75,6 +78,8 @@ export interface Config {
     codeMaxAttempts: number;
     resetTtlSeconds: number;
     profileUpdateNotice: boolean;
+    /** USER_ATTRIBUTES_SCHEMA read and checked; null: no custom attributes (any write of one is refused). */
+    attributes: UserAttributesConfig | null;
     appBaseUrl: string;
     /** Contains `{token}`. */
     passwordResetUrl: string;
@@ -90,6 +95,11 @@ export interface Config {
     csrfHeaders: string[];
     sameSite: 'lax' | 'strict' | 'none';
     silentRefresh: boolean;
+  };
+  i18n: {
+    defaultLocale: Locale;
+    /** The texts of MAIL_TEMPLATES_DIR, by language; src/i18n/ checks their keys. */
+    overrides: TextOverrides;
   };
   mail: {
     from: string;
@@ -271,6 +281,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       codeMaxAttempts: e.VERIFICATION_CODE_MAX_ATTEMPTS,
       resetTtlSeconds: e.PASSWORD_RESET_TTL_SECONDS,
       profileUpdateNotice: e.PROFILE_UPDATE_NOTICE,
+      attributes: e.USER_ATTRIBUTES_SCHEMA
+        ? fromFile('USER_ATTRIBUTES_SCHEMA', () => loadUserAttributesSchema(e.USER_ATTRIBUTES_SCHEMA!, e.USER_ATTRIBUTES_MAX_BYTES))
+        : null,
       appBaseUrl: e.APP_BASE_URL.replace(/\/+$/, ''),
       passwordResetUrl: e.PASSWORD_RESET_URL ?? `${e.APP_BASE_URL.replace(/\/+$/, '')}/reset-password?token={token}`,
       emailVerificationUrl: e.EMAIL_VERIFICATION_URL ?? `${e.APP_BASE_URL.replace(/\/+$/, '')}/verify-email?token={token}`,
@@ -284,6 +297,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       csrfHeaders: e.CSRF_HEADERS.map((h) => h.toLowerCase()),
       sameSite: e.AUTH_COOKIE_SAMESITE,
       silentRefresh: e.AUTH_COOKIE_SILENT_REFRESH,
+    },
+    i18n: {
+      defaultLocale: e.DEFAULT_LOCALE,
+      overrides: e.MAIL_TEMPLATES_DIR ? fromFile('MAIL_TEMPLATES_DIR', () => loadTextOverrides(e.MAIL_TEMPLATES_DIR!)) : {},
     },
     mail: {
       from: e.MAIL_FROM,
@@ -386,6 +403,15 @@ function signingKeysFrom(e: ParsedEnv): SigningKeys {
   } catch (error) {
     if (error instanceof SigningKeyError) throw new ConfigError(`invalid configuration: ${error.variable} ${error.message}`);
     throw error;
+  }
+}
+
+/** Runs a loader of a file a variable names; its failure becomes a ConfigError naming the variable. */
+function fromFile<T>(name: string, load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    throw new ConfigError(`invalid configuration: ${name} ${(error as Error).message}`);
   }
 }
 

@@ -7,7 +7,7 @@
  */
 
 /** How a value is checked beyond trimming, the length bound and "a single line". */
-export type ProfileFieldKind = 'text' | 'username' | 'url';
+export type ProfileFieldKind = 'text' | 'username' | 'url' | 'locale';
 
 /** Who may edit a field: the user through register/updateProfile, staff through the admin API and CLI. */
 export type ProfileFieldEditor = 'self' | 'admin';
@@ -44,6 +44,8 @@ export const PROFILE_FIELDS = {
   country: { maxLength: PROFILE_FIELD_MAX_LENGTH, kind: 'text', editableBy: BOTH, registration: 'configurable', djangoField: null },
   signatureName: { maxLength: PROFILE_FIELD_MAX_LENGTH, kind: 'text', editableBy: BOTH, registration: 'configurable', djangoField: null },
   signatureRole: { maxLength: PROFILE_FIELD_MAX_LENGTH, kind: 'text', editableBy: BOTH, registration: 'configurable', djangoField: null },
+  /** The language of the user's emails and error messages (src/config/locales.ts); null: Accept-Language or DEFAULT_LOCALE. */
+  locale: { maxLength: 8, kind: 'locale', editableBy: BOTH, registration: 'configurable', djangoField: null },
 } as const satisfies Record<string, ProfileFieldDefinition>;
 
 export type ProfileFieldName = keyof typeof PROFILE_FIELDS;

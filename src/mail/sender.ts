@@ -10,8 +10,9 @@
 import type { OutboxEmail } from '../generated/sqlite/client.js';
 import type { Deps } from '../deps.js';
 import { renderEmail, type EmailTemplates, type TemplateName } from './templates.js';
+import { isLocale } from '../config/locales.js';
 
-type SenderDeps = Pick<Deps, 'prisma' | 'clock' | 'config' | 'logger' | 'mailer'>;
+type SenderDeps = Pick<Deps, 'prisma' | 'clock' | 'config' | 'logger' | 'mailer'> & Partial<Pick<Deps, 'translator'>>;
 
 export interface DeliveryReport {
   sent: number;
@@ -64,7 +65,12 @@ async function deliverOne(deps: SenderDeps, seen: Pick<OutboxEmail, 'id' | 'stat
   const mine = { id: seen.id, status: 'SENDING' as const, attempts };
   const row = await prisma.outboxEmail.findUniqueOrThrow({ where: { id: seen.id } });
   try {
-    const rendered = renderEmail(row.template as TemplateName, JSON.parse(row.payload) as EmailTemplates[TemplateName]);
+    // In the language recorded when the email was queued, so a later change of locale does not matter.
+    const locale = isLocale(row.locale) ? row.locale : config.i18n.defaultLocale;
+    const rendered = renderEmail(row.template as TemplateName, JSON.parse(row.payload) as EmailTemplates[TemplateName], {
+      locale,
+      translator: deps.translator,
+    });
     await deps.mailer.send({ to: row.to, ...rendered });
   } catch (error) {
     const lastError = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);

@@ -1,8 +1,11 @@
 /**
  * The emails Gatehouse sends, as pure functions of their variables: a subject, a plain-text body
  * and an HTML body in which every variable is escaped. Codes and links go in the body only:
- * subjects show in notification previews, lock screens and mail-server logs.
+ * subjects show in notification previews, lock screens and mail-server logs. The texts come from
+ * src/i18n/ in the email's language (English and Spanish, overridable with MAIL_TEMPLATES_DIR).
  */
+import type { Locale } from '../config/locales.js';
+import { createTranslator, type TextVariables, type Translator } from '../i18n/translator.js';
 
 export interface EmailTemplates {
   /** `url` (the link that verifies without typing the code) is absent from emails queued before links existed. */
@@ -30,7 +33,7 @@ export interface EmailTemplates {
 export type TemplateName = keyof EmailTemplates;
 
 /** A template and its variables, as stored in OutboxEmail. */
-export type EmailMessage = { [K in TemplateName]: { to: string; template: K; payload: EmailTemplates[K] } }[TemplateName];
+export type EmailMessage = { [K in TemplateName]: { to: string; template: K; payload: EmailTemplates[K]; locale?: Locale | null } }[TemplateName];
 
 export interface RenderedEmail {
   subject: string;
@@ -38,127 +41,106 @@ export interface RenderedEmail {
   html: string;
 }
 
-const SECURITY_FOOTER = 'If this was not you, change your password and contact support.';
-
-type Renderer<K extends TemplateName> = (v: EmailTemplates[K]) => { subject: string; lines: Line[] };
+type Renderer<K extends TemplateName> = (v: EmailTemplates[K], t: Text) => { subject: string; lines: Line[] };
 /** A paragraph of text, or a link shown as a button in HTML and as a bare URL in text. */
 type Line = string | { link: string };
+/** The template's texts in the email's language (src/i18n/). */
+type Text = (key: string, variables?: TextVariables) => string;
 
 const renderers: { [K in TemplateName]: Renderer<K> } = {
-  verification_code: (v) => ({
-    subject: 'Your verification code',
+  verification_code: (v, t) => ({
+    subject: t('email.verification_code.subject'),
     lines: v.url
       ? [
-          greeting(v.firstName),
-          `Your verification code is ${v.code}. Or open this link to verify your address:`,
+          greeting(v.firstName, t),
+          t('email.verification_code.codeAndLink', { code: v.code }),
           { link: v.url },
-          `The code and the link work once and expire in ${v.minutes} minutes. If you did not sign up, ignore this email.`,
+          t('email.verification_code.linkExpiry', { minutes: v.minutes }),
         ]
-      : [greeting(v.firstName), `Your verification code is ${v.code}.`, `It expires in ${v.minutes} minutes. If you did not sign up, ignore this email.`],
+      : [greeting(v.firstName, t), t('email.verification_code.code', { code: v.code }), t('email.verification_code.expiry', { minutes: v.minutes })],
   }),
-  password_reset: (v) => ({
-    subject: 'Reset your password',
+  password_reset: (v, t) => ({
+    subject: t('email.password_reset.subject'),
+    lines: [greeting(v.firstName, t), t('email.password_reset.intro'), { link: v.url }, t('email.password_reset.expiry', { minutes: v.minutes })],
+  }),
+  account_updated: (v, t) => ({
+    subject: t('email.account_updated.subject'),
+    lines: [greeting(v.firstName, t), t('email.account_updated.body', { fields: v.fields.join(', ') }), t('email.securityFooter')],
+  }),
+  password_changed: (v, t) => ({
+    subject: t('email.password_changed.subject'),
+    lines: [greeting(v.firstName, t), t('email.password_changed.body'), t('email.securityFooter')],
+  }),
+  email_change_code: (v, t) => ({
+    subject: t('email.email_change_code.subject'),
     lines: [
-      greeting(v.firstName),
-      'Someone asked to reset the password of your account. To choose a new one, open this link:',
-      { link: v.url },
-      `The link works once and expires in ${v.minutes} minutes. If you did not ask for it, ignore this email; your password is unchanged.`,
+      greeting(v.firstName, t),
+      t('email.email_change_code.body', { newEmail: v.newEmail, code: v.code }),
+      t('email.email_change_code.expiry', { minutes: v.minutes }),
     ],
   }),
-  account_updated: (v) => ({
-    subject: 'Your account was updated',
-    lines: [greeting(v.firstName), `These details of your account were changed: ${v.fields.join(', ')}.`, SECURITY_FOOTER],
+  email_change_notice: (v, t) => ({
+    subject: t('email.email_change_notice.subject'),
+    lines: [greeting(v.firstName, t), t('email.email_change_notice.body', { newEmail: v.newEmail }), t('email.securityFooter')],
   }),
-  password_changed: (v) => ({
-    subject: 'Your password was changed',
-    lines: [greeting(v.firstName), 'The password of your account was changed and your other devices were signed out.', SECURITY_FOOTER],
+  factor_added: (v, t) => ({
+    subject: t('email.factor_added.subject'),
+    lines: [greeting(v.firstName, t), capitalise(t('email.factor_added.body', { factor: factorName(v.factor, t) })), t('email.securityFooter')],
   }),
-  email_change_code: (v) => ({
-    subject: 'Confirm your new email address',
+  factor_removed: (v, t) => ({
+    subject: t('email.factor_removed.subject'),
     lines: [
-      greeting(v.firstName),
-      `To make ${v.newEmail} the email address of your account, enter this code: ${v.code}.`,
-      `It expires in ${v.minutes} minutes. If you did not ask for this, ignore this email.`,
+      greeting(v.firstName, t),
+      capitalise(t(v.byAdmin ? 'email.factor_removed.byAdmin' : 'email.factor_removed.bySelf', { factor: factorName(v.factor, t) })),
+      t('email.securityFooter'),
     ],
   }),
-  email_change_notice: (v) => ({
-    subject: 'Your email address is changing',
+  recovery_code_used: (v, t) => ({
+    subject: t('email.recovery_code_used.subject'),
+    lines: [greeting(v.firstName, t), t('email.recovery_code_used.body', { count: v.remaining }), t('email.securityFooter')],
+  }),
+  recovery_codes_regenerated: (v, t) => ({
+    subject: t('email.recovery_codes_regenerated.subject'),
+    lines: [greeting(v.firstName, t), t('email.recovery_codes_regenerated.body'), t('email.securityFooter')],
+  }),
+  second_factor_failures: (v, t) => ({
+    subject: t('email.second_factor_failures.subject'),
     lines: [
-      greeting(v.firstName),
-      `The email address of your account was changed to ${v.newEmail}. This address will no longer receive messages about the account.`,
-      SECURITY_FOOTER,
+      greeting(v.firstName, t),
+      v.ip ? t('email.second_factor_failures.bodyFrom', { ip: v.ip }) : t('email.second_factor_failures.body'),
+      t('email.second_factor_failures.advice'),
     ],
   }),
-  factor_added: (v) => ({
-    subject: 'A sign-in method was added to your account',
-    lines: [greeting(v.firstName), `${capitalise(v.factor)} was added to your account as a way to sign in.`, SECURITY_FOOTER],
-  }),
-  factor_removed: (v) => ({
-    subject: 'A sign-in method was removed from your account',
+  changed_by_admin: (v, t) => ({
+    subject: t('email.changed_by_admin.subject'),
     lines: [
-      greeting(v.firstName),
-      v.byAdmin
-        ? `An administrator removed ${v.factor} from your account. Set up a second factor again when you next sign in.`
-        : `${capitalise(v.factor)} was removed from your account.`,
-      SECURITY_FOOTER,
+      greeting(v.firstName, t),
+      v.change === 'email'
+        ? v.newEmail
+          ? t('email.changed_by_admin.email', { newEmail: v.newEmail })
+          : t('email.changed_by_admin.emailUnknown')
+        : t(`email.changed_by_admin.${v.change}`),
+      t('email.changed_by_admin.footer'),
     ],
   }),
-  recovery_code_used: (v) => ({
-    subject: 'A recovery code was used',
+  sign_in_code: (v, t) => ({
+    subject: t('email.sign_in_code.subject'),
+    lines: [greeting(v.firstName, t), t('email.sign_in_code.intro', { code: v.code }), { link: v.url }, t('email.sign_in_code.expiry', { minutes: v.minutes })],
+  }),
+  identity_linked: (v, t) => ({
+    subject: t('email.identity_linked.subject'),
     lines: [
-      greeting(v.firstName),
-      `A recovery code was used to sign in to your account. ${v.remaining === 1 ? '1 code is' : `${v.remaining} codes are`} left; you can make new ones in your security settings.`,
-      SECURITY_FOOTER,
+      greeting(v.firstName, t),
+      v.email ? t('email.identity_linked.bodyWithEmail', { provider: v.provider, email: v.email }) : t('email.identity_linked.body', { provider: v.provider }),
+      t('email.identity_linked.advice'),
     ],
   }),
-  recovery_codes_regenerated: (v) => ({
-    subject: 'New recovery codes were made',
-    lines: [greeting(v.firstName), 'New recovery codes were made for your account; the earlier ones no longer work.', SECURITY_FOOTER],
-  }),
-  second_factor_failures: (v) => ({
-    subject: 'Someone could not finish signing in to your account',
+  identity_unlinked: (v, t) => ({
+    subject: t('email.identity_unlinked.subject'),
     lines: [
-      greeting(v.firstName),
-      `Your password was entered correctly${v.ip ? ` from ${v.ip}` : ''}, but the second step failed too many times, so the sign-in was stopped.`,
-      'If this was not you, someone knows your password: change it now.',
-    ],
-  }),
-  changed_by_admin: (v) => ({
-    subject: 'An administrator changed your account',
-    lines: [
-      greeting(v.firstName),
-      {
-        email: `An administrator changed the email address of your account to ${v.newEmail ?? 'a new address'}. This address will no longer receive messages about the account.`,
-        password: 'An administrator set a new password for your account.',
-        deactivated: 'An administrator deactivated your account: you can no longer sign in, and your devices were signed out.',
-        reactivated: 'An administrator reactivated your account: you can sign in again.',
-      }[v.change],
-      'If you did not expect this, contact your administrator.',
-    ],
-  }),
-  sign_in_code: (v) => ({
-    subject: 'Your sign-in code',
-    lines: [
-      greeting(v.firstName),
-      `Your sign-in code is ${v.code}. Or open this link to sign in:`,
-      { link: v.url },
-      `The code and the link work once and expire in ${v.minutes} minutes. If you did not ask to sign in, ignore this email.`,
-    ],
-  }),
-  identity_linked: (v) => ({
-    subject: 'A sign-in method was added to your account',
-    lines: [
-      greeting(v.firstName),
-      `Your ${v.provider} account${v.email ? ` (${v.email})` : ''} was linked to your account: signing in with ${v.provider} now signs in here.`,
-      'If this was not you, remove it in your security settings, change your password and contact support.',
-    ],
-  }),
-  identity_unlinked: (v) => ({
-    subject: 'A sign-in method was removed from your account',
-    lines: [
-      greeting(v.firstName),
-      `${v.byAdmin ? 'An administrator unlinked' : 'You unlinked'} your ${v.provider} account: signing in with ${v.provider} no longer signs in here.`,
-      SECURITY_FOOTER,
+      greeting(v.firstName, t),
+      t(v.byAdmin ? 'email.identity_unlinked.byAdmin' : 'email.identity_unlinked.bySelf', { provider: v.provider }),
+      t('email.securityFooter'),
     ],
   }),
 };
@@ -167,22 +149,50 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export function renderEmail<K extends TemplateName>(template: K, variables: EmailTemplates[K]): RenderedEmail {
-  const { subject, lines } = (renderers[template] as Renderer<K>)(variables);
+/**
+ * The factor phrase a use case put in the payload (English, as outbox rows have always held it),
+ * in the email's language; a phrase this does not know is shown as it is.
+ */
+function factorName(factor: string, t: Text): string {
+  const passkey = /^the passkey “(.*)”$/s.exec(factor);
+  if (passkey) return t('email.factors.passkey', { name: passkey[1]! });
+  const known: Record<string, string> = {
+    'an authenticator app': 'email.factors.anAuthenticatorApp',
+    'the authenticator app': 'email.factors.theAuthenticatorApp',
+    'every second factor (authenticator app, recovery codes and passkeys)': 'email.factors.everyFactor',
+  };
+  return Object.hasOwn(known, factor) ? t(known[factor]!) : factor;
+}
+
+/** The built-in texts, for callers that pass no translator (tests of the templates). */
+let builtIn: Translator | undefined;
+
+export interface RenderOptions {
+  /** @default 'en' */
+  locale?: Locale;
+  /** The texts, with MAIL_TEMPLATES_DIR's overrides (Deps.translator). @default the built-in texts */
+  translator?: Translator;
+}
+
+export function renderEmail<K extends TemplateName>(template: K, variables: EmailTemplates[K], options: RenderOptions = {}): RenderedEmail {
+  const translator = options.translator ?? (builtIn ??= createTranslator());
+  const locale = options.locale ?? 'en';
+  const t: Text = (key, vars) => translator.t(locale, key, vars);
+  const { subject, lines } = (renderers[template] as Renderer<K>)(variables, t);
   const text = `${lines.map((line) => (typeof line === 'string' ? line : line.link)).join('\n\n')}\n`;
   const body = lines
     .map((line) =>
       typeof line === 'string'
         ? `<p>${escapeHtml(line)}</p>`
-        : `<p><a href="${escapeHtml(line.link)}" style="display:inline-block;padding:10px 16px;background:#1f4fd1;color:#fff;text-decoration:none;border-radius:4px">Open the link</a></p><p style="font-size:12px;color:#555">${escapeHtml(line.link)}</p>`,
+        : `<p><a href="${escapeHtml(line.link)}" style="display:inline-block;padding:10px 16px;background:#1f4fd1;color:#fff;text-decoration:none;border-radius:4px">${escapeHtml(t('email.openLink'))}</a></p><p style="font-size:12px;color:#555">${escapeHtml(line.link)}</p>`,
     )
     .join('\n');
-  const html = `<!doctype html>\n<html><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:sans-serif;line-height:1.5">\n${body}\n</body></html>\n`;
+  const html = `<!doctype html>\n<html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:sans-serif;line-height:1.5">\n${body}\n</body></html>\n`;
   return { subject, text, html };
 }
 
-function greeting(firstName: string): string {
-  return firstName ? `Hello ${firstName},` : 'Hello,';
+function greeting(firstName: string, t: Text): string {
+  return firstName ? t('email.greeting', { firstName }) : t('email.greetingAnonymous');
 }
 
 export function escapeHtml(value: string): string {

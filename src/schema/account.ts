@@ -27,6 +27,7 @@ const RegisterInput = builder.inputType('RegisterInput', {
     email: t.string({ required: true }),
     password: t.string({ required: true }),
     ...profileInputFields(t, 'self', true),
+    attributes: t.field({ type: 'JSON', description: 'Self-editable custom attributes (USER_ATTRIBUTES_SCHEMA); admin-only ones are refused.' }),
   }),
 });
 
@@ -34,6 +35,10 @@ const UpdateProfileInput = builder.inputType('UpdateProfileInput', {
   description: 'Fields to change; an omitted field is unchanged, null clears it (unless it is mandatory).',
   fields: (t) => ({
     ...profileInputFields(t, 'self'),
+    attributes: t.field({
+      type: 'JSON',
+      description: 'A patch of self-editable custom attributes: the keys given change, a null value removes one; the rest are unchanged.',
+    }),
   }),
 });
 

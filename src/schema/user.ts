@@ -4,6 +4,7 @@
  */
 import { PROFILE_FIELD_NAMES, PROFILE_FIELDS, type AlwaysRequiredField, type RequirableField } from '../config/profile-fields.js';
 import { builder } from './builder.js';
+import { readAttributes } from '../users/attributes.js';
 
 /**
  * Who may read a User: the user themself, or staff allowed to view, add or change users (the
@@ -36,6 +37,11 @@ export const UserType = builder.prismaObject('User', {
     isActive: t.exposeBoolean('isActive'),
     isStaff: t.exposeBoolean('isStaff'),
     isSuperuser: t.exposeBoolean('isSuperuser'),
+    attributes: t.field({
+      type: 'JSON',
+      description: 'The custom attributes USER_ATTRIBUTES_SCHEMA declares (an object; {} when none are set).',
+      resolve: (user) => readAttributes(user.attributes),
+    }),
     emailVerified: t.boolean({ resolve: (user) => user.emailVerifiedAt !== null }),
     emailVerifiedAt: t.expose('emailVerifiedAt', { type: 'DateTime', nullable: true }),
     lastLoginAt: t.expose('lastLoginAt', { type: 'DateTime', nullable: true }),

@@ -15,6 +15,7 @@ import { useBodyLimit } from './limits/body-limit.js';
 import { graphqlLimitPlugins } from './limits/graphql-limits.js';
 import { corsFromAllowList } from './plugins/cors.js';
 import { useSecurityHeaders } from './plugins/security-headers.js';
+import { useErrorLanguage } from './plugins/error-language.js';
 import { useJwks } from './jwks.js';
 import { useOAuthRoutes } from './oauth-routes.js';
 import { checkReadiness } from './readiness.js';
@@ -69,6 +70,7 @@ export function createApp(deps: Deps): App {
       useSecurityHeaders({ hsts: config.isProduction, varyOnOrigin: config.http.corsOrigins.length > 0 }),
       ...graphqlLimitPlugins(config.graphql),
       useRequestId(),
+      useErrorLanguage(deps),
       useAuthCookies(),
       // Cookies ride along on cross-site requests; a required header makes forging one impossible.
       ...(config.cookies.enabled ? [useCsrfHeader(config.cookies.csrfHeaders)] : []),

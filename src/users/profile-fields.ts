@@ -15,6 +15,7 @@ import {
 } from '../config/profile-fields.js';
 import type { FieldError } from '../errors.js';
 import { normalizeUsername, USERNAME_PATTERN } from './username.js';
+import { isLocale, LOCALES } from '../config/locales.js';
 
 export { PROFILE_FIELD_NAMES, PROFILE_FIELDS, type ProfileFieldName } from '../config/profile-fields.js';
 
@@ -30,6 +31,7 @@ const KIND_CHECKS: Record<ProfileFieldKind, (value: string) => { code: string; m
   // Django's UnicodeUsernameValidator: letters, digits and @ . + - _ (any script).
   username: (value) => (USERNAME_PATTERN.test(value) ? null : { code: 'invalid', message: 'Letters, digits and @ . + - _ only.' }),
   url: (value) => (isHttpUrl(value) ? null : { code: 'invalid', message: 'Must be an http(s) URL.' }),
+  locale: (value) => (isLocale(value) ? null : { code: 'invalid', message: `One of: ${LOCALES.join(', ')}.` }),
 };
 
 /**

@@ -195,6 +195,28 @@ describe('npm run gatehouse -- import-django', () => {
     expect(await deps.passwords.verify(judy.passwordHash!, 'lètmein')).toBe(true);
   });
 
+  // #15 item 2: a status column 0/1/3 mapped through valueMaps; extra columns into attributes,
+  // checked against USER_ATTRIBUTES_SCHEMA (a plate that is a number is left out, with a warning).
+  it('maps a status column and extra columns into the flag and attributes through value maps', async () => {
+    const schema = fileURLToPath(new URL('../fixtures/attributes/schema.json', import.meta.url));
+    const result = await runProcess(['src/cli/index.ts', 'import-django', fixture('status-user.json'), '--options', fixture('status-user.options.json')], {
+      ...TEST_ENV,
+      DATABASE_URL: db.url,
+      USER_ATTRIBUTES_SCHEMA: schema,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('accounts.member pk=3: attributes left out (attributes.plate: invalid)');
+    const users = await deps.prisma.user.findMany({
+      where: { email: { in: ['on@example.com', 'off@example.com', 'banned@example.com'] } },
+      orderBy: { email: 'asc' },
+    });
+    expect(users.map((u) => [u.email, u.isActive, JSON.parse(u.attributes) as unknown])).toEqual([
+      ['banned@example.com', false, {}],
+      ['off@example.com', false, { plate: 'CD-456', tier: 'silver' }],
+      ['on@example.com', true, { plate: 'AB-123', tier: 'gold' }],
+    ]);
+  });
+
   // One process each, so each case has the whole test timeout (tsx start-up is seconds on a busy machine).
   it.each([
     [[], /usage: npm run gatehouse -- import-django FILE/],

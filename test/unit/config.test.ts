@@ -1,4 +1,6 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/index.js';
 import { DEV_JWT_SECRET } from '../../src/config/env-schema.js';
@@ -158,5 +160,32 @@ describe('password length bounds (issue 10, lower severity)', () => {
     expect(() => loadConfig({ PASSWORD_MIN_LENGTH: '1' })).toThrow(/^invalid configuration: PASSWORD_MIN_LENGTH must be at least 8/);
     expect(() => loadConfig({ PASSWORD_MAX_LENGTH: '63' })).toThrow(/^invalid configuration: PASSWORD_MAX_LENGTH must be at least 64 .*\(got "63"\)$/);
     expect(loadConfig({ PASSWORD_MIN_LENGTH: '8', PASSWORD_MAX_LENGTH: '64' }).passwords.policy).toMatchObject({ minLength: 8, maxLength: 64 });
+  });
+});
+
+describe('USER_ATTRIBUTES_SCHEMA is checked at start-up (#15 item 2)', () => {
+  const write = (text: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatehouse-attrs-'));
+    const file = join(dir, 'schema.json');
+    writeFileSync(file, text);
+    return file;
+  };
+  const prop = (extra: object) => JSON.stringify({ type: 'object', properties: { plate: { type: 'string', 'x-gatehouse-editable': 'self', ...extra } } });
+
+  it.each([
+    ['a missing file', join(tmpdir(), 'no-such-schema.json'), /USER_ATTRIBUTES_SCHEMA cannot be read/],
+    ['not JSON', write('{ nope'), /USER_ATTRIBUTES_SCHEMA is not JSON/],
+    ['not an object schema', write('{"type": "array"}'), /must be an object schema/],
+    ['a property without an editor', write(prop({ 'x-gatehouse-editable': undefined })), /"x-gatehouse-editable" must be "self" or "admin"/],
+    ['an unknown keyword (strict mode)', write(prop({ maxLenght: 3 })), /does not compile \(strict mode\).*maxLenght/],
+    ['a prototype key', write('{"type":"object","properties":{"__proto__":{"x-gatehouse-editable":"self"}}}'), /property "__proto__"/],
+  ])('refuses %s', (_name, file, message) => {
+    expect(() => loadConfig({ USER_ATTRIBUTES_SCHEMA: file })).toThrow(ConfigError);
+    expect(() => loadConfig({ USER_ATTRIBUTES_SCHEMA: file })).toThrow(message);
+  });
+
+  it('reads who edits each attribute and which go into tokens', () => {
+    const file = write(prop({ 'x-gatehouse-claim': true }));
+    expect(loadConfig({ USER_ATTRIBUTES_SCHEMA: file }).accounts.attributes).toMatchObject({ editors: { plate: 'self' }, claims: ['plate'], maxBytes: 4096 });
   });
 });

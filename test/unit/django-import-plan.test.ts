@@ -49,3 +49,47 @@ describe('planning a Django import', () => {
     expect(() => parseImportOptions({ userModel: 'no dot' })).toThrow('invalid options: userModel');
   });
 });
+
+describe('flag columns that are not booleans (#15 item 2)', () => {
+  const custom = (pk: number, fields: Record<string, unknown>) => ({ model: 'accounts.user', pk, fields: { email: `u${pk}@example.com`, ...fields } });
+
+  // The hole: `isActive` mapped to an integer status column made every user active (0 !== false).
+  it('an integer status column without a value map never activates anyone', () => {
+    const options = parseImportOptions({ userModel: 'accounts.user', fields: { isActive: 'status' } });
+    const plan = planImport([custom(1, { status: 0 }), custom(2, { status: 1 }), custom(3, { status: 3 })], options);
+    expect(plan.users.map((u) => u.isActive)).toEqual([false, false, false]);
+    expect(plan.warnings.map((w) => w.reason)).toEqual(
+      Array(3).fill('isActive: column "status" holds a non-boolean value; imported as false (add a valueMaps.isActive entry)'),
+    );
+  });
+
+  it('a value map turns the status codes into the flag; an unmapped code is false with a warning', () => {
+    const options = parseImportOptions({
+      userModel: 'accounts.user',
+      fields: { isActive: 'status' },
+      valueMaps: { isActive: { '1': true, '0': false, '3': false } },
+    });
+    const plan = planImport([custom(1, { status: 0 }), custom(2, { status: 1 }), custom(3, { status: 3 }), custom(4, { status: 7 })], options);
+    expect(plan.users.map((u) => u.isActive)).toEqual([false, true, false, false]);
+    expect(plan.warnings.map((w) => [w.source, w.reason])).toEqual([
+      ['accounts.user pk=4', 'isActive: value 7 of column "status" is not in valueMaps.isActive; imported as false'],
+    ]);
+  });
+
+  it('a missing status column is not read as active', () => {
+    const plan = planImport([custom(1, {})], parseImportOptions({ userModel: 'accounts.user', fields: { isActive: 'status' } }));
+    expect(plan.users[0]!.isActive).toBe(false);
+  });
+
+  it('maps extra columns into attributes, through value maps, skipping prototype keys', () => {
+    const options = parseImportOptions({
+      userModel: 'accounts.user',
+      attributes: { plate: 'licence_plate', tier: 'tier_code' },
+      valueMaps: { tier: { '1': 'gold', '2': 'silver' } },
+    });
+    const plan = planImport([custom(1, { is_active: true, licence_plate: 'AB-123', tier_code: 2 }), custom(2, { is_active: true, tier_code: 9 })], options);
+    expect(plan.users.map((u) => u.attributes)).toEqual([{ plate: 'AB-123', tier: 'silver' }, {}]);
+    expect(plan.warnings.map((w) => w.reason)).toEqual(['attribute tier: value 9 of column "tier_code" is not in valueMaps.tier; left out']);
+    expect(() => parseImportOptions({ attributes: { __proto__x: 'a', ['__proto__']: 'b' } })).toThrow(/invalid options/);
+  });
+});

@@ -3,6 +3,7 @@
  * Each try counts against the per-user and per-IP limits and the challenge's own allowance before
  * the code is compared; a wrong one is audited; a recovery code used is audited and mailed.
  */
+import type { Locale } from '../../config/locales.js';
 import { auditRow, recordAudit } from '../../audit/record.js';
 import { consumeChallenge, countMfaAttempt, exhausted, openMfaChallenge } from '../../auth/mfa/challenge.js';
 import { verifySecondFactor } from '../../auth/mfa/verify-second-factor.js';
@@ -45,7 +46,15 @@ export async function completeMfaSignIn(deps: Deps, mfaToken: string, code: stri
               data: auditRow({ type: 'mfa.recovery_code_used', userId, ...device, metadata: { remaining: result.remaining } }, at),
             }),
             deps.prisma.outboxEmail.create({
-              data: outboxRow({ to: user.email, template: 'recovery_code_used', payload: { firstName: user.firstName, remaining: result.remaining } }, at),
+              data: outboxRow(
+                {
+                  to: user.email,
+                  template: 'recovery_code_used',
+                  payload: { firstName: user.firstName, remaining: result.remaining },
+                  locale: user.locale as Locale | null,
+                },
+                at,
+              ),
             }),
           ]
         : [],
@@ -57,13 +66,16 @@ export async function completeMfaSignIn(deps: Deps, mfaToken: string, code: stri
  * password. The owner is told, once per challenge, and the burst is audited.
  */
 async function reportFailureBurst(deps: Deps, userId: string, device: DeviceInfo): Promise<void> {
-  const user = await deps.prisma.user.findUnique({ where: { id: userId }, select: { email: true, firstName: true } });
+  const user = await deps.prisma.user.findUnique({ where: { id: userId }, select: { email: true, firstName: true, locale: true } });
   if (!user) return;
   const now = deps.clock.now();
   await deps.prisma.$transaction([
     deps.prisma.auditEvent.create({ data: auditRow({ type: 'mfa.challenge_exhausted', userId, ...device }, now) }),
     deps.prisma.outboxEmail.create({
-      data: outboxRow({ to: user.email, template: 'second_factor_failures', payload: { firstName: user.firstName, ip: device.ip } }, now),
+      data: outboxRow(
+        { to: user.email, template: 'second_factor_failures', payload: { firstName: user.firstName, ip: device.ip }, locale: user.locale as Locale | null },
+        now,
+      ),
     }),
   ]);
 }

@@ -49,6 +49,8 @@ const USER_COLUMNS = Object.keys({
   signatureRole: 1,
   notes: 1,
   mfaEnabled: 1,
+  attributes: 1,
+  locale: 1,
   createdAt: 1,
   updatedAt: 1,
 } satisfies Record<keyof User, 1>);

@@ -15,6 +15,7 @@ import { systemClock } from '../../clock.js';
 import { applyImport, type ImportReport } from '../../import/django/apply.js';
 import { parseImportOptions } from '../../import/django/options.js';
 import { planImport } from '../../import/django/plan.js';
+import { checkPlannedAttributes } from '../../import/django/attributes.js';
 import { CommandError, type Command } from '../command.js';
 
 const usage = 'usage: npm run gatehouse -- import-django FILE [--options OPTIONS.json] [--email-verified] [--dry-run] [--json]';
@@ -46,6 +47,7 @@ export const importDjango: Command = {
     const options = attempt(() => parseImportOptions(parsed.values.options ? readJson(parsed.values.options) : {}));
     const plan = attempt(() => planImport(readJson(file), options));
     const config = loadConfig();
+    checkPlannedAttributes(plan, config.accounts.attributes);
     // Migrated first, like every command (a fresh SQLite file has no tables yet).
     const { prisma, pending } = await openMigratedDatabase(config.database, createLogger('warn'));
     try {

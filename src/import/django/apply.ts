@@ -130,6 +130,7 @@ export async function applyImport(prisma: PrismaClient, plan: ImportPlan, option
               createdAt: user.createdAt ?? options.now,
               emailVerifiedAt: options.emailVerified ? options.now : null,
               ...user.profile,
+              attributes: user.attributesText ?? '{}',
             })),
             select: { id: true, email: true },
           });

@@ -7,6 +7,11 @@
  *   "fields": { "username": null, "firstName": "given_name", "lastName": "family_name" },
  *   "emailVerified": false }
  * ```
+ *
+ * Extra columns go into the user's attributes (USER_ATTRIBUTES_SCHEMA) with `attributes`
+ * (attribute -> column), and `valueMaps` turns a column's values into what Gatehouse stores, for
+ * a flag (`isActive`, `isStaff`, `isSuperuser`) or an attribute, keyed by the value as text:
+ * `"valueMaps": { "isActive": { "1": true, "0": false, "3": false } }`.
  */
 import { z } from 'zod';
 import { PROFILE_FIELD_NAMES, PROFILE_FIELDS, type ProfileFieldName } from '../../config/profile-fields.js';
@@ -36,6 +41,14 @@ export type GatehouseField = keyof typeof DEFAULT_FIELDS;
 
 const fieldName = z.string().min(1).nullable();
 
+/** The flags a value map may feed; an unmapped non-boolean value is read as false. */
+export const FLAG_FIELDS = ['isActive', 'isStaff', 'isSuperuser'] as const;
+export type FlagField = (typeof FLAG_FIELDS)[number];
+
+/** An attribute's name: an identifier, so `__proto__`-style keys never reach an object. */
+const attributeName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'an attribute name is a letter then letters, digits or _ (at most 64)');
+const jsonValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
 export const importOptionsSchema = z
   .object({
     /** `app_label.model` of the user rows, lower-case as dumpdata writes it. @default "auth.user" */
@@ -56,13 +69,28 @@ export const importOptionsSchema = z
      * @default false
      */
     emailVerified: z.boolean().default(false),
+    /** Attribute -> the Django column it is read from. @default {} */
+    attributes: z.record(attributeName, z.string().min(1)).default({}),
+    /** Flag or attribute -> (the column's value as text -> the value stored). @default {} */
+    valueMaps: z.record(attributeName, z.record(z.string(), jsonValue)).default({}),
   })
-  .strict();
+  .strict()
+  .superRefine((options, ctx) => {
+    for (const [name, map] of Object.entries(options.valueMaps)) {
+      const flag = (FLAG_FIELDS as readonly string[]).includes(name);
+      if (!flag && !(name in options.attributes))
+        ctx.addIssue({ code: 'custom', path: ['valueMaps', name], message: 'neither a flag (isActive, isStaff, isSuperuser) nor a mapped attribute' });
+      if (flag && Object.values(map).some((value) => typeof value !== 'boolean'))
+        ctx.addIssue({ code: 'custom', path: ['valueMaps', name], message: 'a flag maps values to true or false' });
+    }
+  });
 
 export interface ImportOptions {
   userModel: string;
   fields: Record<GatehouseField, string | null>;
   emailVerified: boolean;
+  attributes: Record<string, string>;
+  valueMaps: Record<string, Record<string, string | number | boolean | null>>;
 }
 
 /** Validates an options object. @throws Error with a one-line reason. */
@@ -72,9 +100,17 @@ export function parseImportOptions(raw: unknown): ImportOptions {
     const issue = parsed.error.issues[0]!;
     throw new Error(`invalid options: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   }
-  const { userModel, fields, emailVerified } = parsed.data;
+  const { userModel, fields, emailVerified, attributes, valueMaps } = parsed.data;
   const merged = { ...DEFAULT_FIELDS } as Record<GatehouseField, string | null>;
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) merged[key as GatehouseField] = value;
   if (!merged.email) throw new Error('invalid options: fields.email: the email field is required (Gatehouse signs in by email)');
-  return { userModel: userModel.toLowerCase(), fields: merged, emailVerified };
+  // Null-prototype copies: keys come from a file, and a lookup must never reach Object.prototype.
+  const maps = Object.fromEntries(Object.entries(valueMaps).map(([name, map]) => [name, Object.assign(Object.create(null) as object, map)]));
+  return {
+    userModel: userModel.toLowerCase(),
+    fields: merged,
+    emailVerified,
+    attributes: Object.assign(Object.create(null) as object, attributes),
+    valueMaps: Object.assign(Object.create(null) as object, maps),
+  };
 }

@@ -18,7 +18,7 @@ import { isValidEmail, normalizeEmail } from '../../users/email.js';
 import { hashOverCaps } from '../../auth/passwords/hash-caps.js';
 import { BUILT_IN_PERMISSIONS, ROOT_GROUP } from '../../auth/permissions/builtin.js';
 import { NON_DJANGO_FIELDS, type NonDjangoField } from '../../config/profile-fields.js';
-import type { ImportOptions } from './options.js';
+import type { FlagField, ImportOptions } from './options.js';
 
 export interface PlannedPermission {
   codename: string;
@@ -47,6 +47,10 @@ export interface PlannedUser {
   createdAt: Date | null;
   /** The profile fields Django's own model lacks, read from a custom model's columns. */
   profile: Partial<Record<NonDjangoField, string>>;
+  /** The custom attributes read from the columns `attributes` names (validated when applied). */
+  attributes: Record<string, unknown>;
+  /** Their stored text once checked against USER_ATTRIBUTES_SCHEMA (./attributes.ts). */
+  attributesText?: string;
   groups: string[];
   permissions: string[];
 }
@@ -213,8 +217,11 @@ export function planImport(document: unknown, options: ImportOptions): ImportPla
       plan.skipped.push({ kind: 'user', source, reason: `invalid email ${JSON.stringify(rawEmail)}` });
       continue;
     }
-    const isSuperuser = get('isSuperuser') === true;
-    const isStaff = get('isStaff') === true;
+    const flag = (name: FlagField) =>
+      readFlag(name, f[name], row.fields, options.valueMaps[name], (reason) => plan.warnings.push({ kind: 'user', source, reason }));
+    const isSuperuser = flag('isSuperuser');
+    const isStaff = flag('isStaff');
+    const isActive = flag('isActive');
     const user: PlannedUser = {
       source,
       email,
@@ -222,7 +229,7 @@ export function planImport(document: unknown, options: ImportOptions): ImportPla
       firstName: text(get('firstName')),
       lastName: text(get('lastName')),
       passwordHash: null,
-      isActive: get('isActive') !== false,
+      isActive,
       isStaff,
       isSuperuser,
       // Kept in step with the flags, as everywhere in Gatehouse.
@@ -230,6 +237,7 @@ export function planImport(document: unknown, options: ImportOptions): ImportPla
       lastLoginAt: djangoDate(get('lastLogin')),
       createdAt: djangoDate(get('dateJoined')),
       profile: {},
+      attributes: {},
       groups: [],
       permissions: [],
     };
@@ -250,6 +258,19 @@ export function planImport(document: unknown, options: ImportOptions): ImportPla
     for (const key of NON_DJANGO_FIELDS) {
       const value = get(key);
       if (typeof value === 'string' && value.trim()) user.profile[key] = value.trim();
+    }
+    for (const [name, column] of Object.entries(options.attributes)) {
+      if (!(column in row.fields) || row.fields[column] === null) continue;
+      const raw = row.fields[column];
+      const map = options.valueMaps[name];
+      if (!map) user.attributes[name] = raw;
+      else if (String(raw) in map) user.attributes[name] = map[String(raw)];
+      else
+        plan.warnings.push({
+          kind: 'user',
+          source,
+          reason: `attribute ${name}: value ${JSON.stringify(raw)} of column "${column}" is not in valueMaps.${name}; left out`,
+        });
     }
     for (const ref of asArray(get('groups'))) {
       const name = Array.isArray(ref) ? (typeof ref[0] === 'string' ? ref[0] : undefined) : groupByPk.get(String(ref));
@@ -291,6 +312,34 @@ export function planImport(document: unknown, options: ImportOptions): ImportPla
 function hashAlgorithm(encoded: string): string {
   const prefix = encoded.split('$')[0]!;
   return encoded.includes('$') && /^[a-z0-9_]{1,32}$/i.test(prefix) ? `"${prefix}"` : '(unrecognised format)';
+}
+
+/**
+ * A flag from its column: a boolean as it is; otherwise through the field's value map. Anything
+ * else reads as false with a warning: a status column mapped to `isActive` without a map (0, 1, 3)
+ * once made every user active, and a guess must never re-enable an account Django had disabled.
+ * A flag mapped to no column (null) is Django's default: active, not staff, not superuser.
+ */
+function readFlag(
+  name: FlagField,
+  column: string | null,
+  fields: Record<string, unknown>,
+  map: Record<string, unknown> | undefined,
+  warn: (reason: string) => void,
+): boolean {
+  if (column === null) return name === 'isActive';
+  const value = fields[column];
+  if (map) {
+    const key = String(value);
+    if (key in map && typeof map[key] === 'boolean') return map[key];
+    warn(`${name}: value ${JSON.stringify(value) ?? 'undefined'} of column "${column}" is not in valueMaps.${name}; imported as false`);
+    return false;
+  }
+  if (typeof value === 'boolean') return value;
+  // Absent from a row: Django omits no concrete field, so the column name is wrong.
+  if (value !== undefined || name === 'isActive')
+    warn(`${name}: column "${column}" holds a non-boolean value; imported as false (add a valueMaps.${name} entry)`);
+  return false;
 }
 
 function asArray(value: unknown): unknown[] {

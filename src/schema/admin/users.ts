@@ -18,6 +18,14 @@ import { loadPage, pageType, SortDirection } from './page.js';
 const UserOrderField = builder.enumType('UserOrderField', { values: ['CREATED_AT', 'EMAIL', 'LAST_LOGIN_AT'] as const });
 const ORDER_COLUMNS = { CREATED_AT: 'createdAt', EMAIL: 'email', LAST_LOGIN_AT: 'lastLoginAt' } as const;
 
+const AttributeFilter = builder.inputType('AttributeFilter', {
+  description: 'Equality on a top-level custom attribute (a string, number or boolean; strings match in any ASCII case).',
+  fields: (t) => ({
+    key: t.string({ required: true }),
+    value: t.field({ type: 'JSON', required: true }),
+  }),
+});
+
 const UserFilter = builder.inputType('UserFilter', {
   fields: (t) => ({
     isActive: t.boolean(),
@@ -28,6 +36,7 @@ const UserFilter = builder.inputType('UserFilter', {
     createdAfter: t.field({ type: 'DateTime', description: 'Created at or after.' }),
     createdBefore: t.field({ type: 'DateTime', description: 'Created strictly before.' }),
     search: t.string({ description: 'Part of the email, username, first or last name.' }),
+    attribute: t.field({ type: AttributeFilter, description: 'Users whose custom attribute `key` equals `value`.' }),
   }),
 });
 
@@ -53,6 +62,7 @@ const userFieldsOf = (
   isSuperuser: t.boolean(),
   role: t.field({ type: Role, description: 'Sets isStaff/isSuperuser to match (USER: neither, STAFF: staff, ADMIN: both).' }),
   emailVerified: t.boolean(),
+  attributes: t.field({ type: 'JSON', description: 'A patch of custom attributes, admin-only ones included: a null value removes a key.' }),
 });
 
 const CreateUserInput = builder.inputType('CreateUserInput', {
@@ -81,7 +91,7 @@ builder.queryFields((t) => ({
       after: t.arg.string({ description: "The previous page's endCursor." }),
     },
     resolve: (_root, args, context, info) => {
-      const where = userWhere(args.filter, context.deps.config.database.provider);
+      const where = userWhere(args.filter, context.deps.config.database.provider, context.deps.config.accounts.attributes);
       const order = args.orderBy ?? { field: 'CREATED_AT' as const, direction: 'ASC' as const };
       return loadPage(
         context,
