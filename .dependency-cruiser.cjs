@@ -16,7 +16,7 @@ const TOP = ['server', 'cli', 'dev'];
 const COMPOSE = ['create-deps'];
 const SCHEMA = ['schema'];
 const USE_CASES = ['admin', 'account', 'import'];
-const BLOCKS = ['auth', 'oauth', 'mail', 'audit', 'jobs', 'security', 'deps'];
+const BLOCKS = ['auth', 'oauth', 'mail', 'audit', 'jobs', 'security', 'webhooks', 'deps'];
 const SHARED = ['users'];
 const BOTTOM = ['config', 'db', 'errors', 'clock', 'logger', 'generated'];
 

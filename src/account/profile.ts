@@ -11,6 +11,7 @@ import type { Deps } from '../deps.js';
 import { rethrowTaken } from '../users/account-errors.js';
 import { cleanProfile, type ProfileInput } from '../users/profile-fields.js';
 import type { Viewer } from '../auth/sessions/authenticate.js';
+import { enqueueUserChanges } from '../webhooks/user-events.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
 
 /**
@@ -29,6 +30,7 @@ export async function updateProfile(deps: Deps, viewer: Viewer, input: ProfileIn
       if (!changed.length) return before;
       const user = await tx.user.update({ where: { id: before.id }, data });
       await authStateChanged(deps, tx, { userId: user.id });
+      await enqueueUserChanges(tx, before, user, changed, { kind: 'user', id: user.id }, now);
       await recordAudit(tx, { type: 'auth.profile_updated', userId: user.id, ...device, metadata: { fields: changed } }, now);
       if (deps.config.accounts.profileUpdateNotice) {
         await enqueueEmail(tx, { to: user.email, template: 'account_updated', payload: { firstName: user.firstName, fields: changed } }, now);

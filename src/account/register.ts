@@ -11,6 +11,8 @@ import { requireEmail } from '../users/email-input.js';
 import { sendVerificationCode } from './email-verification.js';
 import { validatePassword } from '../auth/passwords/validators.js';
 import { cleanProfile, type ProfileInput } from '../users/profile-fields.js';
+import { enqueueWebhook } from '../webhooks/enqueue.js';
+import { webhookUser } from '../webhooks/events.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
 
 export interface RegisterInput extends ProfileInput {
@@ -60,6 +62,7 @@ export async function register(deps: Deps, input: RegisterInput, device: DeviceI
       const user = await tx.user.create({ data: { ...data, email, passwordHash, passwordChangedAt: now, createdAt: now } });
       await sendVerificationCode(deps, tx, user);
       await recordAudit(tx, { type: 'auth.registered', userId: user.id, ...device }, now);
+      await enqueueWebhook(tx, 'user.created', { user: webhookUser(user), actor: { kind: 'user', id: user.id } }, now);
       return user;
     });
   } catch (error) {
