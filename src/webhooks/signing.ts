@@ -11,6 +11,11 @@ export function generateWebhookSecret(): string {
   return PREFIX + randomBytes(32).toString('base64');
 }
 
+/** The encryption context of an endpoint's stored secret: a ciphertext copied to another row does not decrypt. */
+export function secretContext(endpointId: string): string {
+  return `webhook:${endpointId}`;
+}
+
 export interface SignedHeaders {
   'webhook-id': string;
   'webhook-timestamp': string;

@@ -10,7 +10,7 @@ import type { Deps } from '../deps.js';
 import { recordAudit } from '../audit/record.js';
 import { decryptSecret } from '../security/encryption.js';
 import { postWebhook } from './post.js';
-import { signWebhook } from './signing.js';
+import { secretContext, signWebhook } from './signing.js';
 
 type WorkerDeps = Pick<Deps, 'prisma' | 'clock' | 'config' | 'logger'>;
 
@@ -23,11 +23,6 @@ export interface WebhookReport {
 const MAX_BACKOFF_MS = 6 * 3600 * 1000;
 const BATCH_SIZE = 20;
 const MAX_ERROR_LENGTH = 500;
-
-/** The encryption context of an endpoint's secret: a ciphertext copied to another row does not decrypt. */
-export function secretContext(endpointId: string): string {
-  return `webhook:${endpointId}`;
-}
 
 /** One pass over the due rows. Tests call it directly; the loop below calls it on a timer. */
 export async function deliverPendingWebhooks(deps: WorkerDeps): Promise<WebhookReport> {
