@@ -83,7 +83,11 @@ export async function createWebhookEndpoint(deps: WebhookDeps, actor: Actor, inp
     });
     await recordAudit(
       tx,
-      { type: auditType(actor, 'admin.webhook_endpoint_created'), ...auditBy(actor), metadata: { endpointId: endpoint.id, url: endpoint.url, eventTypes: input.eventTypes } },
+      {
+        type: auditType(actor, 'admin.webhook_endpoint_created'),
+        ...auditBy(actor),
+        metadata: { endpointId: endpoint.id, url: endpoint.url, eventTypes: input.eventTypes },
+      },
       now,
     );
     return { endpoint, secret };
@@ -157,7 +161,11 @@ export async function redeliverWebhook(deps: WebhookDeps, actor: Actor, delivery
     const delivery = await tx.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
     await recordAudit(
       tx,
-      { type: auditType(actor, 'admin.webhook_redelivered'), ...auditBy(actor), metadata: { deliveryId, endpointId: delivery.endpointId, eventId: delivery.eventId } },
+      {
+        type: auditType(actor, 'admin.webhook_redelivered'),
+        ...auditBy(actor),
+        metadata: { deliveryId, endpointId: delivery.endpointId, eventId: delivery.eventId },
+      },
       now,
     );
     return delivery;

@@ -148,7 +148,8 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
   WEBHOOK_DISABLE_AFTER_FAILURES: { meaning: 'failed attempts in a row (across deliveries) after which an endpoint is disabled and audited' },
   WEBHOOK_ALLOW_HTTP: { meaning: 'accept `http://` endpoint URLs (otherwise `https://` only)' },
   WEBHOOK_ALLOW_PRIVATE_TARGETS: {
-    meaning: 'deliver to loopback, private, link-local, unique-local and metadata addresses (refused by default against SSRF; see [webhooks](webhooks.md#ssrf))',
+    meaning:
+      'deliver to loopback, private, link-local, unique-local and metadata addresses (refused by default against SSRF; see [webhooks](webhooks.md#ssrf))',
   },
   INTROSPECTION: {
     default: 'on unless production',

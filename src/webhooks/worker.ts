@@ -75,7 +75,10 @@ async function deliverOne(
   }
   const now = clock.now();
   if (error === null) {
-    await prisma.webhookDelivery.updateMany({ where: mine, data: { status: 'SENT', deliveredAt: now, lockedUntil: null, lastStatusCode: statusCode, lastError: null } });
+    await prisma.webhookDelivery.updateMany({
+      where: mine,
+      data: { status: 'SENT', deliveredAt: now, lockedUntil: null, lastStatusCode: statusCode, lastError: null },
+    });
     await prisma.webhookEndpoint.updateMany({ where: { id: endpoint.id, consecutiveFailures: { gt: 0 } }, data: { consecutiveFailures: 0 } });
     logger.info({ deliveryId: row.id, endpointId: endpoint.id, eventType: row.eventType }, 'webhook delivered');
     return 'sent';
@@ -89,7 +92,10 @@ async function deliverOne(
   }
   const backoff = Math.min(MAX_BACKOFF_MS, config.webhooks.retryBaseSeconds * 1000 * 2 ** (attempts - 1));
   const nextAttemptAt = new Date(now.getTime() + backoff);
-  await prisma.webhookDelivery.updateMany({ where: mine, data: { status: 'PENDING', lockedUntil: null, lastStatusCode: statusCode, lastError, nextAttemptAt } });
+  await prisma.webhookDelivery.updateMany({
+    where: mine,
+    data: { status: 'PENDING', lockedUntil: null, lastStatusCode: statusCode, lastError, nextAttemptAt },
+  });
   logger.warn({ deliveryId: row.id, endpointId: endpoint.id, attempts, nextAttemptAt, error: lastError }, 'webhook not delivered; will retry');
   return 'retrying';
 }

@@ -25,7 +25,9 @@ export const WebhookEndpointType = builder.prismaObject('WebhookEndpoint', {
     description: t.exposeString('description'),
     eventTypes: t.stringList({ resolve: (endpoint) => JSON.parse(endpoint.eventTypes) as string[] }),
     enabled: t.exposeBoolean('enabled'),
-    consecutiveFailures: t.exposeInt('consecutiveFailures', { description: 'Failed attempts in a row; at WEBHOOK_DISABLE_AFTER_FAILURES the endpoint is disabled.' }),
+    consecutiveFailures: t.exposeInt('consecutiveFailures', {
+      description: 'Failed attempts in a row; at WEBHOOK_DISABLE_AFTER_FAILURES the endpoint is disabled.',
+    }),
     disabledAt: t.expose('disabledAt', { type: 'DateTime', nullable: true }),
     disabledReason: t.exposeString('disabledReason', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),

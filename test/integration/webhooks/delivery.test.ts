@@ -148,7 +148,11 @@ describe('webhook delivery (private targets allowed for the loopback receiver)',
 
   it('the admin API refuses staff without the permission, and an endpoint URL with credentials', async () => {
     const viewer = await signedInStaff(t.deps, ['webhooks.view_webhookendpoint']);
-    const refused = await t.graphql('mutation { createWebhookEndpoint(input: { url: "https://x.example", eventTypes: ["user.created"] }) { secret } }', {}, { token: viewer.accessToken });
+    const refused = await t.graphql(
+      'mutation { createWebhookEndpoint(input: { url: "https://x.example", eventTypes: ["user.created"] }) { secret } }',
+      {},
+      { token: viewer.accessToken },
+    );
     expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     const plain = await signedInStaff(t.deps, []);
     expect((await t.graphql('{ webhookEndpoints { id } }', {}, { token: plain.accessToken })).errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
@@ -189,7 +193,11 @@ describe('webhook targets with the defaults (https only, no private addresses)',
   it('http:// is refused when WEBHOOK_ALLOW_HTTP is off', async () => {
     const strict = await createTestApp();
     const strictToken = (await signedInStaff(strict.deps, CHANGE)).accessToken;
-    const result = await strict.graphql('mutation ($url: String!) { createWebhookEndpoint(input: { url: $url, eventTypes: ["user.created"] }) { secret } }', { url: receiver.url }, { token: strictToken });
+    const result = await strict.graphql(
+      'mutation ($url: String!) { createWebhookEndpoint(input: { url: $url, eventTypes: ["user.created"] }) { secret } }',
+      { url: receiver.url },
+      { token: strictToken },
+    );
     expect(result.errors?.[0]?.extensions?.['code']).toBe('VALIDATION_FAILED');
   });
 });

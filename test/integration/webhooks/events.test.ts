@@ -25,7 +25,13 @@ describe('webhook events', () => {
   beforeAll(async () => {
     t = await createTestApp({ clock, env: WEBHOOK_ENV });
     receiver = await startWebhookReceiver();
-    const admin = await signedInStaff(t.deps, ['webhooks.change_webhookendpoint', 'users.add_user', 'users.change_user', 'users.delete_user', 'users.view_user']);
+    const admin = await signedInStaff(t.deps, [
+      'webhooks.change_webhookendpoint',
+      'users.add_user',
+      'users.change_user',
+      'users.delete_user',
+      'users.view_user',
+    ]);
     adminToken = admin.accessToken;
     endpoint = await createEndpoint(t, adminToken, receiver.url, [...WEBHOOK_EVENT_TYPES]);
     return () => receiver.stop();
@@ -39,7 +45,9 @@ describe('webhook events', () => {
     const before = receiver.received.length;
     await deliverPendingWebhooks(t.deps);
     const events = receiver.received.slice(before).map((request) => verified(endpoint.secret, request));
-    const order = new Map((await t.deps.prisma.webhookDelivery.findMany({ orderBy: { createdAt: 'asc' }, select: { eventId: true } })).map((row, i) => [row.eventId, i]));
+    const order = new Map(
+      (await t.deps.prisma.webhookDelivery.findMany({ orderBy: { createdAt: 'asc' }, select: { eventId: true } })).map((row, i) => [row.eventId, i]),
+    );
     return events.sort((a, b) => order.get(a.id)! - order.get(b.id)! || a.type.localeCompare(b.type));
   }
   const types = (events: VerifiedEvent[]) => events.map((event) => event.type).sort();
@@ -58,7 +66,11 @@ describe('webhook events', () => {
     const registered = await registerUser(t, email);
     const [event, ...rest] = await deliveredEvents();
     expect(rest).toEqual([]);
-    expect(event).toMatchObject({ type: 'user.created', version: 1, data: { user: { id: registered.data!.register.user.id, email }, actor: { kind: 'user' } } });
+    expect(event).toMatchObject({
+      type: 'user.created',
+      version: 1,
+      data: { user: { id: registered.data!.register.user.id, email }, actor: { kind: 'user' } },
+    });
     expect(event!.id).toBe(receiver.received.at(-1)!.headers['webhook-id']);
     expect(receiver.received.at(-1)!.body).not.toMatch(/passwordHash|argon2|\$/);
   });
@@ -112,7 +124,11 @@ describe('webhook events', () => {
     expect((await deliveredEvents()).map((event) => [event.type, event.data['reason']])).toEqual([['session.revoked', 'logout']]);
 
     const last = await loginTokens(t, user.email, 'another correct horse battery staple');
-    const closed = await t.graphql('mutation ($p: String!) { deactivateAccount(password: $p) }', { p: 'another correct horse battery staple' }, { token: last.accessToken });
+    const closed = await t.graphql(
+      'mutation ($p: String!) { deactivateAccount(password: $p) }',
+      { p: 'another correct horse battery staple' },
+      { token: last.accessToken },
+    );
     expect(closed.errors).toBeUndefined();
     const final = await deliveredEvents();
     expect(types(final)).toEqual(['session.created', 'session.revoked', 'user.deactivated']);
