@@ -31,7 +31,7 @@ for (const [net, prefix] of [
 ] as const)
   forbidden.addSubnet(net, prefix, 'ipv4');
 for (const [net, prefix] of [
-  ['::', 128],
+  ['::', 96], // unspecified and the deprecated IPv4-compatible form
   ['::1', 128],
   ['fc00::', 7], // unique-local (incl. fd00:ec2::254, a cloud metadata address)
   ['fe80::', 10],
@@ -44,9 +44,22 @@ export function isForbiddenAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 4) return forbidden.check(address, 'ipv4');
   if (family !== 6) return true;
-  const embedded = /^(?:::ffff:|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (embedded?.[1]) return forbidden.check(embedded[1], 'ipv4');
+  const embedded = embeddedIpv4(address);
+  if (embedded) return forbidden.check(embedded, 'ipv4');
   return forbidden.check(address, 'ipv6');
+}
+
+/** The IPv4 address inside an IPv4-mapped (`::ffff:`) or NAT64 (`64:ff9b::`) address, dotted or hex. */
+function embeddedIpv4(address: string): string | null {
+  const match = /^(?:::ffff:|64:ff9b::)(.+)$/i.exec(address);
+  const tail = match?.[1];
+  if (!tail) return null;
+  if (isIP(tail) === 4) return tail;
+  const hex = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(tail);
+  if (!hex?.[1] || !hex[2]) return null;
+  const high = parseInt(hex[1], 16);
+  const low = parseInt(hex[2], 16);
+  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
 }
 
 /** A URL an endpoint may have: https (or http when allowed), no user or password in it. */

@@ -59,6 +59,9 @@ describe('webhook events', () => {
     expect(row.secretEncrypted).not.toContain(endpoint.secret.slice(6));
     const listed = await t.graphql('{ webhookEndpoints { id url } }', {}, { token: adminToken });
     expect(JSON.stringify(listed)).not.toContain(endpoint.secret.slice(6));
+    const audit = await t.deps.prisma.auditEvent.findFirstOrThrow({ where: { type: 'admin.webhook_endpoint_created' } });
+    expect(JSON.parse(audit.metadata)).toMatchObject({ endpointId: endpoint.id, url: receiver.url });
+    expect(audit.metadata).not.toContain(endpoint.secret.slice(6));
   });
 
   it('register: user.created, signed, versioned, without the password hash', async () => {
