@@ -250,7 +250,8 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
   PURGE_INTERVAL_SECONDS: { meaning: 'how often expired tokens, sessions, rate-limit rows and old sent/failed emails are deleted; `0` turns the job off' },
   PURGE_REVOKED_SESSIONS_AFTER_DAYS: { meaning: 'revoked sessions are kept this long (session history) before deletion' },
   PURGE_OUTBOX_AFTER_DAYS: {
-    meaning: '`SENT` and `FAILED` outbox emails are kept this long after they were written (delivery history), then deleted; pending ones never are',
+    meaning:
+      '`SENT` and `FAILED` outbox emails and webhook deliveries are kept this long after they were written (delivery history), then deleted; pending ones never are',
   },
   GATEHOUSE_PASSWORD: {
     meaning: "`createuser`, `createstaffuser`, `createsuperuser` with `--no-input`: the new account's password (kept out of shell history and `ps`)",
