@@ -139,6 +139,24 @@ describe('webhook events', () => {
     expect(ofType(final, 'session.revoked').data).toEqual({ userId: user.id, sessionIds: [last.session.id], reason: 'account_deactivated' });
   });
 
+  it('an email change: user.updated naming the email', async () => {
+    const user = await createUser(t.deps);
+    const token = (await loginTokens(t, user.email)).accessToken;
+    const newEmail = uniqueEmail('moved');
+    expect(
+      (await t.graphql('mutation ($e: String!, $p: String!) { requestEmailChange(newEmail: $e, password: $p) }', { e: newEmail, p: PASSWORD }, { token }))
+        .errors,
+    ).toBeUndefined();
+    const mail = await t.deps.prisma.outboxEmail.findFirstOrThrow({ where: { to: newEmail, template: 'email_change_code' } });
+    const { code } = JSON.parse(mail.payload) as { code: string };
+    expect((await t.graphql('mutation ($c: String!) { confirmEmailChange(code: $c) { email } }', { c: code }, { token })).errors).toBeUndefined();
+    const events = await deliveredEvents();
+    expect(types(events)).toEqual(['session.created', 'user.updated']);
+    expect(ofType(events, 'user.updated').data).toMatchObject({ changedFields: ['email'], user: { id: user.id, email: newEmail } });
+    // The code mailed to the new address is in no webhook.
+    expect(receiver.received.map((request) => request.body).join('\n')).not.toContain(code);
+  });
+
   it('an endpoint gets only the types it subscribed to; a disabled one gets nothing queued', async () => {
     const narrow = await createEndpoint(t, adminToken, receiver.url.replace('/hook', '/narrow'), ['user.deleted']);
     await registerUser(t, uniqueEmail('narrow'));
