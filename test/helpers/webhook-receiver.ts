@@ -11,7 +11,8 @@ export interface ReceivedWebhook {
   body: string;
 }
 
-export type ReceiverMode = { kind: 'ok' } | { kind: 'fail' } | { kind: 'redirect'; location: string };
+/** `hang`: never answers (for the per-attempt timeout). */
+export type ReceiverMode = { kind: 'ok' } | { kind: 'fail' } | { kind: 'hang' } | { kind: 'redirect'; location: string };
 
 export interface WebhookReceiver {
   url: string;
@@ -35,6 +36,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
         req.on('end', () => {
           receiver.received.push({ path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
           const mode = receiver.mode;
+          if (mode.kind === 'hang') return;
           if (mode.kind === 'redirect') res.writeHead(307, { location: mode.location }).end();
           else res.writeHead(mode.kind === 'ok' ? 200 : 500).end();
         });

@@ -201,3 +201,23 @@ describe('webhook targets with the defaults (https only, no private addresses)',
     expect(result.errors?.[0]?.extensions?.['code']).toBe('VALIDATION_FAILED');
   });
 });
+
+describe('the per-attempt timeout', () => {
+  it('a receiver that never answers fails the attempt after WEBHOOK_TIMEOUT_MS instead of holding the worker', async () => {
+    const t = await createTestApp({ env: { WEBHOOK_ALLOW_HTTP: 'true', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_TIMEOUT_MS: '1000' } });
+    const receiver = await startWebhookReceiver();
+    try {
+      receiver.mode = { kind: 'hang' };
+      const token = (await signedInStaff(t.deps, CHANGE)).accessToken;
+      const endpoint = await createEndpoint(t, token, receiver.url, ['user.deleted']);
+      await queueOne(t, 'hanging');
+      expect(await deliverPendingWebhooks(t.deps)).toEqual({ sent: 0, retrying: 1, failed: 0 });
+      expect(receiver.received).toHaveLength(1);
+      const row = await t.deps.prisma.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } });
+      expect(row).toMatchObject({ status: 'PENDING', lastStatusCode: null });
+      expect(row.lastError).toMatch(/abort|timeout/i);
+    } finally {
+      await receiver.stop();
+    }
+  });
+});
