@@ -5,7 +5,7 @@
  *   create-deps.ts             builds Deps; imported only from the top and tests
  *   schema/                    Pothos types and fields, thin over the use cases
  *   admin/ account/ import/    use cases (admin may call account's senders, not the reverse)
- *   auth/ oauth/ mail/ i18n/ audit/ jobs/ security/   building blocks; deps.ts (the Deps type) beside them
+ *   auth/ oauth/ mail/ i18n/ audit/ jobs/ security/ webhooks/   building blocks; deps.ts (the Deps type) beside them
  *   users/                     user rules every layer shares (email, profile fields, roles)
  *   config/ db/ errors.ts clock.ts logger.ts generated/   (bottom)
  *
@@ -16,7 +16,7 @@ const TOP = ['server', 'cli', 'dev'];
 const COMPOSE = ['create-deps'];
 const SCHEMA = ['schema'];
 const USE_CASES = ['admin', 'account', 'import'];
-const BLOCKS = ['auth', 'oauth', 'mail', 'i18n', 'audit', 'jobs', 'security', 'deps'];
+const BLOCKS = ['auth', 'oauth', 'mail', 'i18n', 'audit', 'jobs', 'security', 'webhooks', 'deps'];
 const SHARED = ['users'];
 const BOTTOM = ['config', 'db', 'errors', 'clock', 'logger', 'generated'];
 

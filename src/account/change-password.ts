@@ -12,6 +12,7 @@ import { validatePassword } from '../auth/passwords/validators.js';
 import type { Viewer } from '../auth/sessions/authenticate.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
 import { revokeSessions } from '../auth/sessions/revoke.js';
+import { enqueueWebhook } from '../webhooks/enqueue.js';
 import { requirePasswordOrFreshProof } from './step-up.js';
 
 /**
@@ -37,6 +38,7 @@ export async function changePassword(
     await authStateChanged(deps, tx, { userId: user.id });
     await consumeOutstandingTokens(tx, user.id, now);
     const revoked = await revokeSessions(deps, { userId: user.id, exceptId: viewer.session.id }, 'password_changed', tx);
+    await enqueueWebhook(tx, 'user.password_changed', { userId: user.id, actor: { kind: 'user', id: user.id }, via: 'change' }, now);
     await recordAudit(tx, { type: 'auth.password_changed', userId: user.id, ...device, metadata: { otherSessionsRevoked: revoked } }, now);
     await enqueueEmail(tx, { to: user.email, template: 'password_changed', payload: { firstName: user.firstName } }, now);
     return revoked;

@@ -10,6 +10,7 @@ import type { DeviceInfo } from '../auth/sessions/create-session.js';
 import { revokeSessions } from '../auth/sessions/revoke.js';
 import { serializable } from '../db/transaction.js';
 import { assertActiveSuperuserRemains } from '../users/superusers.js';
+import { enqueueUserChanges } from '../webhooks/user-events.js';
 import { requirePasswordOrFreshProof } from './step-up.js';
 
 /** @throws GatehouseError INVALID_CREDENTIALS, LAST_SUPERUSER, REAUTHENTICATION_REQUIRED (an account without a password) */
@@ -22,7 +23,9 @@ export async function deactivateAccount(
   await requirePasswordOrFreshProof(deps, viewer, input, device, 'password');
   await serializable(deps.prisma, async (tx) => {
     const now = deps.clock.now();
+    const before = await tx.user.findUniqueOrThrow({ where: { id: viewer.user.id } });
     const user = await tx.user.update({ where: { id: viewer.user.id }, data: { isActive: false } });
+    await enqueueUserChanges(tx, before, user, [], { kind: 'user', id: user.id }, now);
     await authStateChanged(deps, tx, { userId: user.id });
     // The same check as the admin path, after the write in one serializable transaction: the last
     // active superuser closing their account would leave nobody able to administer the instance.

@@ -15,6 +15,7 @@ import { checkCode, consumeCode, issueCode } from '../auth/one-time-codes.js';
 import type { Viewer } from '../auth/sessions/authenticate.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
 import { consumeOutstandingTokens } from '../auth/outstanding-tokens.js';
+import { enqueueUserChanges } from '../webhooks/user-events.js';
 import { requirePasswordOrFreshProof } from './step-up.js';
 
 /**
@@ -70,6 +71,8 @@ export async function confirmEmailChange(deps: Deps, viewer: Viewer, input: { co
       await authStateChanged(deps, tx, { userId: user.id });
       await consumeOutstandingTokens(tx, user.id, now);
       await enqueueEmail(tx, { to: before.email, template: 'email_change_notice', payload: { firstName: user.firstName, newEmail } }, now);
+      const changed = before.emailVerifiedAt ? ['email'] : ['email', 'emailVerified'];
+      await enqueueUserChanges(tx, before, user, changed, { kind: 'user', id: user.id }, now);
       await recordAudit(tx, { type: 'auth.email_changed', userId: user.id, ...device, metadata: { from: before.email, to: newEmail } }, now);
       return user;
     });

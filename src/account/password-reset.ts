@@ -15,6 +15,7 @@ import type { DeviceInfo } from '../auth/sessions/create-session.js';
 import { consumeOutstandingTokens } from '../auth/outstanding-tokens.js';
 import type { Tx } from '../db/transaction.js';
 import { revokeSessions } from '../auth/sessions/revoke.js';
+import { enqueueWebhook } from '../webhooks/enqueue.js';
 import { generateToken, tokenDigest } from '../auth/tokens/opaque.js';
 
 const MAX_TOKEN_LENGTH = 256;
@@ -104,6 +105,7 @@ export async function resetPassword(deps: Deps, input: { token: string; newPassw
     await authStateChanged(deps, tx, { userId: user.id });
     await consumeOutstandingTokens(tx, user.id, now);
     const revoked = await revokeSessions(deps, { userId: user.id }, 'password_reset', tx);
+    await enqueueWebhook(tx, 'user.password_changed', { userId: user.id, actor: { kind: 'user', id: user.id }, via: 'reset' }, now);
     await recordAudit(tx, { type: 'auth.password_reset', userId: user.id, ...device, metadata: { sessionsRevoked: revoked } }, now);
     await enqueueEmail(tx, { to: user.email, template: 'password_changed', payload: { firstName: user.firstName } }, now);
   });

@@ -12,6 +12,7 @@ import { rethrowTaken } from '../users/account-errors.js';
 import { cleanProfile, type ProfileInput } from '../users/profile-fields.js';
 import { applyAttributes } from '../users/attributes.js';
 import type { Viewer } from '../auth/sessions/authenticate.js';
+import { enqueueUserChanges } from '../webhooks/user-events.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
 
 /**
@@ -42,6 +43,7 @@ export async function updateProfile(deps: Deps, viewer: Viewer, input: ProfileIn
       if (!changed.length) return before;
       const user = await tx.user.update({ where: { id: before.id }, data: { ...data, attributes } });
       await authStateChanged(deps, tx, { userId: user.id });
+      await enqueueUserChanges(tx, before, user, changed, { kind: 'user', id: user.id }, now);
       await recordAudit(tx, { type: 'auth.profile_updated', userId: user.id, ...device, metadata: { fields: changed } }, now);
       if (deps.config.accounts.profileUpdateNotice) {
         await enqueueEmail(tx, { to: user.email, template: 'account_updated', payload: { firstName: user.firstName, fields: changed } }, now);

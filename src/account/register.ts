@@ -12,6 +12,8 @@ import { sendVerificationCode } from './email-verification.js';
 import { validatePassword } from '../auth/passwords/validators.js';
 import { cleanProfile, type ProfileInput } from '../users/profile-fields.js';
 import { applyAttributes } from '../users/attributes.js';
+import { enqueueWebhook } from '../webhooks/enqueue.js';
+import { webhookUser } from '../webhooks/events.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
 
 export interface RegisterInput extends ProfileInput {
@@ -66,6 +68,7 @@ export async function register(deps: Deps, input: RegisterInput, device: DeviceI
       const user = await tx.user.create({ data: { ...data, attributes: attributes.text, email, passwordHash, passwordChangedAt: now, createdAt: now } });
       await sendVerificationCode(deps, tx, user);
       await recordAudit(tx, { type: 'auth.registered', userId: user.id, ...device }, now);
+      await enqueueWebhook(tx, 'user.created', { user: webhookUser(user), actor: { kind: 'user', id: user.id } }, now);
       return user;
     });
   } catch (error) {

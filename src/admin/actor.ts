@@ -4,6 +4,7 @@
  * holds the server's own powers (cliActor).
  */
 import type { AuditEventType } from '../audit/record.js';
+import type { WebhookActor } from '../webhooks/events.js';
 import type { EffectiveAccess } from '../auth/permissions/effective.js';
 
 export interface Actor {
@@ -32,6 +33,11 @@ export function cliActor(command: string): Actor {
 /** The audit fields every admin change records. */
 export function auditBy(actor: Actor): { actorId: string | null; ip: string | null; userAgent: string | null } {
   return { actorId: actor.id, ip: actor.ip, userAgent: actor.userAgent };
+}
+
+/** Who a webhook names as the cause: the staff member, or the system for the command line. */
+export function webhookActor(actor: Actor): WebhookActor {
+  return actor.id === null ? { kind: 'system' } : { kind: 'admin', id: actor.id };
 }
 
 /** The audit event type of a change: the API's `type`, or `cli.<command>` from the command line. */

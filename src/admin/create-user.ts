@@ -9,7 +9,7 @@ import { isUniqueViolation } from '../db/errors.js';
 import { GatehouseError, validationError } from '../errors.js';
 import type { Role, User } from '../generated/sqlite/client.js';
 import type { Deps } from '../deps.js';
-import { auditBy, auditType, type Actor } from './actor.js';
+import { auditBy, auditType, webhookActor, type Actor } from './actor.js';
 import { assertCanMakeSuperuser } from './guards.js';
 import { resolveFlags } from '../users/role.js';
 import { validateUserFields, type UserFieldsInput } from '../users/user-fields.js';
@@ -17,6 +17,8 @@ import { applyAttributes } from '../users/attributes.js';
 import type { Tx } from '../db/transaction.js';
 import { takenError } from '../users/account-errors.js';
 import { sendVerificationCode } from '../account/email-verification.js';
+import { enqueueWebhook } from '../webhooks/enqueue.js';
+import { webhookUser } from '../webhooks/events.js';
 import { sendPasswordResetLink } from '../account/password-reset.js';
 
 export interface CreateUserInput extends UserFieldsInput {
@@ -86,6 +88,7 @@ export async function createUser(deps: Pick<Deps, 'prisma' | 'clock' | 'config' 
         now,
       );
       if (input.sendInvite) await sendInvitation(deps, tx, user);
+      await enqueueWebhook(tx, 'user.created', { user: webhookUser(user), actor: webhookActor(actor) }, now);
       return user;
     });
   } catch (error) {

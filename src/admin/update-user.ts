@@ -11,13 +11,15 @@ import { serializable, type Tx } from '../db/transaction.js';
 import { GatehouseError, validationError } from '../errors.js';
 import type { Role, User } from '../generated/sqlite/client.js';
 import type { Deps } from '../deps.js';
-import { auditBy, type Actor } from './actor.js';
+import { auditBy, webhookActor, type Actor } from './actor.js';
 import { loadEffectiveAccess } from '../auth/permissions/effective.js';
 import { assertAvailable, joinRoot, leaveRoot } from './create-user.js';
 import { assertActiveSuperuserRemains } from '../users/superusers.js';
 import { assertCanMakeSuperuser, assertCanManage, assertNotOwnFlags, assertNotOwnCredential } from './guards.js';
 import { resolveFlags } from '../users/role.js';
 import { PROFILE_FIELD_NAMES } from '../users/profile-fields.js';
+import { enqueueWebhook } from '../webhooks/enqueue.js';
+import { enqueueUserChanges } from '../webhooks/user-events.js';
 import { validateUserFields, type UserFieldsInput } from '../users/user-fields.js';
 import { applyAttributes } from '../users/attributes.js';
 
@@ -95,6 +97,7 @@ export async function updateUser(deps: AdminDeps, actor: Actor, id: string, inpu
     await authStateChanged(deps, tx, { userId: id });
     await noticeChanges(tx, before, after, now);
     const changed = changedFields(before, after);
+    await enqueueUserChanges(tx, before, after, changed, webhookActor(actor), now);
     if (changed.length)
       await recordAudit(tx, { type: 'admin.user_updated', userId: id, ...auditBy(actor), metadata: { changed: describe(before, after, changed) } }, now);
     return after;
@@ -114,6 +117,7 @@ export async function setUserActive(deps: AdminDeps, actor: Actor, id: string, i
       await recordAudit(tx, { type: isActive ? 'admin.user_activated' : 'admin.user_deactivated', userId: id, ...auditBy(actor) }, now);
     }
     await noticeChanges(tx, before, after, now);
+    await enqueueUserChanges(tx, before, after, [], webhookActor(actor), now);
     return after;
   });
 }
@@ -129,6 +133,7 @@ export async function deleteUser(deps: AdminDeps, actor: Actor, id: string): Pro
     await tx.user.delete({ where: { id } });
     await authStateChanged(deps, tx, { userId: id });
     if (before.isSuperuser && before.isActive) await assertActiveSuperuserRemains(tx);
+    await enqueueWebhook(tx, 'user.deleted', { userId: id, actor: webhookActor(actor) }, now);
     return id;
   });
 }

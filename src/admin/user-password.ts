@@ -13,8 +13,9 @@ import { GatehouseError, validationError } from '../errors.js';
 import { sendPasswordResetLink } from '../account/password-reset.js';
 import type { User } from '../generated/sqlite/client.js';
 import type { Deps } from '../deps.js';
-import { auditBy, auditType, type Actor } from './actor.js';
+import { auditBy, auditType, webhookActor, type Actor } from './actor.js';
 import { assertCanTouchSuperuser, assertNotOwnCredential } from './guards.js';
+import { enqueueWebhook } from '../webhooks/enqueue.js';
 import { findTarget, loadTarget } from './update-user.js';
 
 /** Sets the password of `id`; returns the user and how many of its sessions were ended. */
@@ -37,6 +38,7 @@ export async function setUserPassword(
     await authStateChanged(deps, tx, { userId: id });
     await consumeOutstandingTokens(tx, id, now);
     const revoked = options.revokeSessions ? await revokeSessions(deps, { userId: id }, 'password_changed', tx) : 0;
+    await enqueueWebhook(tx, 'user.password_changed', { userId: id, actor: webhookActor(actor), via: 'admin' }, now);
     await recordAudit(tx, { type: auditType(actor, 'admin.user_password_set'), userId: id, ...auditBy(actor), metadata: { sessionsRevoked: revoked } }, now);
     await enqueueEmail(tx, { to: user.email, template: 'changed_by_admin', payload: { firstName: user.firstName, change: 'password' } }, now);
     return { user, sessionsRevoked: revoked };

@@ -26,6 +26,7 @@ export type AuditEventType =
   | `passkey.${string}`
   | `sign_in_code.${string}`
   | `oauth.${string}`
+  | `webhook.${string}`
   | `admin.${string}`
   | `cli.${string}`;
 

@@ -156,6 +156,16 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
   MAIL_SEND_INTERVAL_MS: { meaning: 'how often the outbox sender looks for due emails' },
   MAIL_MAX_ATTEMPTS: { meaning: 'attempts before an email is marked `FAILED`' },
   MAIL_RETRY_BASE_SECONDS: { meaning: 'first retry delay; doubles per attempt (at most 6 h)' },
+  WEBHOOK_SEND_INTERVAL_MS: { meaning: 'how often the webhook worker looks for due deliveries' },
+  WEBHOOK_TIMEOUT_MS: { meaning: 'time one delivery attempt may take (connect, send, response headers)' },
+  WEBHOOK_MAX_ATTEMPTS: { meaning: 'attempts before a delivery is marked `FAILED`' },
+  WEBHOOK_RETRY_BASE_SECONDS: { meaning: 'first retry delay of a delivery; doubles per attempt (at most 6 h)' },
+  WEBHOOK_DISABLE_AFTER_FAILURES: { meaning: 'failed attempts in a row (across deliveries) after which an endpoint is disabled and audited' },
+  WEBHOOK_ALLOW_HTTP: { meaning: 'accept `http://` endpoint URLs (otherwise `https://` only)' },
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: {
+    meaning:
+      'deliver to loopback, private, link-local, unique-local and metadata addresses (refused by default against SSRF; see [webhooks](webhooks.md#ssrf))',
+  },
   INTROSPECTION: {
     default: 'on unless production',
     meaning: 'allow schema introspection; field suggestions ("Did you mean …?") are shown only when it is on. GraphiQL needs it.',
@@ -255,7 +265,8 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
   PURGE_INTERVAL_SECONDS: { meaning: 'how often expired tokens, sessions, rate-limit rows and old sent/failed emails are deleted; `0` turns the job off' },
   PURGE_REVOKED_SESSIONS_AFTER_DAYS: { meaning: 'revoked sessions are kept this long (session history) before deletion' },
   PURGE_OUTBOX_AFTER_DAYS: {
-    meaning: '`SENT` and `FAILED` outbox emails are kept this long after they were written (delivery history), then deleted; pending ones never are',
+    meaning:
+      '`SENT` and `FAILED` outbox emails and webhook deliveries are kept this long after they were written (delivery history), then deleted; pending ones never are',
   },
   GATEHOUSE_PASSWORD: {
     meaning: "`createuser`, `createstaffuser`, `createsuperuser` with `--no-input`: the new account's password (kept out of shell history and `ps`)",

@@ -181,6 +181,14 @@ export const envSchema = z.object({
   MAIL_MAX_ATTEMPTS: int(1, 50).default(8),
   /** First retry delay; doubles with each failed attempt (capped at 6 h). */
   MAIL_RETRY_BASE_SECONDS: int(1, 3600).default(30),
+  /** Outgoing webhooks (docs/webhooks.md). */
+  WEBHOOK_SEND_INTERVAL_MS: int(100, 3_600_000).default(2000),
+  WEBHOOK_TIMEOUT_MS: int(1000, 60_000).default(10_000),
+  WEBHOOK_MAX_ATTEMPTS: int(1, 50).default(10),
+  WEBHOOK_RETRY_BASE_SECONDS: int(1, 3600).default(30),
+  WEBHOOK_DISABLE_AFTER_FAILURES: int(1, 10_000).default(50),
+  WEBHOOK_ALLOW_HTTP: bool.default(false),
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: bool.default(false),
   /** Default: on unless production. Field suggestions in errors follow it. */
   INTROSPECTION: bool.optional(),
   GRAPHQL_MAX_BODY_BYTES: int(1024, 104_857_600).default(102_400),

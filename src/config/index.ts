@@ -168,6 +168,15 @@ export interface Config {
   /** Social and enterprise sign-in (src/config/oauth-providers.ts). */
   oauth: { providers: OAuthProviderConfig[]; stateTtlSeconds: number; returnUrls: string[] };
   purge: { intervalSeconds: number; revokedSessionRetentionDays: number; outboxRetentionDays: number };
+  webhooks: {
+    sendIntervalMs: number;
+    timeoutMs: number;
+    maxAttempts: number;
+    retryBaseSeconds: number;
+    disableAfterFailures: number;
+    allowHttp: boolean;
+    allowPrivateTargets: boolean;
+  };
   /** Inputs of the management commands; never used by the server. */
   cli: { password: string | undefined; defaultAdminEmail: string | undefined; defaultAdminPassword: string | undefined };
 }
@@ -380,6 +389,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       intervalSeconds: e.PURGE_INTERVAL_SECONDS,
       revokedSessionRetentionDays: e.PURGE_REVOKED_SESSIONS_AFTER_DAYS,
       outboxRetentionDays: e.PURGE_OUTBOX_AFTER_DAYS,
+    },
+    webhooks: {
+      sendIntervalMs: e.WEBHOOK_SEND_INTERVAL_MS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+      retryBaseSeconds: e.WEBHOOK_RETRY_BASE_SECONDS,
+      disableAfterFailures: e.WEBHOOK_DISABLE_AFTER_FAILURES,
+      allowHttp: e.WEBHOOK_ALLOW_HTTP,
+      allowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS,
     },
     cli: { password: e.GATEHOUSE_PASSWORD, defaultAdminEmail: e.DEFAULT_ADMIN_EMAIL, defaultAdminPassword: e.DEFAULT_ADMIN_PASSWORD },
   });

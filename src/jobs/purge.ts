@@ -4,7 +4,8 @@
  * session history), rate-limit rows past their window, and outbox emails that are done (SENT or
  * FAILED, their payload already erased) once older than their retention. Live rows are never
  * touched: every condition is strictly in the past of `now`, and a PENDING or SENDING email is
- * never deleted however old. Safe to run on every instance at once.
+ * never deleted however old. Webhook deliveries that are done (SENT or FAILED) go after the same
+ * retention as emails. Safe to run on every instance at once.
  */
 import type { Deps } from '../deps.js';
 
@@ -14,6 +15,7 @@ export interface PurgeCounts {
   rateLimits: number;
   outboxEmails: number;
   signInChallenges: number;
+  webhookDeliveries: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -24,12 +26,13 @@ export async function purgeExpired(deps: Pick<Deps, 'prisma' | 'clock' | 'config
   const now = deps.clock.now();
   const revokedBefore = new Date(now.getTime() - deps.config.purge.revokedSessionRetentionDays * DAY_MS);
   const outboxBefore = new Date(now.getTime() - deps.config.purge.outboxRetentionDays * DAY_MS);
-  const [oneTimeTokens, sessions, rateLimits, outboxEmails, signInChallenges] = await prisma.$transaction([
+  const [oneTimeTokens, sessions, rateLimits, outboxEmails, signInChallenges, webhookDeliveries] = await prisma.$transaction([
     prisma.oneTimeToken.deleteMany({ where: { OR: [{ expiresAt: { lt: now } }, { consumedAt: { lt: now } }] } }),
     prisma.session.deleteMany({ where: { OR: [{ expiresAt: { lt: now } }, { revokedAt: { lt: revokedBefore } }] } }),
     prisma.rateLimiterFlexible.deleteMany({ where: { expire: { lt: now } } }),
     prisma.outboxEmail.deleteMany({ where: { status: { in: ['SENT', 'FAILED'] }, createdAt: { lt: outboxBefore } } }),
     prisma.signInChallenge.deleteMany({ where: { OR: [{ expiresAt: { lt: now } }, { consumedAt: { lt: now } }] } }),
+    prisma.webhookDelivery.deleteMany({ where: { status: { in: ['SENT', 'FAILED'] }, createdAt: { lt: outboxBefore } } }),
   ]);
   return {
     oneTimeTokens: oneTimeTokens.count,
@@ -37,6 +40,7 @@ export async function purgeExpired(deps: Pick<Deps, 'prisma' | 'clock' | 'config
     rateLimits: rateLimits.count,
     outboxEmails: outboxEmails.count,
     signInChallenges: signInChallenges.count,
+    webhookDeliveries: webhookDeliveries.count,
   };
 }
 

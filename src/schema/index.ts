@@ -20,5 +20,6 @@ import './admin/user-mfa.js';
 import './admin/groups.js';
 import './admin/permissions.js';
 import './admin/audit.js';
+import './admin/webhooks.js';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -46,6 +46,9 @@ export function takeOf(first: number | null | undefined, size: Pick<ListSize, 'm
 
 /** The sizes of the bounded lists, one place to read and tune them. */
 export const LIST_SIZES = {
+  /** Query.webhookEndpoints and Query.webhookDeliveries (newest first). */
+  webhookEndpoints: { max: 200, cost: 20 },
+  webhookDeliveries: { max: 200, cost: 50 },
   /** A user's live sessions (grows with every sign-in; MAX_SESSIONS_PER_USER may cap it lower). */
   sessions: { max: 100, cost: 20 },
   /** A group's members; beyond it, page through users(filter: { group }). */

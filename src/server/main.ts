@@ -10,6 +10,7 @@ import { createApp } from './app.js';
 import { closeDeps, createDeps } from '../create-deps.js';
 import { trackConnections } from './graceful-close.js';
 import { startOutboxSender } from '../mail/sender.js';
+import { startWebhookWorker } from '../webhooks/worker.js';
 
 /** How long shutdown waits for in-flight requests before closing anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ url: `http://${config.host}:${port}/graphql`, database: config.database.provider }, 'Gatehouse is listening');
   const outbox = startOutboxSender(deps);
+  const webhooks = startWebhookWorker(deps);
   const purge = startPurgeJob(deps);
 
   let stopping = false;
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
       })
       .then(async () => {
         await outbox.stop();
+        await webhooks.stop();
         await purge.stop();
         await closeDeps(deps);
         logger.info('stopped');

@@ -60,7 +60,7 @@ describe('purgeExpired', () => {
     });
 
     const counts = await purgeExpired(t.deps);
-    expect(counts).toEqual({ oneTimeTokens: 2, sessions: 2, rateLimits: 1, outboxEmails: 0, signInChallenges: 0 });
+    expect(counts).toEqual({ oneTimeTokens: 2, sessions: 2, rateLimits: 1, outboxEmails: 0, signInChallenges: 0, webhookDeliveries: 0 });
 
     const tokenIds = (await prisma.oneTimeToken.findMany()).map((row) => row.id);
     const sessionIds = (await prisma.session.findMany()).map((row) => row.id);
@@ -69,9 +69,28 @@ describe('purgeExpired', () => {
     expect((await prisma.rateLimiterFlexible.findMany()).map((row) => row.key).sort()).toEqual(['live', 'no-expiry']);
 
     // Nothing more to do until time moves on; then the rows that were live expire in turn.
-    expect(await purgeExpired(t.deps)).toEqual({ oneTimeTokens: 0, sessions: 0, rateLimits: 0, outboxEmails: 0, signInChallenges: 0 });
+    expect(await purgeExpired(t.deps)).toEqual({ oneTimeTokens: 0, sessions: 0, rateLimits: 0, outboxEmails: 0, signInChallenges: 0, webhookDeliveries: 0 });
     clock.advance(2 * DAY);
-    expect(await purgeExpired(t.deps)).toEqual({ oneTimeTokens: 2, sessions: 2, rateLimits: 1, outboxEmails: 0, signInChallenges: 0 });
+    expect(await purgeExpired(t.deps)).toEqual({ oneTimeTokens: 2, sessions: 2, rateLimits: 1, outboxEmails: 0, signInChallenges: 0, webhookDeliveries: 0 });
+  });
+
+  // Every sign-in queues a delivery per subscribed endpoint; without this they would pile up for ever.
+  it('deletes SENT and FAILED webhook deliveries older than PURGE_OUTBOX_AFTER_DAYS; never a PENDING or SENDING one', async () => {
+    const { prisma } = t.deps;
+    const endpoint = await prisma.webhookEndpoint.create({ data: { url: 'https://hooks.example/x', eventTypes: '[]', secretEncrypted: 'x' } });
+    const now = clock.now().getTime();
+    let n = 0;
+    const delivery = (status: 'PENDING' | 'SENDING' | 'SENT' | 'FAILED', offset: number) =>
+      prisma.webhookDelivery.create({
+        data: { endpointId: endpoint.id, eventId: `evt_${n++}`, eventType: 'user.created', payload: '{}', status, createdAt: new Date(now + offset) },
+      });
+    const gone = [(await delivery('SENT', -7 * DAY - MINUTE)).id, (await delivery('FAILED', -7 * DAY - MINUTE)).id];
+    const kept = [(await delivery('SENT', -7 * DAY + MINUTE)).id, (await delivery('PENDING', -365 * DAY)).id, (await delivery('SENDING', -365 * DAY)).id];
+    expect((await purgeExpired(t.deps)).webhookDeliveries).toBe(2);
+    const ids = (await prisma.webhookDelivery.findMany()).map((row) => row.id);
+    for (const id of gone) expect(ids).not.toContain(id);
+    expect(ids.sort()).toEqual([...kept].sort());
+    await prisma.webhookEndpoint.delete({ where: { id: endpoint.id } });
   });
 
   it('deletes SENT and FAILED outbox emails older than PURGE_OUTBOX_AFTER_DAYS; never a PENDING or SENDING one', async () => {

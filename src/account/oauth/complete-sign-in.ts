@@ -10,6 +10,8 @@
  *   verified email (an unverified one may be someone else's, who could later reset the password
  *   of an account the attacker's identity still opens).
  */
+import { enqueueWebhook } from '../../webhooks/enqueue.js';
+import { webhookUser } from '../../webhooks/events.js';
 import type { User } from '../../generated/sqlite/client.js';
 import { auditRow, recordAudit } from '../../audit/record.js';
 import type { DeviceInfo } from '../../auth/sessions/create-session.js';
@@ -138,6 +140,7 @@ async function register(deps: Deps, provider: OAuthProviderConfig, profile: Prov
       });
       await recordAudit(tx, { type: 'auth.registered', userId: user.id, ...device, metadata: { method: 'oauth', provider: provider.id } }, now);
       await recordAudit(tx, { type: 'oauth.identity_linked', userId: user.id, ...device, metadata: { provider: provider.id, via: 'registration' } }, now);
+      await enqueueWebhook(tx, 'user.created', { user: webhookUser(user), actor: { kind: 'user', id: user.id } }, now);
       return user;
     });
   } catch (error) {

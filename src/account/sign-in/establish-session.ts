@@ -10,6 +10,7 @@ import { issueAccessToken } from '../../auth/tokens/issue-access-token.js';
 import type { AuthMethod } from '../../auth/mfa/methods.js';
 import type { Deps } from '../../deps.js';
 import type { SignedIn } from './result.js';
+import { webhookBatchWrites } from '../../webhooks/enqueue.js';
 
 export interface EstablishOptions {
   /** How the person proved who they are, in order (Session.authMethods, the audit row). */
@@ -25,6 +26,7 @@ export async function establishSession(deps: Deps, user: User, device: DeviceInf
   // database between event-loop turns (SQLite's single connection waits for it).
   const now = deps.clock.now();
   const { data, refreshToken, refreshTokenExpiresAt } = newSession(deps, user.id, device);
+  const webhook = await webhookBatchWrites(deps.prisma, 'session.created', { userId: user.id, sessionId: data.id, authMethods: options.authMethods }, now);
   const [session, updated] = await deps.prisma.$transaction([
     deps.prisma.session.create({ data: { ...data, authMethods: JSON.stringify(options.authMethods) } }),
     deps.prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: now, ...options.userData } }),
@@ -32,6 +34,7 @@ export async function establishSession(deps: Deps, user: User, device: DeviceInf
       data: auditRow({ type: 'auth.login_succeeded', userId: user.id, ...device, metadata: { sessionId: data.id, methods: options.authMethods } }, now),
     }),
     ...(options.writes?.(now) ?? []),
+    ...webhook,
   ]);
   // lastLoginAt (and a rehashed password) changed the row the session cache holds for other sessions.
   await authStateChanged(deps, deps.prisma, { userId: user.id });

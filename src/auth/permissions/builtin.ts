@@ -25,6 +25,8 @@ export const BUILT_IN_PERMISSIONS = [
   { codename: 'sessions.view_session', name: "Can view users' sessions" },
   { codename: 'sessions.delete_session', name: "Can revoke users' sessions" },
   { codename: 'audit.view_auditevent', name: 'Can view the audit trail' },
+  { codename: 'webhooks.view_webhookendpoint', name: 'Can view webhook endpoints and their deliveries' },
+  { codename: 'webhooks.change_webhookendpoint', name: 'Can add, change, delete webhook endpoints, rotate their secrets and redeliver' },
 ] as const satisfies readonly BuiltInPermission[];
 
 export type BuiltInCodename = (typeof BUILT_IN_PERMISSIONS)[number]['codename'];

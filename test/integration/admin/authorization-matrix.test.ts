@@ -41,6 +41,17 @@ const target = async (deps: Deps) => ({ id: (await createUser(deps)).id });
 const group = async (deps: Deps) => ({ id: (await deps.prisma.group.create({ data: { name: `g-${uid()}` } })).id });
 const customPermission = async (deps: Deps) => ({ id: (await deps.prisma.permission.create({ data: { codename: `app.p_${uid()}` } })).id });
 
+/** A webhook endpoint (secret irrelevant here) with one delivery, for the webhook rows (issue 16). */
+const webhookEndpoint = async (deps: Deps) => {
+  const endpoint = await deps.prisma.webhookEndpoint.create({ data: { url: 'https://hooks.example/x', eventTypes: '["user.created"]', secretEncrypted: 'x' } });
+  const delivery = await deps.prisma.webhookDelivery.create({
+    data: { endpointId: endpoint.id, eventId: `evt_${uid()}`, eventType: 'user.created', payload: '{}', status: 'FAILED' },
+  });
+  return { id: endpoint.id, deliveryId: delivery.id };
+};
+const WEBHOOK_VIEW = ['webhooks.view_webhookendpoint'];
+const WEBHOOK_CHANGE = ['webhooks.change_webhookendpoint'];
+
 const ROWS: Row[] = [
   // The viewer's own account (issue 3): public entry points, and the signed-in user's own data.
   { field: 'Query.authStatus', allowed: EVERYONE, document: '{ authStatus { isAuthenticated } }' },
@@ -377,6 +388,49 @@ const ROWS: Row[] = [
     allowed: STAFF_WITH,
     document: 'mutation ($id: ID!) { deletePermission(id: $id) }',
     variables: customPermission,
+  },
+  // Outgoing webhooks (issue 16): staff with the webhooks permissions only.
+  { field: 'Query.webhookEndpoints', permissions: WEBHOOK_VIEW, allowed: STAFF_WITH, document: '{ webhookEndpoints { id } }' },
+  {
+    field: 'Query.webhookDeliveries',
+    permissions: WEBHOOK_VIEW,
+    allowed: STAFF_WITH,
+    document: 'query ($id: ID!) { webhookDeliveries(endpointId: $id) { id } }',
+    variables: webhookEndpoint,
+  },
+  {
+    field: 'Mutation.createWebhookEndpoint',
+    permissions: WEBHOOK_CHANGE,
+    allowed: STAFF_WITH,
+    document: 'mutation { createWebhookEndpoint(input: { url: "https://hooks.example/new", eventTypes: ["user.created"] }) { endpoint { id } } }',
+  },
+  {
+    field: 'Mutation.updateWebhookEndpoint',
+    permissions: WEBHOOK_CHANGE,
+    allowed: STAFF_WITH,
+    document: 'mutation ($id: ID!) { updateWebhookEndpoint(id: $id, input: { description: "d" }) { id } }',
+    variables: webhookEndpoint,
+  },
+  {
+    field: 'Mutation.deleteWebhookEndpoint',
+    permissions: WEBHOOK_CHANGE,
+    allowed: STAFF_WITH,
+    document: 'mutation ($id: ID!) { deleteWebhookEndpoint(id: $id) }',
+    variables: webhookEndpoint,
+  },
+  {
+    field: 'Mutation.rotateWebhookSecret',
+    permissions: WEBHOOK_CHANGE,
+    allowed: STAFF_WITH,
+    document: 'mutation ($id: ID!) { rotateWebhookSecret(id: $id) { endpoint { id } } }',
+    variables: webhookEndpoint,
+  },
+  {
+    field: 'Mutation.redeliverWebhook',
+    permissions: WEBHOOK_CHANGE,
+    allowed: STAFF_WITH,
+    document: 'mutation ($deliveryId: ID!) { redeliverWebhook(deliveryId: $deliveryId) { id } }',
+    variables: webhookEndpoint,
   },
 ];
 

@@ -1,0 +1,173 @@
+/**
+ * Webhook endpoint management (docs/webhooks.md). The signing secret is returned once, by create
+ * and rotate, and stored encrypted; every change is audited (`admin.webhook_*`).
+ */
+import { recordAudit } from '../audit/record.js';
+import type { Deps } from '../deps.js';
+import { GatehouseError, validationError, type FieldError } from '../errors.js';
+import type { WebhookDelivery, WebhookEndpoint } from '../generated/sqlite/client.js';
+import { encryptSecret } from '../security/encryption.js';
+import { isWebhookEventType, WEBHOOK_EVENT_TYPES } from '../webhooks/events.js';
+import { generateWebhookSecret, secretContext } from '../webhooks/signing.js';
+import { webhookUrlProblem } from '../webhooks/target.js';
+import { auditBy, auditType, type Actor } from './actor.js';
+
+type WebhookDeps = Pick<Deps, 'prisma' | 'clock' | 'config'>;
+
+const MAX_URL = 2000;
+const MAX_DESCRIPTION = 1000;
+
+export interface WebhookEndpointInput {
+  url?: string | null;
+  description?: string | null;
+  eventTypes?: string[] | null;
+  enabled?: boolean | null;
+}
+
+interface CleanInput {
+  url?: string;
+  description?: string;
+  eventTypes?: string;
+  enabled?: boolean;
+}
+
+function validate(deps: WebhookDeps, input: WebhookEndpointInput, creating: boolean): CleanInput {
+  const problems: FieldError[] = [];
+  const out: CleanInput = {};
+  if (input.url !== undefined || creating) {
+    const url = (input.url ?? '').trim();
+    const problem = url.length > MAX_URL ? `at most ${MAX_URL} characters` : webhookUrlProblem(url, deps.config.webhooks);
+    if (problem) problems.push({ field: 'url', code: 'invalid_url', message: `The URL ${problem}.` });
+    out.url = url;
+  }
+  if (input.description !== undefined) {
+    const description = (input.description ?? '').trim();
+    if (description.length > MAX_DESCRIPTION) problems.push({ field: 'description', code: 'too_long', message: `At most ${MAX_DESCRIPTION} characters.` });
+    out.description = description;
+  }
+  if (input.eventTypes !== undefined || creating) {
+    const types = [...new Set(input.eventTypes ?? [])];
+    const unknown = types.filter((type) => !isWebhookEventType(type));
+    if (!types.length || unknown.length)
+      problems.push({ field: 'eventTypes', code: 'invalid_event_types', message: `One or more of: ${WEBHOOK_EVENT_TYPES.join(', ')}.` });
+    out.eventTypes = JSON.stringify(types);
+  }
+  if (input.enabled === null) problems.push({ field: 'enabled', code: 'required', message: 'enabled cannot be null.' });
+  else if (input.enabled !== undefined) out.enabled = input.enabled;
+  if (problems.length) throw validationError(problems);
+  return out;
+}
+
+async function loadEndpoint(deps: WebhookDeps, id: string): Promise<WebhookEndpoint> {
+  const endpoint = await deps.prisma.webhookEndpoint.findUnique({ where: { id } });
+  if (!endpoint) throw new GatehouseError('NOT_FOUND', { message: 'No such webhook endpoint.' });
+  return endpoint;
+}
+
+export interface EndpointWithSecret {
+  endpoint: WebhookEndpoint;
+  /** `whsec_...`: shown this once, never again. */
+  secret: string;
+}
+
+export async function createWebhookEndpoint(deps: WebhookDeps, actor: Actor, input: WebhookEndpointInput): Promise<EndpointWithSecret> {
+  const data = validate(deps, input, true);
+  const now = deps.clock.now();
+  const secret = generateWebhookSecret();
+  return deps.prisma.$transaction(async (tx) => {
+    // The id is the encryption context, so the row is written first and its secret set after.
+    const created = await tx.webhookEndpoint.create({ data: { url: data.url ?? '', ...data, secretEncrypted: '', createdAt: now } });
+    const endpoint = await tx.webhookEndpoint.update({
+      where: { id: created.id },
+      data: { secretEncrypted: encryptSecret(deps.config.dataEncryption, secret, secretContext(created.id)) },
+    });
+    await recordAudit(
+      tx,
+      {
+        type: auditType(actor, 'admin.webhook_endpoint_created'),
+        ...auditBy(actor),
+        metadata: { endpointId: endpoint.id, url: endpoint.url, eventTypes: input.eventTypes },
+      },
+      now,
+    );
+    return { endpoint, secret };
+  });
+}
+
+/** Changes an endpoint; enabling it again clears the failure count and the reason it was disabled. */
+export async function updateWebhookEndpoint(deps: WebhookDeps, actor: Actor, id: string, input: WebhookEndpointInput): Promise<WebhookEndpoint> {
+  const data = validate(deps, input, false);
+  const before = await loadEndpoint(deps, id);
+  const now = deps.clock.now();
+  const enabling = data.enabled === true && !before.enabled;
+  const disabling = data.enabled === false && before.enabled;
+  return deps.prisma.$transaction(async (tx) => {
+    const endpoint = await tx.webhookEndpoint.update({
+      where: { id },
+      data: {
+        ...data,
+        ...(enabling ? { consecutiveFailures: 0, disabledAt: null, disabledReason: null } : {}),
+        ...(disabling ? { disabledAt: now, disabledReason: 'disabled by an administrator' } : {}),
+      },
+    });
+    const changed = Object.keys(data).filter((key) => before[key as keyof CleanInput] !== data[key as keyof CleanInput]);
+    await recordAudit(tx, { type: auditType(actor, 'admin.webhook_endpoint_updated'), ...auditBy(actor), metadata: { endpointId: id, changed } }, now);
+    return endpoint;
+  });
+}
+
+/** Deletes an endpoint and (by cascade) its deliveries; returns its id. */
+export async function deleteWebhookEndpoint(deps: WebhookDeps, actor: Actor, id: string): Promise<string> {
+  const before = await loadEndpoint(deps, id);
+  const now = deps.clock.now();
+  await deps.prisma.$transaction(async (tx) => {
+    await tx.webhookEndpoint.delete({ where: { id } });
+    await recordAudit(tx, { type: auditType(actor, 'admin.webhook_endpoint_deleted'), ...auditBy(actor), metadata: { endpointId: id, url: before.url } }, now);
+  });
+  return id;
+}
+
+/** A new secret at once (the old one stops signing); returned once. */
+export async function rotateWebhookSecret(deps: WebhookDeps, actor: Actor, id: string): Promise<EndpointWithSecret> {
+  await loadEndpoint(deps, id);
+  const now = deps.clock.now();
+  const secret = generateWebhookSecret();
+  return deps.prisma.$transaction(async (tx) => {
+    const endpoint = await tx.webhookEndpoint.update({
+      where: { id },
+      data: { secretEncrypted: encryptSecret(deps.config.dataEncryption, secret, secretContext(id)) },
+    });
+    await recordAudit(tx, { type: auditType(actor, 'admin.webhook_secret_rotated'), ...auditBy(actor), metadata: { endpointId: id } }, now);
+    return { endpoint, secret };
+  });
+}
+
+/**
+ * Queues a delivery again from its first attempt, with the same event id (receivers dedupe on it).
+ * A row being sent right now is refused rather than raced.
+ */
+export async function redeliverWebhook(deps: WebhookDeps, actor: Actor, deliveryId: string): Promise<WebhookDelivery> {
+  const now = deps.clock.now();
+  return deps.prisma.$transaction(async (tx) => {
+    const { count } = await tx.webhookDelivery.updateMany({
+      where: { id: deliveryId, status: { in: ['SENT', 'FAILED', 'PENDING'] } },
+      data: { status: 'PENDING', attempts: 0, nextAttemptAt: now, lockedUntil: null, deliveredAt: null },
+    });
+    if (count !== 1) {
+      const exists = await tx.webhookDelivery.findUnique({ where: { id: deliveryId }, select: { id: true } });
+      if (!exists) throw new GatehouseError('NOT_FOUND', { message: 'No such webhook delivery.' });
+      throw new GatehouseError('CONFLICT', { message: 'The delivery is being sent right now; try again in a moment.' });
+    }
+    const delivery = await tx.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
+    await recordAudit(
+      tx,
+      {
+        type: auditType(actor, 'admin.webhook_redelivered'),
+        ...auditBy(actor),
+        metadata: { deliveryId, endpointId: delivery.endpointId, eventId: delivery.eventId },
+      },
+      now,
+    );
+    return delivery;
+  });
+}
