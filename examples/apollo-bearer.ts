@@ -92,7 +92,8 @@ export function createBearerClient(options: { url: string; store: TokenStore; fe
   });
 
   const client: ApolloClient = new ApolloClient({
-    cache: new InMemoryCache(),
+    // The union's members, so the cache matches `... on AuthPayload` / `... on MfaChallenge` exactly.
+    cache: new InMemoryCache({ possibleTypes: { SignInResult: ['AuthPayload', 'MfaChallenge'] } }),
     link: ApolloLink.from([refreshLink, authLink, new HttpLink({ uri: `${options.url}/graphql`, fetch: options.fetch ?? fetch })]),
   });
   return client;

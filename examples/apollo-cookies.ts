@@ -8,7 +8,8 @@ import { CookieJar } from 'tough-cookie';
 
 export function createCookieClient(options: { url: string; jar?: CookieJar }): ApolloClient {
   return new ApolloClient({
-    cache: new InMemoryCache(),
+    // The union's members, so the cache matches `... on AuthPayload` / `... on MfaChallenge` exactly.
+    cache: new InMemoryCache({ possibleTypes: { SignInResult: ['AuthPayload', 'MfaChallenge'] } }),
     link: new HttpLink({
       uri: `${options.url}/graphql`,
       credentials: 'include',

@@ -145,7 +145,7 @@ describe('hostile Django dumps', { timeout: 120_000 }, () => {
     const out = result.stdout;
     expect(out).toContain('groups:      1 created');
     expect(out).toMatch(
-      /auth\.permission pk=1 \(delete_user\): users\.delete_user is in a Gatehouse built-in permission namespace \(users\.\*, groups\.\*, permissions\.\*, sessions\.\*, audit\.\*\)/,
+      /auth\.permission pk=1 \(delete_user\): users\.delete_user is in a Gatehouse built-in permission namespace \(users\.\*, groups\.\*, permissions\.\*, sessions\.\*, audit\.\*, webhooks\.\*\)/,
     );
     expect(out).toContain('auth.permission pk=2 (impersonate_session): sessions.impersonate_session is in a Gatehouse built-in permission namespace');
     expect(out).toContain('auth.group pk=1 (Root): the group name Root is reserved for Gatehouse superusers');
