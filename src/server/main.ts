@@ -61,7 +61,8 @@ async function main(): Promise<void> {
         await purge.stop();
         await closeDeps(deps);
         logger.info('stopped');
-        process.exit(0);
+        // A pipe that is full makes pino queue the last lines; exit only once they are written.
+        logger.flush(() => process.exit(0));
       });
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
