@@ -6,7 +6,8 @@ import { BENCH_PASSWORD, type Seeded, type SeededSession } from './seed.js';
 
 export interface Scenario {
   name: string;
-  ceiling: 'yoga' | 'argon2';
+  /** Bare yoga's `{ __typename }`, or raw argon2id verification or hashing with Gatehouse's parameters. */
+  ceiling: 'yoga' | 'argon2-verify' | 'argon2-hash';
   /** Minimum ratio to the ceiling. */
   target: number;
   body(context: ConnectionContext): string;
@@ -40,8 +41,8 @@ export function scenarios(seeded: Seeded, cookieNames: { access: string }): Scen
   return [
     {
       name: 'register',
-      ceiling: 'argon2',
-      target: 0.9,
+      ceiling: 'argon2-hash',
+      target: 0.8,
       body: () =>
         json('mutation($input: RegisterInput!) { register(input: $input) { emailVerificationRequired } }', {
           input: { email: `new-${run}-${registered++}@example.com`, password: BENCH_PASSWORD, firstName: 'New', lastName: 'User' },
@@ -49,8 +50,8 @@ export function scenarios(seeded: Seeded, cookieNames: { access: string }): Scen
     },
     {
       name: 'login',
-      ceiling: 'argon2',
-      target: 0.9,
+      ceiling: 'argon2-verify',
+      target: 0.85,
       body: (context) =>
         json('mutation($email: String!, $password: String!) { login(email: $email, password: $password) { ... on AuthPayload { accessToken } } }', {
           email: email(context),
@@ -98,7 +99,7 @@ export function scenarios(seeded: Seeded, cookieNames: { access: string }): Scen
     {
       name: 'admin users page (50)',
       ceiling: 'yoga',
-      target: 0,
+      target: 0.3,
       body: () => json('{ users(first: 50) { nodes { id email groups { name } } } }'),
       headers: () => bearer(seeded.admin),
     },
