@@ -43,7 +43,7 @@ describe.skipIf(!onPostgres)('two instances deliver each webhook once', () => {
       WEBHOOK_ALLOW_HTTP: 'true',
       WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
       // Both workers poll often, so they race for the same rows.
-      WEBHOOK_SEND_INTERVAL_MS: '20',
+      WEBHOOK_SEND_INTERVAL_MS: '100',
     };
     deps = await createDeps(loadConfig(env));
     for (let i = 0; i < 2; i++) servers.push(await startServerProcess(env, 90_000));
