@@ -127,6 +127,14 @@ export async function deleteWebhookEndpoint(deps: WebhookDeps, actor: Actor, id:
   return id;
 }
 
+function readableSecret(keys: Deps['config']['dataEncryption'], stored: string, context: string): string | null {
+  try {
+    return decryptSecret(keys, stored, context).plaintext;
+  } catch {
+    return null;
+  }
+}
+
 /** Longest grace period one rotation may ask for (as WEBHOOK_SECRET_GRACE_SECONDS allows). */
 export const MAX_SECRET_GRACE_SECONDS = 30 * 86_400;
 
@@ -151,7 +159,9 @@ export async function rotateWebhookSecret(
   const keys = deps.config.dataEncryption;
   return deps.prisma.$transaction(async (tx) => {
     const before = await tx.webhookEndpoint.findUniqueOrThrow({ where: { id } });
-    const retired = graceSeconds > 0 ? decryptSecret(keys, before.secretEncrypted, secretContext(id)).plaintext : null;
+    // A secret that no longer decrypts (its key gone from DATA_ENCRYPTION_PREVIOUS_KEYS) signs nothing
+    // now; the rotation that replaces it must still work, with nothing to keep.
+    const retired = graceSeconds > 0 ? readableSecret(keys, before.secretEncrypted, secretContext(id)) : null;
     const graceUntil = retired === null ? null : new Date(now.getTime() + graceSeconds * 1000);
     const endpoint = await tx.webhookEndpoint.update({
       where: { id },

@@ -35,8 +35,13 @@ function signingSecrets(
   now: Date,
 ): string[] {
   const secrets = [decryptSecret(config.dataEncryption, endpoint.secretEncrypted, secretContext(endpoint.id)).plaintext];
-  if (endpoint.previousSecretEncrypted && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now)
-    secrets.push(decryptSecret(config.dataEncryption, endpoint.previousSecretEncrypted, previousSecretContext(endpoint.id)).plaintext);
+  if (endpoint.previousSecretEncrypted && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now) {
+    try {
+      secrets.push(decryptSecret(config.dataEncryption, endpoint.previousSecretEncrypted, previousSecretContext(endpoint.id)).plaintext);
+    } catch {
+      // The old secret is a courtesy during the grace: one that no longer decrypts must not stop delivery.
+    }
+  }
   return secrets;
 }
 

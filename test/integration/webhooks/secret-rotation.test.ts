@@ -92,5 +92,9 @@ describe('secret rotation with a grace period', () => {
 
     const rejected = await t.graphql(ROTATE, { id: endpoint.id, grace: -1 }, { token });
     expect(rejected.errors?.[0]?.extensions?.['code']).toBe('VALIDATION_FAILED');
+
+    // A secret that no longer decrypts (its key retired) is replaced with nothing to keep, not a 500.
+    const broken = await t.deps.prisma.webhookEndpoint.create({ data: { url: receiver.url, eventTypes: '["user.deleted"]', secretEncrypted: 'x' } });
+    expect((await rotate(broken.id)).endpoint.previousSecretValidUntil).toBeNull();
   });
 });
