@@ -16,7 +16,6 @@ import { startWebhookReceiver, type WebhookReceiver } from '../../helpers/webhoo
 import { createEndpoint, deliveredEvents, type VerifiedEvent } from './helpers.js';
 
 const types = (events: VerifiedEvent[]) => events.map((event) => event.type).sort();
-const ofType = (events: VerifiedEvent[], type: string) => events.find((event) => event.type === type)!;
 
 describe('webhook events: email, second factors, identities', () => {
   let t: TestApp;
