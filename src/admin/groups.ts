@@ -10,7 +10,9 @@ import { serializable, type Tx } from '../db/transaction.js';
 import { GatehouseError, validationError, type FieldError } from '../errors.js';
 import type { Group } from '../generated/sqlite/client.js';
 import type { Deps } from '../deps.js';
-import { auditBy, type Actor } from './actor.js';
+import { enqueueWebhook } from '../webhooks/enqueue.js';
+import { webhookGroup } from '../webhooks/group-events.js';
+import { auditBy, webhookActor, type Actor } from './actor.js';
 import { assertCanRevoke } from './guards.js';
 import { replacePermissions, unique } from './user-access.js';
 
@@ -71,6 +73,7 @@ export async function createGroup(deps: AdminDeps, actor: Actor, input: GroupInp
         { type: 'admin.group_created', ...auditBy(actor), metadata: { groupId: group.id, name: group.name, permissions: added } },
         deps.clock.now(),
       );
+      await enqueueWebhook(tx, 'group.created', { group: await webhookGroup(tx, group.id), actor: webhookActor(actor) }, deps.clock.now());
       return group;
     });
   } catch (error) {
@@ -110,6 +113,7 @@ export async function updateGroup(deps: AdminDeps, actor: Actor, id: string, inp
           },
           deps.clock.now(),
         );
+        await enqueueWebhook(tx, 'group.updated', { group: await webhookGroup(tx, id), changedFields: changed, actor: webhookActor(actor) }, deps.clock.now());
       }
       return after;
     });
@@ -129,10 +133,13 @@ export async function deleteGroup(deps: AdminDeps, actor: Actor, id: string): Pr
       actor,
       held.map((p) => p.permission.codename),
     );
-    const members = await tx.userGroup.count({ where: { groupId: id } });
+    // The members lose the group with it: the event names them, rather than one user.groups_changed each.
+    const memberIds = (await tx.userGroup.findMany({ where: { groupId: id }, select: { userId: true }, orderBy: { userId: 'asc' } })).map((r) => r.userId);
+    const members = memberIds.length;
     await tx.group.delete({ where: { id } });
     await authStateChanged(deps, tx, { permissions: true });
     await recordAudit(tx, { type: 'admin.group_deleted', ...auditBy(actor), metadata: { groupId: id, name: group.name, members } }, deps.clock.now());
+    await enqueueWebhook(tx, 'group.deleted', { groupId: id, name: group.name, memberIds, actor: webhookActor(actor) }, deps.clock.now());
     return id;
   });
 }
@@ -160,6 +167,12 @@ export async function setGroupPermissions(deps: AdminDeps, actor: Actor, id: str
       await recordAudit(
         tx,
         { type: 'admin.group_permissions_set', ...auditBy(actor), metadata: { groupId: id, name: group.name, added, removed } },
+        deps.clock.now(),
+      );
+      await enqueueWebhook(
+        tx,
+        'group.updated',
+        { group: await webhookGroup(tx, id), changedFields: ['permissions'], actor: webhookActor(actor) },
         deps.clock.now(),
       );
     }

@@ -9,7 +9,8 @@ import type { Deps } from '../deps.js';
 import { serializable } from '../db/transaction.js';
 import { GatehouseError } from '../errors.js';
 import { enqueueEmail } from '../mail/outbox.js';
-import { auditBy, auditType, type Actor } from './actor.js';
+import { enqueueWebhook } from '../webhooks/enqueue.js';
+import { auditBy, auditType, webhookActor, type Actor } from './actor.js';
 import { assertCanTouchSuperuser } from './guards.js';
 
 /** @throws GatehouseError NOT_FOUND, FORBIDDEN (a superuser's identity, for a staff member who is not one) */
@@ -23,6 +24,12 @@ export async function adminUnlinkIdentity(deps: Pick<Deps, 'prisma' | 'clock' | 
     await recordAudit(
       tx,
       { type: auditType(actor, 'admin.identity_unlinked'), userId: identity.userId, ...auditBy(actor), metadata: { provider: identity.provider } },
+      now,
+    );
+    await enqueueWebhook(
+      tx,
+      'identity.unlinked',
+      { userId: identity.userId, identityId: identity.id, provider: identity.provider, actor: webhookActor(actor) },
       now,
     );
     const name = deps.config.oauth.providers.find((p) => p.id === identity.provider)?.name ?? identity.provider;

@@ -10,7 +10,9 @@ import { serializable, type Tx } from '../db/transaction.js';
 import { GatehouseError } from '../errors.js';
 import type { User } from '../generated/sqlite/client.js';
 import type { Deps } from '../deps.js';
-import { auditBy, type Actor } from './actor.js';
+import { enqueueWebhook } from '../webhooks/enqueue.js';
+import { userGroupNames, userPermissionCodenames } from '../webhooks/group-events.js';
+import { auditBy, webhookActor, type Actor } from './actor.js';
 import { assertCanAddToGroups, assertCanGrant, assertCanRevoke } from './guards.js';
 import { loadTarget } from './update-user.js';
 
@@ -52,6 +54,13 @@ export async function setUserGroups(deps: AdminDeps, actor: Actor, id: string, n
         { type: 'admin.user_groups_set', userId: id, ...auditBy(actor), metadata: { added: added.map((g) => g.name), removed: removedNames } },
         deps.clock.now(),
       );
+      const change = { added: added.map((g) => g.name).sort(), removed: removedNames.sort() };
+      await enqueueWebhook(
+        tx,
+        'user.groups_changed',
+        { userId: id, groups: await userGroupNames(tx, id), ...change, actor: webhookActor(actor) },
+        deps.clock.now(),
+      );
     }
     return user;
   });
@@ -73,6 +82,12 @@ export async function setUserPermissions(deps: AdminDeps, actor: Actor, id: stri
     if (added.length || removed.length) {
       await authStateChanged(deps, tx, { userId: id });
       await recordAudit(tx, { type: 'admin.user_permissions_set', userId: id, ...auditBy(actor), metadata: { added, removed } }, deps.clock.now());
+      await enqueueWebhook(
+        tx,
+        'user.permissions_changed',
+        { userId: id, permissions: await userPermissionCodenames(tx, id), added, removed, actor: webhookActor(actor) },
+        deps.clock.now(),
+      );
     }
     return user;
   });

@@ -6,9 +6,9 @@ import { recordAudit } from '../audit/record.js';
 import type { Deps } from '../deps.js';
 import { GatehouseError, validationError, type FieldError } from '../errors.js';
 import type { WebhookDelivery, WebhookEndpoint } from '../generated/sqlite/client.js';
-import { encryptSecret } from '../security/encryption.js';
+import { decryptSecret, encryptSecret } from '../security/encryption.js';
 import { isWebhookEventType, WEBHOOK_EVENT_TYPES } from '../webhooks/events.js';
-import { generateWebhookSecret, secretContext } from '../webhooks/signing.js';
+import { generateWebhookSecret, previousSecretContext, secretContext } from '../webhooks/signing.js';
 import { webhookUrlProblem } from '../webhooks/target.js';
 import { auditBy, auditType, type Actor } from './actor.js';
 
@@ -127,17 +127,59 @@ export async function deleteWebhookEndpoint(deps: WebhookDeps, actor: Actor, id:
   return id;
 }
 
-/** A new secret at once (the old one stops signing); returned once. */
-export async function rotateWebhookSecret(deps: WebhookDeps, actor: Actor, id: string): Promise<EndpointWithSecret> {
+function readableSecret(keys: Deps['config']['dataEncryption'], stored: string, context: string): string | null {
+  try {
+    return decryptSecret(keys, stored, context).plaintext;
+  } catch {
+    return null;
+  }
+}
+
+/** Longest grace period one rotation may ask for (as WEBHOOK_SECRET_GRACE_SECONDS allows). */
+export const MAX_SECRET_GRACE_SECONDS = 30 * 86_400;
+
+/**
+ * A new secret, returned once. The old one keeps signing beside it (two signatures per request)
+ * for `graceSeconds` (default WEBHOOK_SECRET_GRACE_SECONDS; 0 ends it at once, for a leaked
+ * secret), so receivers can switch without dropping requests. It is kept encrypted meanwhile; a
+ * second rotation within the grace replaces it with the secret it retires, and only that one.
+ */
+export async function rotateWebhookSecret(
+  deps: WebhookDeps,
+  actor: Actor,
+  id: string,
+  options: { graceSeconds?: number | null } = {},
+): Promise<EndpointWithSecret> {
+  const graceSeconds = options.graceSeconds ?? deps.config.webhooks.secretGraceSeconds;
+  if (!Number.isInteger(graceSeconds) || graceSeconds < 0 || graceSeconds > MAX_SECRET_GRACE_SECONDS)
+    throw validationError([{ field: 'graceSeconds', code: 'out_of_range', message: `From 0 to ${MAX_SECRET_GRACE_SECONDS} seconds.` }]);
   await loadEndpoint(deps, id);
   const now = deps.clock.now();
   const secret = generateWebhookSecret();
+  const keys = deps.config.dataEncryption;
   return deps.prisma.$transaction(async (tx) => {
+    const before = await tx.webhookEndpoint.findUniqueOrThrow({ where: { id } });
+    // A secret that no longer decrypts (its key gone from DATA_ENCRYPTION_PREVIOUS_KEYS) signs nothing
+    // now; the rotation that replaces it must still work, with nothing to keep.
+    const retired = graceSeconds > 0 ? readableSecret(keys, before.secretEncrypted, secretContext(id)) : null;
+    const graceUntil = retired === null ? null : new Date(now.getTime() + graceSeconds * 1000);
     const endpoint = await tx.webhookEndpoint.update({
       where: { id },
-      data: { secretEncrypted: encryptSecret(deps.config.dataEncryption, secret, secretContext(id)) },
+      data: {
+        secretEncrypted: encryptSecret(keys, secret, secretContext(id)),
+        previousSecretEncrypted: retired === null ? null : encryptSecret(keys, retired, previousSecretContext(id)),
+        previousSecretExpiresAt: graceUntil,
+      },
     });
-    await recordAudit(tx, { type: auditType(actor, 'admin.webhook_secret_rotated'), ...auditBy(actor), metadata: { endpointId: id } }, now);
+    await recordAudit(
+      tx,
+      {
+        type: auditType(actor, 'admin.webhook_secret_rotated'),
+        ...auditBy(actor),
+        metadata: { endpointId: id, previousSecretValidUntil: graceUntil?.toISOString() ?? null },
+      },
+      now,
+    );
     return { endpoint, secret };
   });
 }

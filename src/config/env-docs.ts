@@ -161,6 +161,9 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
   WEBHOOK_MAX_ATTEMPTS: { meaning: 'attempts before a delivery is marked `FAILED`' },
   WEBHOOK_RETRY_BASE_SECONDS: { meaning: 'first retry delay of a delivery; doubles per attempt (at most 6 h)' },
   WEBHOOK_DISABLE_AFTER_FAILURES: { meaning: 'failed attempts in a row (across deliveries) after which an endpoint is disabled and audited' },
+  WEBHOOK_SECRET_GRACE_SECONDS: {
+    meaning: 'after `rotateWebhookSecret`, how long the old secret still signs beside the new one (0: not at all); the mutation may give its own',
+  },
   WEBHOOK_ALLOW_HTTP: { meaning: 'accept `http://` endpoint URLs (otherwise `https://` only)' },
   WEBHOOK_ALLOW_PRIVATE_TARGETS: {
     meaning:

@@ -187,6 +187,7 @@ export const envSchema = z.object({
   WEBHOOK_MAX_ATTEMPTS: int(1, 50).default(10),
   WEBHOOK_RETRY_BASE_SECONDS: int(1, 3600).default(30),
   WEBHOOK_DISABLE_AFTER_FAILURES: int(1, 10_000).default(50),
+  WEBHOOK_SECRET_GRACE_SECONDS: int(0, 30 * 86_400).default(86_400),
   WEBHOOK_ALLOW_HTTP: bool.default(false),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: bool.default(false),
   /** Default: on unless production. Field suggestions in errors follow it. */

@@ -174,6 +174,8 @@ export interface Config {
     maxAttempts: number;
     retryBaseSeconds: number;
     disableAfterFailures: number;
+    /** After a rotation, how long the old secret still signs beside the new one. */
+    secretGraceSeconds: number;
     allowHttp: boolean;
     allowPrivateTargets: boolean;
   };
@@ -396,6 +398,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
       retryBaseSeconds: e.WEBHOOK_RETRY_BASE_SECONDS,
       disableAfterFailures: e.WEBHOOK_DISABLE_AFTER_FAILURES,
+      secretGraceSeconds: e.WEBHOOK_SECRET_GRACE_SECONDS,
       allowHttp: e.WEBHOOK_ALLOW_HTTP,
       allowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS,
     },

@@ -93,6 +93,11 @@ export const en = {
       bySelf: 'You unlinked your {{provider}} account: signing in with {{provider}} no longer signs in here.',
       byAdmin: 'An administrator unlinked your {{provider}} account: signing in with {{provider}} no longer signs in here.',
     },
+    webhook_endpoint_disabled: {
+      subject: 'A webhook endpoint was disabled',
+      body: 'The webhook endpoint {{url}} was disabled after {{failures}} failed delivery attempts in a row. No new events are queued for it.',
+      advice: 'Its pending deliveries wait: once the receiver works again, enable the endpoint and they resume.',
+    },
     sign_in_code: {
       subject: 'Your sign-in code',
       intro: 'Your sign-in code is {{code}}. Or open this link to sign in:',

@@ -124,6 +124,11 @@ export const es: Catalogue = {
       bySelf: 'Desvinculaste tu cuenta de {{provider}}: iniciar sesión con {{provider}} ya no te da acceso aquí.',
       byAdmin: 'Un administrador desvinculó tu cuenta de {{provider}}: iniciar sesión con {{provider}} ya no te da acceso aquí.',
     },
+    webhook_endpoint_disabled: {
+      subject: 'Se desactivó un endpoint de webhooks',
+      body: 'El endpoint de webhooks {{url}} se desactivó tras {{failures}} intentos de entrega fallidos seguidos. Ya no se le encolan eventos nuevos.',
+      advice: 'Sus entregas pendientes esperan: cuando el receptor vuelva a funcionar, activa el endpoint y se reanudan.',
+    },
     sign_in_code: {
       subject: 'Tu código de inicio de sesión',
       intro: 'Tu código de inicio de sesión es {{code}}. O abre este enlace para iniciar sesión:',

@@ -8,6 +8,7 @@
  * retention as emails. Safe to run on every instance at once.
  */
 import type { Deps } from '../deps.js';
+import { startRepeatingPass, type RepeatingPass } from './repeating-pass.js';
 
 export interface PurgeCounts {
   oneTimeTokens: number;
@@ -44,10 +45,7 @@ export async function purgeExpired(deps: Pick<Deps, 'prisma' | 'clock' | 'config
   };
 }
 
-export interface PurgeJob {
-  /** Stops the schedule and waits for a run in progress to finish. */
-  stop(): Promise<void>;
-}
+export type PurgeJob = RepeatingPass;
 
 /**
  * Runs purgeExpired every `config.purge.intervalSeconds` (first run one interval after start);
@@ -56,25 +54,15 @@ export interface PurgeJob {
 export function startPurgeJob(deps: Pick<Deps, 'prisma' | 'clock' | 'config' | 'logger'>): PurgeJob {
   const intervalMs = deps.config.purge.intervalSeconds * 1000;
   if (intervalMs <= 0) return { stop: async () => {} };
-  let running: Promise<void> | null = null;
-  const run = () => {
-    if (running) return;
-    running = purgeExpired(deps)
-      .then((counts) => {
-        if (Object.values(counts).some((count) => count > 0)) deps.logger.info({ purged: counts }, 'purged expired rows');
-      })
-      .catch((error: unknown) => deps.logger.warn({ err: error }, 'purge failed; will try again at the next interval'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(run, intervalMs);
-  // The schedule alone must not keep the process alive.
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
+  return startRepeatingPass({
+    pass: async () => {
+      const counts = await purgeExpired(deps);
+      if (Object.values(counts).some((count) => count > 0)) deps.logger.info({ purged: counts }, 'purged expired rows');
     },
-  };
+    intervalMs,
+    firstDelayMs: intervalMs,
+    onError: (error) => deps.logger.warn({ err: error }, 'purge failed; will try again at the next interval'),
+    // The schedule alone must not keep the process alive.
+    unref: true,
+  });
 }

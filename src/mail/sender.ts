@@ -11,6 +11,7 @@ import type { OutboxEmail } from '../generated/sqlite/client.js';
 import type { Deps } from '../deps.js';
 import { renderEmail, type EmailTemplates, type TemplateName } from './templates.js';
 import { isLocale } from '../config/locales.js';
+import { startRepeatingPass, type RepeatingPass } from '../jobs/repeating-pass.js';
 
 type SenderDeps = Pick<Deps, 'prisma' | 'clock' | 'config' | 'logger' | 'mailer'> & Partial<Pick<Deps, 'translator'>>;
 
@@ -91,30 +92,13 @@ async function deliverOne(deps: SenderDeps, seen: Pick<OutboxEmail, 'id' | 'stat
   return 'sent';
 }
 
-export interface OutboxSender {
-  /** Stops the timer and waits for a pass in progress. */
-  stop(): Promise<void>;
-}
+export type OutboxSender = RepeatingPass;
 
-/** Runs deliverPendingEmails every MAIL_SEND_INTERVAL_MS until stopped. */
+/** Runs deliverPendingEmails at once, then MAIL_SEND_INTERVAL_MS after each pass, until stopped. */
 export function startOutboxSender(deps: SenderDeps): OutboxSender {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  let stopped = false;
-  const tick = () => {
-    running = deliverPendingEmails(deps)
-      .then(() => undefined)
-      .catch((error: unknown) => deps.logger.error({ err: error }, 'outbox pass failed'))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, deps.config.mail.sendIntervalMs);
-      });
-  };
-  timer = setTimeout(tick, 0);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return startRepeatingPass({
+    pass: async () => void (await deliverPendingEmails(deps)),
+    intervalMs: deps.config.mail.sendIntervalMs,
+    onError: (error) => deps.logger.error({ err: error }, 'outbox pass failed'),
+  });
 }

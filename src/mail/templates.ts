@@ -28,6 +28,8 @@ export interface EmailTemplates {
   /** An account at a sign-in provider was linked: signing in there now signs in here. */
   identity_linked: { firstName: string; provider: string; email: string | null };
   identity_unlinked: { firstName: string; provider: string; byAdmin: boolean };
+  /** To the administrators who can enable it again: a webhook endpoint was disabled after repeated failures. */
+  webhook_endpoint_disabled: { firstName: string; url: string; failures: number };
 }
 
 export type TemplateName = keyof EmailTemplates;
@@ -141,6 +143,14 @@ const renderers: { [K in TemplateName]: Renderer<K> } = {
       greeting(v.firstName, t),
       t(v.byAdmin ? 'email.identity_unlinked.byAdmin' : 'email.identity_unlinked.bySelf', { provider: v.provider }),
       t('email.securityFooter'),
+    ],
+  }),
+  webhook_endpoint_disabled: (v, t) => ({
+    subject: t('email.webhook_endpoint_disabled.subject'),
+    lines: [
+      greeting(v.firstName, t),
+      t('email.webhook_endpoint_disabled.body', { url: v.url, failures: v.failures }),
+      t('email.webhook_endpoint_disabled.advice'),
     ],
   }),
 };

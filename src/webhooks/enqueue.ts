@@ -5,7 +5,7 @@
  */
 import type { PrismaClient } from '../db/client.js';
 import type { Prisma } from '../generated/sqlite/client.js';
-import { webhookEvent, type WebhookEventData, type WebhookEventType } from './events.js';
+import { eventUserId, webhookEvent, type WebhookEventData, type WebhookEventType } from './events.js';
 
 type Db = Pick<PrismaClient, 'webhookEndpoint' | 'webhookDelivery'>;
 
@@ -19,7 +19,8 @@ async function subscribers(db: Pick<PrismaClient, 'webhookEndpoint'>, type: Webh
 function rows<T extends WebhookEventType>(endpointIds: string[], type: T, data: WebhookEventData[T], now: Date) {
   const event = webhookEvent(type, data, now);
   const payload = JSON.stringify(event);
-  return endpointIds.map((endpointId) => ({ endpointId, eventId: event.id, eventType: type, payload, nextAttemptAt: now, createdAt: now }));
+  const userId = eventUserId(event.data);
+  return endpointIds.map((endpointId) => ({ endpointId, eventId: event.id, eventType: type, payload, userId, nextAttemptAt: now, createdAt: now }));
 }
 
 /** Queues `type` inside the caller's interactive transaction (or on its own when `db` is the client). */

@@ -15,6 +15,15 @@ export const WEBHOOK_EVENT_TYPES = [
   'user.password_changed',
   'session.created',
   'session.revoked',
+  'user.email_changed',
+  'user.mfa_changed',
+  'identity.linked',
+  'identity.unlinked',
+  'group.created',
+  'group.updated',
+  'group.deleted',
+  'user.groups_changed',
+  'user.permissions_changed',
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
@@ -69,6 +78,24 @@ export function webhookUser(user: UserRow): WebhookUser {
 /** Who caused the change: the user themself, an administrator (by id), or the system. */
 export type WebhookActor = { kind: 'user' | 'admin'; id: string } | { kind: 'system' };
 
+/** Which second factor changed and how (user.mfa_changed); `all` is an administrator's reset. */
+export type MfaChange =
+  | { factor: 'totp'; action: 'enabled' | 'disabled' }
+  | { factor: 'recovery_codes'; action: 'regenerated' }
+  | { factor: 'passkey'; action: 'added' | 'removed'; passkeyId: string }
+  | { factor: 'all'; action: 'reset' };
+
+/** How an identity came to be linked: by the signed-in owner, at a sign-in by a verified email, or at registration. */
+export type IdentityLinkVia = 'link' | 'verified_email' | 'registration';
+
+/** A group as payloads show it: its permissions by codename, sorted. */
+export interface WebhookGroup {
+  id: string;
+  name: string;
+  description: string;
+  permissions: string[];
+}
+
 export interface WebhookEventData {
   'user.created': { user: WebhookUser; actor: WebhookActor };
   'user.updated': { user: WebhookUser; changedFields: string[]; actor: WebhookActor };
@@ -78,6 +105,15 @@ export interface WebhookEventData {
   'user.password_changed': { userId: string; actor: WebhookActor; via: 'change' | 'reset' | 'admin' };
   'session.created': { userId: string; sessionId: string; authMethods: string[] };
   'session.revoked': { userId: string; sessionIds: string[]; reason: string };
+  'user.email_changed': { user: WebhookUser; previousEmail: string; actor: WebhookActor };
+  'user.mfa_changed': { userId: string; actor: WebhookActor } & MfaChange;
+  'identity.linked': { userId: string; identityId: string; provider: string; via: IdentityLinkVia; actor: WebhookActor };
+  'identity.unlinked': { userId: string; identityId: string; provider: string; actor: WebhookActor };
+  'group.created': { group: WebhookGroup; actor: WebhookActor };
+  'group.updated': { group: WebhookGroup; changedFields: string[]; actor: WebhookActor };
+  'group.deleted': { groupId: string; name: string; memberIds: string[]; actor: WebhookActor };
+  'user.groups_changed': { userId: string; groups: string[]; added: string[]; removed: string[]; actor: WebhookActor };
+  'user.permissions_changed': { userId: string; permissions: string[]; added: string[]; removed: string[]; actor: WebhookActor };
 }
 
 /** What is sent: the body of the POST, signed as it stands. */
@@ -89,6 +125,13 @@ export interface WebhookEvent<T extends WebhookEventType = WebhookEventType> {
   /** When the change happened (ISO 8601). */
   timestamp: string;
   data: WebhookEventData[T];
+}
+
+/** The user an event is about (its `user.id` or `userId`), the key of per-user order; null for group events. */
+export function eventUserId(data: WebhookEventData[WebhookEventType]): string | null {
+  if ('user' in data) return data.user.id;
+  if ('userId' in data) return data.userId;
+  return null;
 }
 
 export function webhookEvent<T extends WebhookEventType>(type: T, data: WebhookEventData[T], now: Date): WebhookEvent<T> {

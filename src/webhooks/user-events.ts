@@ -1,7 +1,8 @@
 /**
  * The webhook events of a change to an account's row, shared by the self-service and admin paths:
  * user.updated with the names of the changed fields (isActive excluded), and user.deactivated or
- * user.reactivated when the active flag flipped.
+ * user.reactivated when the active flag flipped, and user.email_changed (with the previous address,
+ * so a receiver keyed on email can follow the account) when the email changed.
  */
 import type { PrismaClient } from '../db/client.js';
 import { enqueueWebhook } from './enqueue.js';
@@ -19,6 +20,7 @@ export async function enqueueUserChanges(
 ): Promise<void> {
   const fields = changedFields.filter((field) => field !== 'isActive');
   if (fields.length) await enqueueWebhook(db, 'user.updated', { user: webhookUser(after), changedFields: fields, actor }, now);
+  if (before.email !== after.email) await enqueueWebhook(db, 'user.email_changed', { user: webhookUser(after), previousEmail: before.email, actor }, now);
   if (before.isActive !== after.isActive) {
     await enqueueWebhook(db, after.isActive ? 'user.reactivated' : 'user.deactivated', { user: webhookUser(after), actor }, now);
   }

@@ -4,13 +4,17 @@
  * SENDING guarded by the attempt count read), so several instances never post one row at the same
  * time; an expired claim (its worker died) is taken again. Failures are retried with exponential
  * back-off (capped) until WEBHOOK_MAX_ATTEMPTS. An endpoint that fails WEBHOOK_DISABLE_AFTER_FAILURES
- * attempts in a row is disabled and audited; its pending rows wait until it is enabled again.
+ * attempts in a row is disabled, audited and its administrators emailed; its pending rows wait
+ * until it is enabled again.
  */
 import type { Deps } from '../deps.js';
 import { recordAudit } from '../audit/record.js';
+import { startRepeatingPass, type RepeatingPass } from '../jobs/repeating-pass.js';
 import { decryptSecret } from '../security/encryption.js';
+import { noticeEndpointDisabled } from './disabled-notice.js';
+import { userOrder, type DueRow } from './ordering.js';
 import { postWebhook } from './post.js';
-import { secretContext, signWebhook } from './signing.js';
+import { previousSecretContext, secretContext, signWebhook } from './signing.js';
 
 type WorkerDeps = Pick<Deps, 'prisma' | 'clock' | 'config' | 'logger'>;
 
@@ -23,6 +27,23 @@ export interface WebhookReport {
 const MAX_BACKOFF_MS = 6 * 3600 * 1000;
 const BATCH_SIZE = 20;
 const MAX_ERROR_LENGTH = 500;
+
+/** The current secret, and the one a rotation replaced while its grace period lasts. */
+function signingSecrets(
+  config: WorkerDeps['config'],
+  endpoint: { id: string; secretEncrypted: string; previousSecretEncrypted: string | null; previousSecretExpiresAt: Date | null },
+  now: Date,
+): string[] {
+  const secrets = [decryptSecret(config.dataEncryption, endpoint.secretEncrypted, secretContext(endpoint.id)).plaintext];
+  if (endpoint.previousSecretEncrypted && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now) {
+    try {
+      secrets.push(decryptSecret(config.dataEncryption, endpoint.previousSecretEncrypted, previousSecretContext(endpoint.id)).plaintext);
+    } catch {
+      // The old secret is a courtesy during the grace: one that no longer decrypts must not stop delivery.
+    }
+  }
+  return secrets;
+}
 
 /** One pass over the due rows. Tests call it directly; the loop below calls it on a timer. */
 export async function deliverPendingWebhooks(deps: WorkerDeps): Promise<WebhookReport> {
@@ -37,20 +58,34 @@ export async function deliverPendingWebhooks(deps: WorkerDeps): Promise<WebhookR
     },
     orderBy: { nextAttemptAt: 'asc' },
     take: BATCH_SIZE,
-    select: { id: true, status: true, attempts: true },
+    select: { id: true, status: true, attempts: true, endpointId: true, userId: true, createdAt: true },
   });
   const report: WebhookReport = { sent: 0, retrying: 0, failed: 0 };
-  for (const row of due) {
+  const order = await userOrder(deps.prisma, due);
+  for (const row of order.rows) {
+    const blocker = order.blocker(row);
+    if (blocker) {
+      await holdBack(deps, row, blocker.nextAttemptAt, now);
+      continue;
+    }
     const outcome = await deliverOne(deps, row);
     if (outcome) report[outcome] += 1;
+    if (outcome === 'sent' || outcome === 'failed') order.finished(row);
   }
   return report;
 }
 
-async function deliverOne(
-  deps: WorkerDeps,
-  seen: { id: string; status: 'PENDING' | 'SENDING' | 'SENT' | 'FAILED'; attempts: number },
-): Promise<keyof WebhookReport | null> {
+/**
+ * A row waiting for an earlier one of its user is not due before that one's next attempt (nor
+ * before the next pass), so waiting rows do not fill every batch ahead of other users' rows.
+ */
+async function holdBack(deps: WorkerDeps, row: DueRow, blockerDue: Date, now: Date): Promise<void> {
+  if (row.status !== 'PENDING') return;
+  const nextAttemptAt = new Date(Math.max(blockerDue.getTime(), now.getTime() + deps.config.webhooks.sendIntervalMs));
+  await deps.prisma.webhookDelivery.updateMany({ where: { id: row.id, status: 'PENDING', attempts: row.attempts }, data: { nextAttemptAt } });
+}
+
+async function deliverOne(deps: WorkerDeps, seen: DueRow): Promise<keyof WebhookReport | null> {
   const { prisma, clock, config, logger } = deps;
   const attempts = seen.attempts + 1;
   // The claim outlasts the attempt's deadline, so a live worker never loses its row.
@@ -66,8 +101,7 @@ async function deliverOne(
   let statusCode: number | null = null;
   let error: string | null = null;
   try {
-    const secret = decryptSecret(config.dataEncryption, endpoint.secretEncrypted, secretContext(endpoint.id)).plaintext;
-    const headers = signWebhook(secret, row.eventId, clock.now(), row.payload);
+    const headers = signWebhook(signingSecrets(config, endpoint, clock.now()), row.eventId, clock.now(), row.payload);
     statusCode = (await postWebhook(endpoint.url, { ...headers }, row.payload, config.webhooks, config.webhooks.timeoutMs)).statusCode;
     if (statusCode < 200 || statusCode > 299) error = `HTTP ${statusCode}`;
   } catch (caught) {
@@ -100,45 +134,34 @@ async function deliverOne(
   return 'retrying';
 }
 
-/** Counts a failed attempt against the endpoint; at the threshold, disables it (once) and audits. */
+/**
+ * Counts a failed attempt against the endpoint; at the threshold, disables it (once) and, in the
+ * same transaction, audits it and emails the administrators who can enable it again.
+ */
 async function countFailure(deps: WorkerDeps, endpointId: string, now: Date): Promise<void> {
   const { prisma, config } = deps;
   const endpoint = await prisma.webhookEndpoint.update({ where: { id: endpointId }, data: { consecutiveFailures: { increment: 1 } } });
   if (endpoint.consecutiveFailures < config.webhooks.disableAfterFailures) return;
   const reason = `${endpoint.consecutiveFailures} failed attempts in a row`;
-  const { count } = await prisma.webhookEndpoint.updateMany({
-    where: { id: endpointId, enabled: true },
-    data: { enabled: false, disabledAt: now, disabledReason: reason },
+  const notified = await prisma.$transaction(async (tx) => {
+    const { count } = await tx.webhookEndpoint.updateMany({
+      where: { id: endpointId, enabled: true },
+      data: { enabled: false, disabledAt: now, disabledReason: reason },
+    });
+    if (count !== 1) return null; // already disabled (by another worker or an admin)
+    await recordAudit(tx, { type: 'webhook.endpoint_disabled', metadata: { endpointId, url: endpoint.url, reason } }, now);
+    return noticeEndpointDisabled(tx, { url: endpoint.url, failures: endpoint.consecutiveFailures }, now);
   });
-  if (count !== 1) return; // already disabled (by another worker or an admin)
-  await recordAudit(prisma, { type: 'webhook.endpoint_disabled', metadata: { endpointId, url: endpoint.url, reason } }, now);
-  deps.logger.error({ endpointId, reason }, 'webhook endpoint disabled');
+  if (notified !== null) deps.logger.error({ endpointId, reason, adminsNotified: notified }, 'webhook endpoint disabled');
 }
 
-export interface WebhookWorker {
-  /** Stops the timer and waits for a pass in progress. */
-  stop(): Promise<void>;
-}
+export type WebhookWorker = RepeatingPass;
 
-/** Runs deliverPendingWebhooks every WEBHOOK_SEND_INTERVAL_MS until stopped. */
+/** Runs deliverPendingWebhooks at once, then WEBHOOK_SEND_INTERVAL_MS after each pass, until stopped. */
 export function startWebhookWorker(deps: WorkerDeps): WebhookWorker {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  let stopped = false;
-  const tick = () => {
-    running = deliverPendingWebhooks(deps)
-      .then(() => undefined)
-      .catch((error: unknown) => deps.logger.error({ err: error }, 'webhook pass failed'))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, deps.config.webhooks.sendIntervalMs);
-      });
-  };
-  timer = setTimeout(tick, 0);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return startRepeatingPass({
+    pass: async () => void (await deliverPendingWebhooks(deps)),
+    intervalMs: deps.config.webhooks.sendIntervalMs,
+    onError: (error) => deps.logger.error({ err: error }, 'webhook pass failed'),
+  });
 }

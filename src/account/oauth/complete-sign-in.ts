@@ -10,9 +10,10 @@
  *   verified email (an unverified one may be someone else's, who could later reset the password
  *   of an account the attacker's identity still opens).
  */
-import { enqueueWebhook } from '../../webhooks/enqueue.js';
-import { webhookUser } from '../../webhooks/events.js';
-import type { User } from '../../generated/sqlite/client.js';
+import { randomUUID } from 'node:crypto';
+import { enqueueWebhook, webhookBatchWrites } from '../../webhooks/enqueue.js';
+import { webhookUser, type IdentityLinkVia } from '../../webhooks/events.js';
+import type { Prisma, User } from '../../generated/sqlite/client.js';
 import { auditRow, recordAudit } from '../../audit/record.js';
 import type { DeviceInfo } from '../../auth/sessions/create-session.js';
 import { NAME_MAX_LENGTH } from '../../config/profile-fields.js';
@@ -71,7 +72,8 @@ export async function completeOAuthSignIn(deps: Deps, callback: OAuthCallback, d
     const linkable = verifiedEmail !== null && provider.trustEmailForLinking && existing.emailVerifiedAt !== null;
     if (!linkable) return refuse('OAUTH_ACCOUNT_EXISTS', 'account_exists', existing.id);
     if (!existing.isActive) return refuse('ACCOUNT_DISABLED', 'account_disabled', existing.id);
-    return signIn(deps, existing, device, { writes: (now) => linkWrites(deps, existing, provider, profile, device, now, 'verified_email') });
+    const link = await linkWrites(deps, existing, provider, profile, device, deps.clock.now(), 'verified_email');
+    return signIn(deps, existing, device, { writes: () => link });
   }
 
   // REGISTRATION_MODE holds for every way in: a provider's allowRegistration cannot open a closed server.
@@ -99,11 +101,30 @@ async function signIn(deps: Deps, user: User, device: DeviceInfo, extra: SignInE
   }
 }
 
-/** The identity row, its audit row and the notice to the owner: one batch with the sign-in. */
-export function linkWrites(deps: Deps, user: User, provider: OAuthProviderConfig, profile: ProviderProfile, device: DeviceInfo, now: Date, via: string) {
+/**
+ * The identity row, its audit row, the notice to the owner and the identity.linked webhook: one
+ * batch with the sign-in (or on its own for a link). The id is chosen here so the event can name it.
+ */
+export async function linkWrites(
+  deps: Deps,
+  user: User,
+  provider: OAuthProviderConfig,
+  profile: ProviderProfile,
+  device: DeviceInfo,
+  now: Date,
+  via: IdentityLinkVia,
+): Promise<Prisma.PrismaPromise<unknown>[]> {
+  const identityId = randomUUID();
+  const webhook = await webhookBatchWrites(
+    deps.prisma,
+    'identity.linked',
+    { userId: user.id, identityId, provider: provider.id, via, actor: { kind: 'user', id: user.id } },
+    now,
+  );
   return [
     deps.prisma.identity.create({
       data: {
+        id: identityId,
         userId: user.id,
         provider: provider.id,
         subject: profile.subject,
@@ -122,6 +143,7 @@ export function linkWrites(deps: Deps, user: User, provider: OAuthProviderConfig
         now,
       ),
     }),
+    ...webhook,
   ];
 }
 
@@ -135,12 +157,18 @@ async function register(deps: Deps, provider: OAuthProviderConfig, profile: Prov
       const user = await tx.user.create({
         data: { email, firstName: clip(profile.givenName), lastName: clip(profile.familyName), emailVerifiedAt: now, createdAt: now },
       });
-      await tx.identity.create({
+      const identity = await tx.identity.create({
         data: { userId: user.id, provider: provider.id, subject: profile.subject, email: profile.email, emailVerified: true, linkedAt: now, lastUsedAt: now },
       });
       await recordAudit(tx, { type: 'auth.registered', userId: user.id, ...device, metadata: { method: 'oauth', provider: provider.id } }, now);
       await recordAudit(tx, { type: 'oauth.identity_linked', userId: user.id, ...device, metadata: { provider: provider.id, via: 'registration' } }, now);
       await enqueueWebhook(tx, 'user.created', { user: webhookUser(user), actor: { kind: 'user', id: user.id } }, now);
+      await enqueueWebhook(
+        tx,
+        'identity.linked',
+        { userId: user.id, identityId: identity.id, provider: provider.id, via: 'registration', actor: { kind: 'user', id: user.id } },
+        now,
+      );
       return user;
     });
   } catch (error) {

@@ -12,6 +12,7 @@ import { uniqueViolationField } from '../../db/unique-violation.js';
 import type { Deps } from '../../deps.js';
 import { GatehouseError } from '../../errors.js';
 import { outboxRow } from '../../mail/outbox.js';
+import { enqueueWebhook } from '../../webhooks/enqueue.js';
 import { requireFreshProof, type Proof } from '../step-up.js';
 import { linkWrites } from './complete-sign-in.js';
 import { providerAnswer, type OAuthCallback } from './provider-answer.js';
@@ -47,7 +48,7 @@ export async function linkOAuthIdentity(deps: Deps, viewer: Viewer, callback: OA
   };
   if (existing) throw await taken();
   try {
-    await deps.prisma.$transaction(linkWrites(deps, user, provider, profile, device, deps.clock.now(), 'link'));
+    await deps.prisma.$transaction(await linkWrites(deps, user, provider, profile, device, deps.clock.now(), 'link'));
   } catch (error) {
     if (uniqueViolationField(error, 'Identity') !== null) throw await taken();
     throw error;
@@ -71,6 +72,7 @@ export async function unlinkIdentity(deps: Deps, viewer: Viewer, identityId: str
     await tx.identity.delete({ where: { id: identity.id } });
     const provider = deps.config.oauth.providers.find((p) => p.id === identity.provider);
     await tx.auditEvent.create({ data: auditRow({ type: 'oauth.identity_unlinked', userId, ...device, metadata: { provider: identity.provider } }, now) });
+    await enqueueWebhook(tx, 'identity.unlinked', { userId, identityId: identity.id, provider: identity.provider, actor: { kind: 'user', id: userId } }, now);
     await tx.outboxEmail.create({
       data: outboxRow(
         {

@@ -14,6 +14,7 @@ import type { DeviceInfo } from '../../auth/sessions/create-session.js';
 import { uniqueViolationField } from '../../db/unique-violation.js';
 import type { Deps } from '../../deps.js';
 import { enqueueEmail } from '../../mail/outbox.js';
+import { enqueueWebhook } from '../../webhooks/enqueue.js';
 import { requireRoomForPasskey } from './passkey-limit.js';
 import { describePasskey, passkeyName } from './passkey-name.js';
 
@@ -63,6 +64,12 @@ export async function finishPasskeyRegistration(
       await recordAudit(
         tx,
         { type: 'passkey.registered', userId, ...device, metadata: { passkeyId: passkey.id, aaguid, deviceType: credentialDeviceType } },
+        now,
+      );
+      await enqueueWebhook(
+        tx,
+        'user.mfa_changed',
+        { userId, actor: { kind: 'user', id: userId }, factor: 'passkey', action: 'added', passkeyId: passkey.id },
         now,
       );
       await enqueueEmail(

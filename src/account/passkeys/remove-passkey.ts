@@ -10,6 +10,7 @@ import type { DeviceInfo } from '../../auth/sessions/create-session.js';
 import type { Deps } from '../../deps.js';
 import { GatehouseError } from '../../errors.js';
 import { enqueueEmail } from '../../mail/outbox.js';
+import { enqueueWebhook } from '../../webhooks/enqueue.js';
 import { requireFreshProof, type Proof } from '../step-up.js';
 import { describePasskey } from './passkey-name.js';
 
@@ -25,6 +26,12 @@ export async function removePasskey(deps: Deps, viewer: Viewer, input: { id: str
     await syncMfaEnabled(deps, tx, userId);
     const now = deps.clock.now();
     await recordAudit(tx, { type: 'passkey.removed', userId, ...device, metadata: { passkeyId: passkey.id } }, now);
+    await enqueueWebhook(
+      tx,
+      'user.mfa_changed',
+      { userId, actor: { kind: 'user', id: userId }, factor: 'passkey', action: 'removed', passkeyId: passkey.id },
+      now,
+    );
     await enqueueEmail(
       tx,
       {

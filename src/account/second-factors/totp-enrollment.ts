@@ -14,6 +14,7 @@ import type { DeviceInfo } from '../../auth/sessions/create-session.js';
 import type { Deps } from '../../deps.js';
 import { GatehouseError } from '../../errors.js';
 import { enqueueEmail } from '../../mail/outbox.js';
+import { enqueueWebhook } from '../../webhooks/enqueue.js';
 import { decryptSecret, encryptSecret } from '../../security/encryption.js';
 import { requireFreshProof } from '../step-up.js';
 
@@ -67,6 +68,7 @@ export async function confirmTotpEnrollment(deps: Deps, viewer: Viewer, code: st
     const codes = await replaceRecoveryCodes(deps, tx, userId, now);
     await syncMfaEnabled(deps, tx, userId);
     await recordAudit(tx, { type: 'mfa.totp_enabled', userId, ...device }, now);
+    await enqueueWebhook(tx, 'user.mfa_changed', { userId, actor: { kind: 'user', id: userId }, factor: 'totp', action: 'enabled' }, now);
     await enqueueEmail(
       tx,
       { to: viewer.user.email, template: 'factor_added', payload: { firstName: viewer.user.firstName, factor: 'an authenticator app' } },

@@ -7,13 +7,14 @@ import {
   updateWebhookEndpoint,
   type EndpointWithSecret,
 } from '../../admin/webhooks.js';
+import { CHANGE_WEBHOOKS } from '../../webhooks/disabled-notice.js';
 import { WEBHOOK_EVENT_TYPES } from '../../webhooks/events.js';
 import { builder, staffWith } from '../builder.js';
 import { firstDescription, LIST_SIZES, listSize, takeOf } from '../list-size.js';
 import { actorOf } from './actor.js';
 
 const VIEW = 'webhooks.view_webhookendpoint';
-const CHANGE = 'webhooks.change_webhookendpoint';
+const CHANGE = CHANGE_WEBHOOKS;
 
 const WebhookDeliveryStatus = builder.enumType('WebhookDeliveryStatus', { values: ['PENDING', 'SENDING', 'SENT', 'FAILED'] as const });
 
@@ -30,6 +31,15 @@ export const WebhookEndpointType = builder.prismaObject('WebhookEndpoint', {
     }),
     disabledAt: t.expose('disabledAt', { type: 'DateTime', nullable: true }),
     disabledReason: t.exposeString('disabledReason', { nullable: true }),
+    previousSecretValidUntil: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'Until when the secret replaced by the last rotation still signs beside the current one (null: it does not).',
+      resolve: (endpoint, _args, context) => {
+        const until = endpoint.previousSecretExpiresAt;
+        return until && endpoint.previousSecretEncrypted && until > context.deps.clock.now() ? until : null;
+      },
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
@@ -125,10 +135,16 @@ builder.mutationFields((t) => ({
   }),
   rotateWebhookSecret: t.field({
     type: WebhookEndpointWithSecret,
-    description: 'Replaces the signing secret at once; the answer holds the new one, shown only this once.',
+    description:
+      'A new signing secret, shown only this once. The old one still signs beside it (two signatures per request) for `graceSeconds`, so receivers can switch.',
     authScopes: staffWith(CHANGE),
-    args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, { id }, context) => rotateWebhookSecret(context.deps, await actorOf(context), String(id)),
+    args: {
+      id: t.arg.id({ required: true }),
+      graceSeconds: t.arg.int({
+        description: 'How long the old secret still signs: default WEBHOOK_SECRET_GRACE_SECONDS (24 h); 0 ends it at once (a leaked secret).',
+      }),
+    },
+    resolve: async (_root, { id, graceSeconds }, context) => rotateWebhookSecret(context.deps, await actorOf(context), String(id), { graceSeconds }),
   }),
   redeliverWebhook: t.prismaField({
     type: WebhookDeliveryType,

@@ -18,6 +18,8 @@ import { PASSWORD } from '../../helpers/factories.js';
 import { createUser } from '../../helpers/factories.js';
 import { errorCode } from '../../helpers/graphql.js';
 import { createTestApp, TestClock, type TestApp } from '../../helpers/test-app.js';
+import { cliActor } from '../../../src/admin/actor.js';
+import { createWebhookEndpoint } from '../../../src/admin/webhooks.js';
 import { chromiumAvailable, launchChromium, type LaunchedChromium } from '../../helpers/chromium.js';
 
 const available = chromiumAvailable('the passkey browser test');
@@ -185,6 +187,8 @@ describe.skipIf(!available)('passkeys in Chromium with a virtual authenticator',
     // The same app reached on another port: an origin WEBAUTHN_ORIGINS does not list, same RP id.
     ({ server: otherServer, origin: otherOrigin } = await serve());
     t = await createTestApp({ clock, env: { WEBAUTHN_RP_ID: 'localhost', WEBAUTHN_ORIGINS: origin, WEBAUTHN_USER_VERIFICATION: 'required' } });
+    // Subscribed, so a registration queues its user.mfa_changed webhook (never posted here: no worker runs).
+    await createWebhookEndpoint(t.deps, cliActor('test'), { url: 'https://hooks.example.com/gatehouse', eventTypes: ['user.mfa_changed'] });
     chromiumProcess = await launchChromium();
     browser = chromiumProcess.browser;
   }, 60_000);
@@ -270,6 +274,11 @@ describe.skipIf(!available)('passkeys in Chromium with a virtual authenticator',
     expect(row.mfaEnabled).toBe(true);
     const mail = await t.deps.prisma.outboxEmail.findMany({ where: { to: user.email, template: 'factor_added' } });
     expect(mail.map((m) => JSON.parse(m.payload) as unknown)).toEqual([{ firstName: user.firstName, factor: 'the passkey “Laptop”' }]);
+    // The webhook queued with the passkey (issue 16): which factor and what happened, nothing of the key.
+    const hooks = await t.deps.prisma.webhookDelivery.findMany({ where: { eventType: 'user.mfa_changed', userId: user.id } });
+    expect(hooks.map((h) => (JSON.parse(h.payload) as { data: unknown }).data)).toEqual([
+      { userId: user.id, actor: { kind: 'user', id: user.id }, factor: 'passkey', action: 'added', passkeyId },
+    ]);
 
     // A passkey is a second factor: the password alone now yields a challenge offering it.
     const password = await t.graphql(Login, { email: user.email, password: PASSWORD });

@@ -129,10 +129,11 @@ describe('webhook delivery (private targets allowed for the loopback receiver)',
     await t.graphql('mutation ($id: ID!) { deleteWebhookEndpoint(id: $id) }', { id: endpoint.id }, { token });
   });
 
-  it('a rotated secret signs from then on; the old one no longer verifies', async () => {
+  // A rotation with no grace (a leaked secret); the grace period is in secret-rotation.test.ts.
+  it('a secret rotated with graceSeconds: 0 signs from then on; the old one no longer verifies', async () => {
     const endpoint = await createEndpoint(t, token, receiver.url, ['user.deleted']);
     const rotated = await t.graphql<{ rotateWebhookSecret: { secret: string } }>(
-      'mutation ($id: ID!) { rotateWebhookSecret(id: $id) { secret } }',
+      'mutation ($id: ID!) { rotateWebhookSecret(id: $id, graceSeconds: 0) { secret } }',
       { id: endpoint.id },
       { token },
     );

@@ -139,7 +139,7 @@ describe('webhook events', () => {
     expect(ofType(final, 'session.revoked').data).toEqual({ userId: user.id, sessionIds: [last.session.id], reason: 'account_deactivated' });
   });
 
-  it('an email change: user.updated naming the email', async () => {
+  it('an email change: user.updated naming the email, and user.email_changed', async () => {
     const user = await createUser(t.deps);
     const token = (await loginTokens(t, user.email)).accessToken;
     const newEmail = uniqueEmail('moved');
@@ -151,8 +151,9 @@ describe('webhook events', () => {
     const { code } = JSON.parse(mail.payload) as { code: string };
     expect((await t.graphql('mutation ($c: String!) { confirmEmailChange(code: $c) { email } }', { c: code }, { token })).errors).toBeUndefined();
     const events = await deliveredEvents();
-    expect(types(events)).toEqual(['session.created', 'user.updated']);
+    expect(types(events)).toEqual(['session.created', 'user.email_changed', 'user.updated']);
     expect(ofType(events, 'user.updated').data).toMatchObject({ changedFields: ['email'], user: { id: user.id, email: newEmail } });
+    expect(ofType(events, 'user.email_changed').data).toMatchObject({ user: { id: user.id, email: newEmail }, previousEmail: user.email });
     // The code mailed to the new address is in no webhook.
     expect(receiver.received.map((request) => request.body).join('\n')).not.toContain(code);
   });
