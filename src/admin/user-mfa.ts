@@ -15,7 +15,7 @@ import { serializable } from '../db/transaction.js';
 import type { Deps } from '../deps.js';
 import { GatehouseError } from '../errors.js';
 import type { User } from '../generated/sqlite/client.js';
-import { enqueueEmail } from '../mail/outbox.js';
+import { enqueueNotice } from '../mail/outbox.js';
 import { auditBy, auditType, type Actor } from './actor.js';
 import { loadTarget } from './update-user.js';
 
@@ -41,7 +41,7 @@ export async function resetUserMfa(deps: Pick<Deps, 'prisma' | 'clock' | 'authCa
     const now = deps.clock.now();
     const metadata = { totp: before.totp, passkeys: before.passkeys, recoveryCodes: before.recoveryCodesLeft, sessionsRevoked };
     await recordAudit(tx, { type: auditType(actor, 'admin.mfa_reset'), userId: id, ...auditBy(actor), metadata }, now);
-    await enqueueEmail(
+    await enqueueNotice(
       tx,
       {
         to: target.email,

@@ -26,7 +26,7 @@ export function isWebhookEventType(value: string): value is WebhookEventType {
 /** The account fields a payload may show: public profile and status, nothing secret. */
 export interface WebhookUser {
   id: string;
-  email: string;
+  email: string | null;
   username: string | null;
   firstName: string;
   lastName: string;
@@ -39,7 +39,7 @@ export interface WebhookUser {
 
 interface UserRow {
   id: string;
-  email: string;
+  email: string | null;
   username: string | null;
   firstName: string;
   lastName: string;

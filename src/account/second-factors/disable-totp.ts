@@ -9,7 +9,7 @@ import type { Viewer } from '../../auth/sessions/authenticate.js';
 import type { DeviceInfo } from '../../auth/sessions/create-session.js';
 import type { Deps } from '../../deps.js';
 import { GatehouseError } from '../../errors.js';
-import { enqueueEmail } from '../../mail/outbox.js';
+import { enqueueNotice } from '../../mail/outbox.js';
 import { reauthenticate, type Proof } from '../step-up.js';
 
 /** @throws GatehouseError REAUTHENTICATION_REQUIRED (no proof given), INVALID_CREDENTIALS, INVALID_CODE, NOT_FOUND (no app on) */
@@ -26,7 +26,7 @@ export async function disableTotp(deps: Deps, viewer: Viewer, proof: Proof, devi
     if ((await tx.passkey.count({ where: { userId } })) === 0) await tx.recoveryCode.deleteMany({ where: { userId } });
     await syncMfaEnabled(deps, tx, userId);
     await recordAudit(tx, { type: 'mfa.totp_disabled', userId, ...device }, now);
-    await enqueueEmail(
+    await enqueueNotice(
       tx,
       { to: viewer.user.email, template: 'factor_removed', payload: { firstName: viewer.user.firstName, factor: 'the authenticator app', byAdmin: false } },
       now,

@@ -9,7 +9,7 @@ import type { Viewer } from '../../auth/sessions/authenticate.js';
 import type { DeviceInfo } from '../../auth/sessions/create-session.js';
 import type { Deps } from '../../deps.js';
 import { GatehouseError } from '../../errors.js';
-import { enqueueEmail } from '../../mail/outbox.js';
+import { enqueueNotice } from '../../mail/outbox.js';
 import { requireFreshProof, type Proof } from '../step-up.js';
 
 /** @throws GatehouseError CONFLICT (no second factor), REAUTHENTICATION_REQUIRED, INVALID_CREDENTIALS, INVALID_CODE */
@@ -21,7 +21,7 @@ export async function regenerateRecoveryCodes(deps: Deps, viewer: Viewer, proof:
     const now = deps.clock.now();
     const codes = await replaceRecoveryCodes(deps, tx, userId, now);
     await recordAudit(tx, { type: 'mfa.recovery_codes_regenerated', userId, ...device }, now);
-    await enqueueEmail(tx, { to: viewer.user.email, template: 'recovery_codes_regenerated', payload: { firstName: viewer.user.firstName } }, now);
+    await enqueueNotice(tx, { to: viewer.user.email, template: 'recovery_codes_regenerated', payload: { firstName: viewer.user.firstName } }, now);
     return codes;
   });
 }
