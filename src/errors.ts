@@ -91,7 +91,7 @@ export const errorDocs: Record<ErrorCode, string> = {
   OAUTH_IDENTITY_TAKEN: 'linkOAuthIdentity: the identity is already linked to another account',
   OAUTH_LAST_SIGN_IN_METHOD: 'unlinkIdentity: the account has no password, no passkey and no other identity; removing it would lock the owner out',
   EMAIL_REQUIRED:
-    "a flow that must email the account, which has no address (possible with `LOGIN_IDENTIFIERS` username or both): `resendMyVerificationEmail`-like requests of the signed-in account, `createUser(sendInvite: true)` without `email`, an admin's password-reset email; add an address through `requestEmailChange` (or an admin's `updateUser`) first",
+    "a flow that must email an account that has no address (possible with `LOGIN_IDENTIFIERS` username or both): `createUser(sendInvite: true)` without `email`, `sendPasswordReset` of such an account; nothing is written. Add an address first (`requestEmailChange`, or an admin's `updateUser`), or set a password (`setUserPassword`)",
 };
 
 /** Per-field problems of a VALIDATION_FAILED error: field name to messages (and their codes). */
