@@ -86,7 +86,7 @@ describe('npm run gatehouse -- import-django', () => {
       'grace@example.com',
       'heidi@example.com',
     ]);
-    const byEmail = Object.fromEntries(users.map((u) => [u.email, u]));
+    const byEmail = Object.fromEntries(users.map((u) => [u.email!, u]));
     expect(byEmail['admin@example.com']).toMatchObject({
       username: 'admin',
       firstName: 'Site',
