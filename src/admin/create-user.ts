@@ -55,7 +55,8 @@ export async function createUser(deps: Pick<Deps, 'prisma' | 'clock' | 'config' 
   const { email: givenEmail, ...fields } = input;
   const hasEmail = givenEmail !== null && givenEmail !== undefined;
   // Refused before anything is written: an invitation nobody receives would look sent to the admin who asked.
-  if (input.sendInvite && !hasEmail) throw new GatehouseError('EMAIL_REQUIRED', { message: 'An invitation needs an email address: give one, or set a password.' });
+  if (input.sendInvite && !hasEmail)
+    throw new GatehouseError('EMAIL_REQUIRED', { message: 'An invitation needs an email address: give one, or set a password.' });
   const flags = resolveFlags({ isStaff: false, isSuperuser: false }, input);
   if (flags.isSuperuser) assertCanMakeSuperuser(actor);
   const { data, problems } = validateUserFields(hasEmail ? { ...fields, email: givenEmail } : fields);
@@ -115,7 +116,12 @@ export async function createUser(deps: Pick<Deps, 'prisma' | 'clock' | 'config' 
  * Why an account without an address cannot be made here: only usernames can sign in to one
  * (LOGIN_IDENTIFIERS username or both), so it needs a username, and it has nothing to verify.
  */
-function addresslessProblems(identifiers: 'email' | 'username' | 'both', hasEmail: boolean, username: string | null | undefined, emailVerified: boolean): FieldError[] {
+function addresslessProblems(
+  identifiers: 'email' | 'username' | 'both',
+  hasEmail: boolean,
+  username: string | null | undefined,
+  emailVerified: boolean,
+): FieldError[] {
   if (hasEmail) return [];
   if (identifiers === 'email') return [{ field: 'email', code: 'required', message: 'Enter an email address (LOGIN_IDENTIFIERS=email signs in by address).' }];
   return [

@@ -61,8 +61,7 @@ const RegisterResult = builder.objectRef<RegisterResultShape>('RegisterResult').
 builder.mutationField('register', (t) =>
   t.field({
     type: RegisterResult,
-    description:
-      'Creates an account and emails a 6-digit verification code and a verification link (none for an account without an address).',
+    description: 'Creates an account and emails a 6-digit verification code and a verification link (none for an account without an address).',
     authScopes: { public: true },
     args: { input: t.arg({ type: RegisterInput, required: true }) },
     resolve: async (_root, { input }, context) => {

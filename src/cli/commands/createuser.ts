@@ -31,7 +31,8 @@ function createCommand(name: string, kind: Kind, summary: string): Command {
       const flags = parseOptions(args, FLAGS, usage);
       const interactive = !flags['no-input'];
       // Without --email, createUser decides: an account without an address where usernames sign in, else VALIDATION_FAILED.
-      if (!interactive && !flags.email && !flags.username) throw new CommandError('--email (or --username, where usernames sign in) is required with --no-input', 2);
+      if (!interactive && !flags.email && !flags.username)
+        throw new CommandError('--email (or --username, where usernames sign in) is required with --no-input', 2);
       if (flags.email !== undefined && checkEmail(flags.email) !== true) throw new CommandError(`--email: ${checkEmail(flags.email)}`, 2);
       return withDeps(async (deps) => {
         // Where usernames sign in (LOGIN_IDENTIFIERS username or both) the address may be left blank.

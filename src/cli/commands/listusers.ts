@@ -22,7 +22,14 @@ export const listusers: Command = {
       const rows = [
         // USERNAME last, so scripts reading the first five columns keep working; '-' for no address (usernames sign in) or no username.
         ['EMAIL', 'ROLE', 'ACTIVE', 'VERIFIED', 'CREATED', 'USERNAME'],
-        ...users.map((u) => [u.email ?? '-', u.role, u.isActive ? 'yes' : 'no', u.emailVerifiedAt ? 'yes' : 'no', u.createdAt.toISOString(), u.username ?? '-']),
+        ...users.map((u) => [
+          u.email ?? '-',
+          u.role,
+          u.isActive ? 'yes' : 'no',
+          u.emailVerifiedAt ? 'yes' : 'no',
+          u.createdAt.toISOString(),
+          u.username ?? '-',
+        ]),
       ];
       const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
       for (const row of rows)

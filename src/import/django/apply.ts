@@ -152,10 +152,14 @@ export async function applyImport(prisma: PrismaClient, plan: ImportPlan, option
           });
           const idOf = new Map(created.map((u) => [importKey(u), u.id]));
           await tx.userGroup.createMany({
-            data: batch.flatMap((user) => user.groups.map((name) => ({ userId: idOf.get(importKey(user))!, groupId: groupIds.get(name)!, createdAt: options.now }))),
+            data: batch.flatMap((user) =>
+              user.groups.map((name) => ({ userId: idOf.get(importKey(user))!, groupId: groupIds.get(name)!, createdAt: options.now })),
+            ),
           });
           await tx.userPermission.createMany({
-            data: batch.flatMap((user) => user.permissions.map((codename) => ({ userId: idOf.get(importKey(user))!, permissionId: permissionIds.get(codename)! }))),
+            data: batch.flatMap((user) =>
+              user.permissions.map((codename) => ({ userId: idOf.get(importKey(user))!, permissionId: permissionIds.get(codename)! })),
+            ),
           });
           report.users.created += created.length;
         }

@@ -222,7 +222,11 @@ export function planImport(document: unknown, options: ImportOptions, context: P
     const source = `${options.userModel} pk=${String(row.pk)}${username ? ` (${username})` : ''}`;
     const noEmail = typeof rawEmail !== 'string' || !rawEmail.trim();
     if (noEmail && context.loginIdentifiers === 'email') {
-      plan.skipped.push({ kind: 'user', source, reason: 'no email (LOGIN_IDENTIFIERS=email signs in by address; with username or both it is imported without one)' });
+      plan.skipped.push({
+        kind: 'user',
+        source,
+        reason: 'no email (LOGIN_IDENTIFIERS=email signs in by address; with username or both it is imported without one)',
+      });
       continue;
     }
     if (noEmail && !username) {

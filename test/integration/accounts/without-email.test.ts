@@ -10,9 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { createUser, PASSWORD, signedInUser } from '../../helpers/factories.js';
 import { signedInStaff } from '../../helpers/admin.js';
 import { errorCode } from '../../helpers/graphql.js';
-import { createTestApp, type TestApp } from '../../helpers/test-app.js';
+import { createTestApp, TestClock, type TestApp } from '../../helpers/test-app.js';
 import { uniqueEmail } from '../../helpers/accounts.js';
-import { START_TOTP } from '../../helpers/second-factors.js';
+import { enrolTotp, START_TOTP } from '../../helpers/second-factors.js';
 
 const REGISTER = `mutation ($input: RegisterInput!) {
   register(input: $input) { user { id email username emailVerified } emailVerificationRequired }
@@ -22,7 +22,9 @@ const SIGN_IN = `mutation ($identifier: String!, $password: String!) {
 }`;
 const CREATE_USER = 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id email username } }';
 
-type Registered = { register: { user: { id: string; email: string | null; username: string | null; emailVerified: boolean }; emailVerificationRequired: boolean } };
+type Registered = {
+  register: { user: { id: string; email: string | null; username: string | null; emailVerified: boolean }; emailVerificationRequired: boolean };
+};
 type SignedIn = { login: { accessToken: string; user: { id: string; email: string | null; username: string | null } } | null };
 
 const uniqueName = (prefix = 'ana') => `${prefix}.${randomUUID().slice(0, 6)}`;
@@ -92,7 +94,11 @@ describe('admin flows for an account without an address', () => {
     const t = await createTestApp({ env: { LOGIN_IDENTIFIERS: 'both' } });
     const { accessToken } = await signedInStaff(t.deps, ['users.add_user', 'users.change_user']);
     const username = uniqueName();
-    const created = await t.graphql<{ createUser: { id: string; email: string | null } }>(CREATE_USER, { input: { username, password: PASSWORD } }, { token: accessToken });
+    const created = await t.graphql<{ createUser: { id: string; email: string | null } }>(
+      CREATE_USER,
+      { input: { username, password: PASSWORD } },
+      { token: accessToken },
+    );
     expect(created.errors).toBeUndefined();
     expect(created.data?.createUser.email).toBeNull();
     expect((await signIn(t, username)).data?.login?.user.id).toBe(created.data?.createUser.id);
@@ -118,7 +124,11 @@ describe('admin flows for an account without an address', () => {
     const { accessToken } = await signedInStaff(t.deps, ['users.change_user']);
     const user = await createUser(t.deps, { email: null, username: uniqueName() });
     const NEW = 'a brand new passphrase 42';
-    const set = await t.graphql('mutation ($id: ID!, $p: String!) { setUserPassword(id: $id, password: $p) { id } }', { id: user.id, p: NEW }, { token: accessToken });
+    const set = await t.graphql(
+      'mutation ($id: ID!, $p: String!) { setUserPassword(id: $id, password: $p) { id } }',
+      { id: user.id, p: NEW },
+      { token: accessToken },
+    );
     expect(set.errors).toBeUndefined();
     expect((await signIn(t, user.username!, NEW)).data?.login?.user.id).toBe(user.id);
     const off = await t.graphql('mutation ($id: ID!) { setUserActive(id: $id, active: false) { isActive } }', { id: user.id }, { token: accessToken });
@@ -132,7 +142,11 @@ describe('admin flows for an account without an address', () => {
     const t = await createTestApp({ env: { LOGIN_IDENTIFIERS: 'both' } });
     const { accessToken } = await signedInStaff(t.deps, ['users.change_user']);
     const withAddress = await createUser(t.deps);
-    const removed = await t.graphql('mutation ($id: ID!) { updateUser(id: $id, input: { email: null }) { email } }', { id: withAddress.id }, { token: accessToken });
+    const removed = await t.graphql(
+      'mutation ($id: ID!) { updateUser(id: $id, input: { email: null }) { email } }',
+      { id: withAddress.id },
+      { token: accessToken },
+    );
     expect(errorCode(removed)).toBe('VALIDATION_FAILED');
     expect(fieldsOf(removed)).toEqual([expect.objectContaining({ field: 'email', code: 'required' })]);
 
@@ -167,7 +181,11 @@ describe('self-service for an account without an address', () => {
     const t = await createTestApp({ env: { LOGIN_IDENTIFIERS: 'username' } });
     const { user, accessToken } = await signedInUser(t.deps, { email: null, username: uniqueName() });
     const email = uniqueEmail();
-    const requested = await t.graphql('mutation ($e: String!, $p: String) { requestEmailChange(newEmail: $e, password: $p) }', { e: email, p: PASSWORD }, { token: accessToken });
+    const requested = await t.graphql(
+      'mutation ($e: String!, $p: String) { requestEmailChange(newEmail: $e, password: $p) }',
+      { e: email, p: PASSWORD },
+      { token: accessToken },
+    );
     expect(requested.errors).toBeUndefined();
     const mail = await t.deps.prisma.outboxEmail.findFirstOrThrow({ where: { to: email, template: 'email_change_code' } });
     const { code } = JSON.parse(mail.payload) as { code: string };
@@ -183,12 +201,29 @@ describe('self-service for an account without an address', () => {
   });
 
   it('enrols an authenticator app, labelled with its username, without a notice', async () => {
-    const t = await createTestApp({ env: { LOGIN_IDENTIFIERS: 'username' } });
+    const clock = new TestClock();
+    const t = await createTestApp({ clock, env: { LOGIN_IDENTIFIERS: 'username' } });
     const username = uniqueName();
-    const { accessToken } = await signedInUser(t.deps, { email: null, username });
+    const { user, accessToken } = await signedInUser(t.deps, { email: null, username });
     const started = await t.graphql<{ startTotpEnrollment: { otpauthUri: string } }>(START_TOTP, {}, { token: accessToken });
     expect(started.errors).toBeUndefined();
     expect(decodeURIComponent(started.data!.startTotpEnrollment.otpauthUri)).toContain(username);
+    await enrolTotp(t, accessToken, clock);
+    expect(await t.deps.prisma.outboxEmail.count()).toBe(0);
+    expect(await t.deps.prisma.auditEvent.count({ where: { userId: user.id, type: 'mfa.totp_enabled' } })).toBe(1);
+  });
+
+  it('starts a passkey registration named by its username', async () => {
+    const t = await createTestApp({ env: { LOGIN_IDENTIFIERS: 'username', WEBAUTHN_RP_ID: 'example.com', WEBAUTHN_ORIGINS: 'https://example.com' } });
+    const username = uniqueName();
+    const { accessToken } = await signedInUser(t.deps, { email: null, username, firstName: '', lastName: '' });
+    const started = await t.graphql<{ startPasskeyRegistration: { user: { name: string; displayName: string } } }>(
+      'mutation { startPasskeyRegistration }',
+      {},
+      { token: accessToken },
+    );
+    expect(started.errors).toBeUndefined();
+    expect(started.data?.startPasskeyRegistration.user).toMatchObject({ name: username, displayName: username });
   });
 
   it('leaves the anonymous flows keyed by an address as they were: true, and nothing sent', async () => {

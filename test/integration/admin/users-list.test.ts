@@ -129,7 +129,10 @@ describe('users list', () => {
           after = result.data!.users.pageInfo.endCursor;
         }
         expect(seen, `${direction} by ${first}`).toHaveLength(6);
-        expect(seen.filter((e) => e === null), `${direction} by ${first}`).toHaveLength(3);
+        expect(
+          seen.filter((e) => e === null),
+          `${direction} by ${first}`,
+        ).toHaveLength(3);
         expect(new Set(seen.filter((e) => e !== null)).size).toBe(3);
       }
     }
