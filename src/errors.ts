@@ -40,6 +40,7 @@ export const ErrorCodes = {
   OAUTH_EMAIL_NOT_VERIFIED: 'The provider did not confirm an email address, which a new account needs.',
   OAUTH_IDENTITY_TAKEN: 'This sign-in is already linked to another account.',
   OAUTH_LAST_SIGN_IN_METHOD: 'This is the last way to sign in to the account: set a password or add a passkey first.',
+  EMAIL_REQUIRED: 'This account has no email address: add one first.',
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;
@@ -89,6 +90,8 @@ export const errorDocs: Record<ErrorCode, string> = {
   OAUTH_EMAIL_NOT_VERIFIED: "sign-in by a new identity whose provider gave no verified email: no account is created (it could be someone else's address)",
   OAUTH_IDENTITY_TAKEN: 'linkOAuthIdentity: the identity is already linked to another account',
   OAUTH_LAST_SIGN_IN_METHOD: 'unlinkIdentity: the account has no password, no passkey and no other identity; removing it would lock the owner out',
+  EMAIL_REQUIRED:
+    "a flow that must email an account that has no address (possible with `LOGIN_IDENTIFIERS` username or both): `createUser(sendInvite: true)` without `email`, `sendPasswordReset` of such an account; nothing is written. Add an address first (`requestEmailChange`, or an admin's `updateUser`), or set a password (`setUserPassword`)",
 };
 
 /** Per-field problems of a VALIDATION_FAILED error: field name to messages (and their codes). */

@@ -6,7 +6,7 @@ import { authStateChanged } from '../auth/cache/invalidate.js';
 import { recordAudit } from '../audit/record.js';
 import { validationError } from '../errors.js';
 import { consumeOutstandingTokens } from '../auth/outstanding-tokens.js';
-import { enqueueEmail } from '../mail/outbox.js';
+import { enqueueNotice } from '../mail/outbox.js';
 import type { Deps } from '../deps.js';
 import { validatePassword } from '../auth/passwords/validators.js';
 import type { Viewer } from '../auth/sessions/authenticate.js';
@@ -40,7 +40,7 @@ export async function changePassword(
     const revoked = await revokeSessions(deps, { userId: user.id, exceptId: viewer.session.id }, 'password_changed', tx);
     await enqueueWebhook(tx, 'user.password_changed', { userId: user.id, actor: { kind: 'user', id: user.id }, via: 'change' }, now);
     await recordAudit(tx, { type: 'auth.password_changed', userId: user.id, ...device, metadata: { otherSessionsRevoked: revoked } }, now);
-    await enqueueEmail(tx, { to: user.email, template: 'password_changed', payload: { firstName: user.firstName } }, now);
+    await enqueueNotice(tx, { to: user.email, template: 'password_changed', payload: { firstName: user.firstName } }, now);
     return revoked;
   });
 }

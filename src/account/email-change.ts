@@ -7,7 +7,7 @@ import { authStateChanged } from '../auth/cache/invalidate.js';
 import type { User } from '../generated/sqlite/client.js';
 import { recordAudit } from '../audit/record.js';
 import { GatehouseError, validationError } from '../errors.js';
-import { enqueueEmail } from '../mail/outbox.js';
+import { enqueueEmail, enqueueNotice } from '../mail/outbox.js';
 import type { Deps } from '../deps.js';
 import { rethrowTaken, takenError } from '../users/account-errors.js';
 import { requireEmail } from '../users/email-input.js';
@@ -19,7 +19,7 @@ import { enqueueUserChanges } from '../webhooks/user-events.js';
 import { requirePasswordOrFreshProof } from './step-up.js';
 
 /**
- * Emails a confirmation code to `newEmail`.
+ * Emails a confirmation code to `newEmail`. Also how an account without an address adds its first.
  * @throws GatehouseError INVALID_CREDENTIALS, VALIDATION_FAILED (field newEmail), EMAIL_TAKEN, RATE_LIMITED,
  *   REAUTHENTICATION_REQUIRED (an account without a password and no fresh proof)
  */
@@ -54,7 +54,7 @@ export async function requestEmailChange(
 }
 
 /**
- * Replaces the address with the one the code was sent to (now verified) and notifies the old one.
+ * Replaces the address with the one the code was sent to (now verified) and notifies the old one (when there was one).
  * @throws GatehouseError INVALID_CODE, CODE_EXPIRED, TOO_MANY_ATTEMPTS, EMAIL_TAKEN
  */
 export async function confirmEmailChange(deps: Deps, viewer: Viewer, input: { code: string }, device: DeviceInfo): Promise<User> {
@@ -70,7 +70,8 @@ export async function confirmEmailChange(deps: Deps, viewer: Viewer, input: { co
       const user = await tx.user.update({ where: { id: before.id }, data: { email: newEmail, emailVerifiedAt: now } });
       await authStateChanged(deps, tx, { userId: user.id });
       await consumeOutstandingTokens(tx, user.id, now);
-      await enqueueEmail(tx, { to: before.email, template: 'email_change_notice', payload: { firstName: user.firstName, newEmail } }, now);
+      // An account that had no address (usernames sign in) is adding its first: there is no old one to warn.
+      await enqueueNotice(tx, { to: before.email, template: 'email_change_notice', payload: { firstName: user.firstName, newEmail } }, now);
       const changed = before.emailVerifiedAt ? ['email'] : ['email', 'emailVerified'];
       await enqueueUserChanges(tx, before, user, changed, { kind: 'user', id: user.id }, now);
       await recordAudit(tx, { type: 'auth.email_changed', userId: user.id, ...device, metadata: { from: before.email, to: newEmail } }, now);

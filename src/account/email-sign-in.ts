@@ -46,7 +46,8 @@ export async function requestSignInCode(deps: Deps, input: { email: string }, de
     const url = deps.config.emailSignIn.url.replace('{token}', encodeURIComponent(issued.link ?? ''));
     await enqueueEmail(
       tx,
-      { to: user.email, template: 'sign_in_code', payload: { firstName: user.firstName, code: issued.code, url, minutes: issued.minutes } },
+      // Found by this address, so it is the account's.
+      { to: email, template: 'sign_in_code', payload: { firstName: user.firstName, code: issued.code, url, minutes: issued.minutes } },
       now,
     );
     await recordAudit(tx, { type: 'sign_in_code.requested', userId: user.id, ...device }, now);

@@ -11,17 +11,21 @@ import { recordAudit } from '../audit/record.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import type { Deps } from '../deps.js';
 import { checkCode, checkLink, consumeCode, issueCode } from '../auth/one-time-codes.js';
-import { lookupEmail } from '../users/email-input.js';
+import { lookupEmail, requireAddress } from '../users/email-input.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
 import { GatehouseError } from '../errors.js';
 
 type Tx = Pick<PrismaClient, 'oneTimeToken' | 'outboxEmail' | 'user'>;
 
-/** Issues a verification code and link for `user` and queues their email, in the caller's transaction. */
+/**
+ * Issues a verification code and link for `user` and queues their email, in the caller's transaction.
+ * @throws GatehouseError EMAIL_REQUIRED for an account without an address (before anything is written)
+ */
 export async function sendVerificationCode(deps: Pick<Deps, 'config' | 'clock'>, tx: Tx, user: Pick<User, 'id' | 'email' | 'firstName'>): Promise<void> {
+  const to = requireAddress(user);
   const { code, minutes, link } = await issueCode(deps, tx, user.id, 'EMAIL_VERIFICATION', undefined, { link: true });
   const url = deps.config.accounts.emailVerificationUrl.replace('{token}', encodeURIComponent(link ?? ''));
-  await enqueueEmail(tx, { to: user.email, template: 'verification_code', payload: { firstName: user.firstName, code, minutes, url } }, deps.clock.now());
+  await enqueueEmail(tx, { to, template: 'verification_code', payload: { firstName: user.firstName, code, minutes, url } }, deps.clock.now());
 }
 
 /** The one answer to a failed verifyEmail: any finer one would tell an unknown address from a registered one. */

@@ -10,6 +10,7 @@ import { GatehouseError } from '../errors.js';
 import type { Deps } from '../deps.js';
 import { lookupEmail } from '../users/email-input.js';
 import { lookupUsername } from '../users/username.js';
+import { awaitsEmailVerification } from '../users/verification.js';
 import type { User } from '../generated/sqlite/client.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
 import { afterFirstFactor } from './sign-in/after-first-factor.js';
@@ -41,7 +42,7 @@ export async function login(deps: Deps, input: { identifier: string; password: s
         }
       : !user.isActive
         ? { reason: 'account_disabled', error: new GatehouseError('ACCOUNT_DISABLED') }
-        : deps.config.accounts.requireEmailVerification && !user.emailVerifiedAt
+        : awaitsEmailVerification(deps.config.accounts.requireEmailVerification, user)
           ? { reason: 'email_not_verified', error: new GatehouseError('EMAIL_NOT_VERIFIED') }
           : null;
   if (refusal || !user) {

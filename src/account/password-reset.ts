@@ -7,9 +7,9 @@ import { authStateChanged } from '../auth/cache/invalidate.js';
 import type { OneTimeToken, User } from '../generated/sqlite/client.js';
 import { recordAudit } from '../audit/record.js';
 import { GatehouseError, validationError } from '../errors.js';
-import { enqueueEmail } from '../mail/outbox.js';
+import { enqueueEmail, enqueueNotice } from '../mail/outbox.js';
 import type { Deps } from '../deps.js';
-import { lookupEmail } from '../users/email-input.js';
+import { lookupEmail, requireAddress } from '../users/email-input.js';
 import { validatePassword } from '../auth/passwords/validators.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
 import { consumeOutstandingTokens } from '../auth/outstanding-tokens.js';
@@ -47,8 +47,10 @@ export const MAX_LIVE_RESET_LINKS = 5;
  * could spend its request quota and leave the owner with nothing but dead links. Each link is 32
  * random bytes, so a few live ones are no easier to guess than one. Also used by admins (and
  * invitations).
+ * @throws GatehouseError EMAIL_REQUIRED for an account without an address (before anything is written)
  */
 export async function sendPasswordResetLink(deps: Pick<Deps, 'config' | 'clock'>, tx: Tx, user: Pick<User, 'id' | 'email' | 'firstName'>): Promise<void> {
+  const to = requireAddress(user);
   const now = deps.clock.now();
   const ttl = deps.config.accounts.resetTtlSeconds;
   const where = { userId: user.id, purpose: 'PASSWORD_RESET' } as const;
@@ -65,7 +67,7 @@ export async function sendPasswordResetLink(deps: Pick<Deps, 'config' | 'clock'>
     data: { userId: user.id, purpose: 'PASSWORD_RESET', tokenHash: tokenDigest(token), expiresAt: new Date(now.getTime() + ttl * 1000), createdAt: now },
   });
   const url = deps.config.accounts.passwordResetUrl.replace('{token}', encodeURIComponent(token));
-  await enqueueEmail(tx, { to: user.email, template: 'password_reset', payload: { firstName: user.firstName, url, minutes: Math.round(ttl / 60) } }, now);
+  await enqueueEmail(tx, { to, template: 'password_reset', payload: { firstName: user.firstName, url, minutes: Math.round(ttl / 60) } }, now);
 }
 
 /** Finds the live reset token, or says why there is none. */
@@ -107,6 +109,6 @@ export async function resetPassword(deps: Deps, input: { token: string; newPassw
     const revoked = await revokeSessions(deps, { userId: user.id }, 'password_reset', tx);
     await enqueueWebhook(tx, 'user.password_changed', { userId: user.id, actor: { kind: 'user', id: user.id }, via: 'reset' }, now);
     await recordAudit(tx, { type: 'auth.password_reset', userId: user.id, ...device, metadata: { sessionsRevoked: revoked } }, now);
-    await enqueueEmail(tx, { to: user.email, template: 'password_changed', payload: { firstName: user.firstName } }, now);
+    await enqueueNotice(tx, { to: user.email, template: 'password_changed', payload: { firstName: user.firstName } }, now);
   });
 }

@@ -6,7 +6,7 @@ import { authStateChanged } from '../auth/cache/invalidate.js';
 import type { User } from '../generated/sqlite/client.js';
 import { recordAudit } from '../audit/record.js';
 import { validationError } from '../errors.js';
-import { enqueueEmail } from '../mail/outbox.js';
+import { enqueueNotice } from '../mail/outbox.js';
 import type { Deps } from '../deps.js';
 import { rethrowTaken } from '../users/account-errors.js';
 import { cleanProfile, type ProfileInput } from '../users/profile-fields.js';
@@ -46,7 +46,7 @@ export async function updateProfile(deps: Deps, viewer: Viewer, input: ProfileIn
       await enqueueUserChanges(tx, before, user, changed, { kind: 'user', id: user.id }, now);
       await recordAudit(tx, { type: 'auth.profile_updated', userId: user.id, ...device, metadata: { fields: changed } }, now);
       if (deps.config.accounts.profileUpdateNotice) {
-        await enqueueEmail(tx, { to: user.email, template: 'account_updated', payload: { firstName: user.firstName, fields: changed } }, now);
+        await enqueueNotice(tx, { to: user.email, template: 'account_updated', payload: { firstName: user.firstName, fields: changed } }, now);
       }
       return user;
     });

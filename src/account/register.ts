@@ -1,6 +1,8 @@
 /**
  * Signing up: a new account with a password, unverified until the emailed code is entered.
- * Whether an unverified account may sign in meanwhile is REQUIRE_EMAIL_VERIFICATION.
+ * Whether an unverified account may sign in meanwhile is REQUIRE_EMAIL_VERIFICATION. Where usernames
+ * sign in (LOGIN_IDENTIFIERS username or both) a username without an address is enough: that
+ * account gets no email and has nothing to verify.
  */
 import type { User } from '../generated/sqlite/client.js';
 import { recordAudit } from '../audit/record.js';
@@ -17,7 +19,11 @@ import { webhookUser } from '../webhooks/events.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
 
 export interface RegisterInput extends ProfileInput {
-  email: string;
+  /**
+   * Null or absent: an account without an address, allowed only when usernames sign in
+   * (LOGIN_IDENTIFIERS username or both), and then with a username.
+   */
+  email?: string | null;
   password: string;
   firstName: string;
   lastName: string;
@@ -34,15 +40,22 @@ export async function register(deps: Deps, input: RegisterInput, device: DeviceI
   if (mode !== 'open') throw new GatehouseError('REGISTRATION_CLOSED', { details: { mode } });
   await deps.rateLimits.consume('register', { ip: device.ip });
   const problems: FieldError[] = [];
-  let email = '';
-  try {
-    email = requireEmail(input.email);
-  } catch (error) {
-    if (!(error instanceof GatehouseError)) throw error;
-    problems.push(...(error.extensions.fields as FieldError[]));
+  const identifiers = deps.config.accounts.loginIdentifiers;
+  const givenEmail = input.email ?? '';
+  // No address (omitted, null or blank) is an account without one: only where usernames sign in.
+  const addressless = givenEmail.trim() === '' && identifiers !== 'email';
+  let email: string | null = null;
+  if (!addressless) {
+    try {
+      email = requireEmail(givenEmail);
+    } catch (error) {
+      if (!(error instanceof GatehouseError)) throw error;
+      const required = input.email === null || input.email === undefined;
+      problems.push(...(required ? [{ field: 'email', code: 'required', message: 'Enter an email address.' }] : (error.extensions.fields as FieldError[])));
+    }
   }
-  // With LOGIN_IDENTIFIERS=username an account without a username could not sign in with its password.
-  const usernameRequired = deps.config.accounts.loginIdentifiers === 'username' ? (['username'] as const) : [];
+  // With LOGIN_IDENTIFIERS=username, or without an address, an account without a username could not sign in with its password.
+  const usernameRequired = identifiers === 'username' || addressless ? (['username'] as const) : [];
   const required = ['firstName', 'lastName', ...deps.config.accounts.registrationRequiredFields, ...usernameRequired] as const;
   const { data, problems: profileProblems } = cleanProfile(input, required, true);
   problems.push(...profileProblems);
@@ -55,18 +68,17 @@ export async function register(deps: Deps, input: RegisterInput, device: DeviceI
   if (problems.length) throw validationError(problems);
 
   // Checked first for the common case (and to spare the hashing); the unique constraint decides races.
-  const clash = await deps.prisma.user.findFirst({
-    where: { OR: [{ email }, ...(data.username ? [{ username: data.username }] : [])] },
-    select: { email: true },
-  });
-  if (clash) throw takenError(clash.email === email ? 'email' : 'username');
+  const keys = [...(email ? [{ email }] : []), ...(data.username ? [{ username: data.username }] : [])];
+  const clash = await deps.prisma.user.findFirst({ where: { OR: keys }, select: { email: true } });
+  if (clash) throw takenError(email !== null && clash.email === email ? 'email' : 'username');
 
   const passwordHash = await deps.passwords.hash(input.password);
   try {
     return await deps.prisma.$transaction(async (tx) => {
       const now = deps.clock.now();
       const user = await tx.user.create({ data: { ...data, attributes: attributes.text, email, passwordHash, passwordChangedAt: now, createdAt: now } });
-      await sendVerificationCode(deps, tx, user);
+      // An account without an address has nothing to verify (../users/verification.ts).
+      if (user.email !== null) await sendVerificationCode(deps, tx, user);
       await recordAudit(tx, { type: 'auth.registered', userId: user.id, ...device }, now);
       await enqueueWebhook(tx, 'user.created', { user: webhookUser(user), actor: { kind: 'user', id: user.id } }, now);
       return user;

@@ -13,7 +13,7 @@ import type { Viewer } from '../auth/sessions/authenticate.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
 import type { Deps } from '../deps.js';
 import { GatehouseError, validationError } from '../errors.js';
-import { outboxRow } from '../mail/outbox.js';
+import { noticeRows } from '../mail/outbox.js';
 
 export interface Proof {
   password?: string | null;
@@ -59,17 +59,16 @@ export async function reauthenticate(deps: Deps, viewer: Viewer, proof: Proof, d
         deps.prisma.auditEvent.create({
           data: auditRow({ type: 'mfa.recovery_code_used', userId, ...device, metadata: { remaining: result.remaining, purpose: 'reauthenticate' } }, now),
         }),
-        deps.prisma.outboxEmail.create({
-          data: outboxRow(
-            {
-              to: viewer.user.email,
-              template: 'recovery_code_used',
-              payload: { firstName: viewer.user.firstName, remaining: result.remaining },
-              locale: viewer.user.locale as Locale | null,
-            },
-            now,
-          ),
-        }),
+        // None for an account without an address (usernames sign in); the audit row stands.
+        ...noticeRows(
+          {
+            to: viewer.user.email,
+            template: 'recovery_code_used',
+            payload: { firstName: viewer.user.firstName, remaining: result.remaining },
+            locale: viewer.user.locale as Locale | null,
+          },
+          now,
+        ).map((data) => deps.prisma.outboxEmail.create({ data })),
       ]);
     }
   } else {

@@ -6,7 +6,7 @@ import { validatePassword } from '../auth/passwords/validators.js';
 import { recordAudit } from '../audit/record.js';
 import { ROOT_GROUP } from '../auth/permissions/builtin.js';
 import { isUniqueViolation } from '../db/errors.js';
-import { GatehouseError, validationError } from '../errors.js';
+import { GatehouseError, validationError, type FieldError } from '../errors.js';
 import type { Role, User } from '../generated/sqlite/client.js';
 import type { Deps } from '../deps.js';
 import { auditBy, auditType, webhookActor, type Actor } from './actor.js';
@@ -22,7 +22,11 @@ import { webhookUser } from '../webhooks/events.js';
 import { sendPasswordResetLink } from '../account/password-reset.js';
 
 export interface CreateUserInput extends UserFieldsInput {
-  email: string;
+  /**
+   * Null or absent: an account without an address, allowed only when usernames sign in
+   * (LOGIN_IDENTIFIERS username or both), and then it needs a username.
+   */
+  email?: string | null;
   /** Null or absent: the account has no password until one is set (or a reset is used). */
   password?: string | null;
   isActive?: boolean | null;
@@ -37,6 +41,10 @@ export interface CreateUserInput extends UserFieldsInput {
   attributes?: unknown;
 }
 
+/**
+ * @throws GatehouseError REGISTRATION_CLOSED (an invitation with REGISTRATION_MODE=closed), EMAIL_REQUIRED (an invitation
+ *   without an address), VALIDATION_FAILED, EMAIL_TAKEN, USERNAME_TAKEN, FORBIDDEN
+ */
 export async function createUser(deps: Pick<Deps, 'prisma' | 'clock' | 'config' | 'passwords'>, actor: Actor, input: CreateUserInput): Promise<User> {
   if (input.sendInvite && deps.config.accounts.registrationMode === 'closed') {
     throw new GatehouseError('REGISTRATION_CLOSED', {
@@ -44,10 +52,16 @@ export async function createUser(deps: Pick<Deps, 'prisma' | 'clock' | 'config' 
       details: { mode: 'closed' },
     });
   }
+  const { email: givenEmail, ...fields } = input;
+  const hasEmail = givenEmail !== null && givenEmail !== undefined;
+  // Refused before anything is written: an invitation nobody receives would look sent to the admin who asked.
+  if (input.sendInvite && !hasEmail)
+    throw new GatehouseError('EMAIL_REQUIRED', { message: 'An invitation needs an email address: give one, or set a password.' });
   const flags = resolveFlags({ isStaff: false, isSuperuser: false }, input);
   if (flags.isSuperuser) assertCanMakeSuperuser(actor);
-  const { data, problems } = validateUserFields(input);
-  const attributes = { email: data.email ?? '', username: data.username ?? null, firstName: data.firstName, lastName: data.lastName };
+  const { data, problems } = validateUserFields(hasEmail ? { ...fields, email: givenEmail } : fields);
+  problems.push(...addresslessProblems(deps.config.accounts.loginIdentifiers, hasEmail, data.username, input.emailVerified === true));
+  const attributes = { email: data.email ?? null, username: data.username ?? null, firstName: data.firstName, lastName: data.lastName };
   if (input.password != null) problems.push(...validatePassword(deps.config.passwords.policy, input.password, attributes));
   const custom = applyAttributes(deps.config.accounts.attributes, '{}', input.attributes ?? {}, 'admin');
   problems.push(...custom.problems);
@@ -99,10 +113,28 @@ export async function createUser(deps: Pick<Deps, 'prisma' | 'clock' | 'config' 
 }
 
 /**
+ * Why an account without an address cannot be made here: only usernames can sign in to one
+ * (LOGIN_IDENTIFIERS username or both), so it needs a username, and it has nothing to verify.
+ */
+function addresslessProblems(
+  identifiers: 'email' | 'username' | 'both',
+  hasEmail: boolean,
+  username: string | null | undefined,
+  emailVerified: boolean,
+): FieldError[] {
+  if (hasEmail) return [];
+  if (identifiers === 'email') return [{ field: 'email', code: 'required', message: 'Enter an email address (LOGIN_IDENTIFIERS=email signs in by address).' }];
+  return [
+    ...(username ? [] : [{ field: 'username', code: 'required', message: 'An account without an email address needs a username.' }]),
+    ...(emailVerified ? [{ field: 'emailVerified', code: 'invalid', message: 'There is no email address to mark verified.' }] : []),
+  ];
+}
+
+/**
  * @throws EMAIL_TAKEN / USERNAME_TAKEN when another account (not `exceptId`) uses them. An admin is
  * allowed to learn this: they can list users anyway.
  */
-export async function assertAvailable(db: Pick<Tx, 'user'>, values: { email?: string; username?: string | null }, exceptId?: string): Promise<void> {
+export async function assertAvailable(db: Pick<Tx, 'user'>, values: { email?: string | null; username?: string | null }, exceptId?: string): Promise<void> {
   const notMe = exceptId ? { NOT: { id: exceptId } } : {};
   if (values.email && (await db.user.findFirst({ where: { email: values.email, ...notMe }, select: { id: true } }))) {
     throw takenError('email');

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/record.js';
 import type { Deps } from '../deps.js';
 import { serializable } from '../db/transaction.js';
 import { GatehouseError } from '../errors.js';
-import { enqueueEmail } from '../mail/outbox.js';
+import { enqueueNotice } from '../mail/outbox.js';
 import { enqueueWebhook } from '../webhooks/enqueue.js';
 import { auditBy, auditType, webhookActor, type Actor } from './actor.js';
 import { assertCanTouchSuperuser } from './guards.js';
@@ -33,7 +33,7 @@ export async function adminUnlinkIdentity(deps: Pick<Deps, 'prisma' | 'clock' | 
       now,
     );
     const name = deps.config.oauth.providers.find((p) => p.id === identity.provider)?.name ?? identity.provider;
-    await enqueueEmail(
+    await enqueueNotice(
       tx,
       { to: identity.user.email, template: 'identity_unlinked', payload: { firstName: identity.user.firstName, provider: name, byAdmin: true } },
       now,

@@ -4,7 +4,7 @@
  */
 import { authStateChanged } from '../auth/cache/invalidate.js';
 import { recordAudit } from '../audit/record.js';
-import { enqueueEmail } from '../mail/outbox.js';
+import { enqueueNotice } from '../mail/outbox.js';
 import { consumeOutstandingTokens } from '../auth/outstanding-tokens.js';
 import { revokeSessions } from '../auth/sessions/revoke.js';
 import { serializable, type Tx } from '../db/transaction.js';
@@ -141,14 +141,16 @@ export async function deleteUser(deps: AdminDeps, actor: Actor, id: string): Pro
 /**
  * The owner hears of what staff changed, as they do of their own changes: a new email address (at
  * the old one, so a takeover by address change does not go unseen), deactivation, reactivation.
+ * An account without an address (usernames sign in) hears nothing; the audit row is written all the same.
  */
 async function noticeChanges(tx: Tx, before: User, after: User, now: Date): Promise<void> {
   const { firstName } = after;
   if (after.email !== before.email) {
-    await enqueueEmail(tx, { to: before.email, template: 'changed_by_admin', payload: { firstName, change: 'email', newEmail: after.email } }, now);
+    // An address is never removed (validateUserFields), so after.email is one; ?? only satisfies the type.
+    await enqueueNotice(tx, { to: before.email, template: 'changed_by_admin', payload: { firstName, change: 'email', newEmail: after.email ?? '' } }, now);
   }
   if (after.isActive !== before.isActive) {
-    await enqueueEmail(
+    await enqueueNotice(
       tx,
       { to: after.email, template: 'changed_by_admin', payload: { firstName, change: after.isActive ? 'reactivated' : 'deactivated' } },
       now,

@@ -15,7 +15,7 @@ import { serializable } from '../db/transaction.js';
 import type { Deps } from '../deps.js';
 import { GatehouseError } from '../errors.js';
 import type { User } from '../generated/sqlite/client.js';
-import { enqueueEmail } from '../mail/outbox.js';
+import { enqueueNotice } from '../mail/outbox.js';
 import { enqueueWebhook } from '../webhooks/enqueue.js';
 import { auditBy, auditType, webhookActor, type Actor } from './actor.js';
 import { loadTarget } from './update-user.js';
@@ -43,7 +43,7 @@ export async function resetUserMfa(deps: Pick<Deps, 'prisma' | 'clock' | 'authCa
     const metadata = { totp: before.totp, passkeys: before.passkeys, recoveryCodes: before.recoveryCodesLeft, sessionsRevoked };
     await recordAudit(tx, { type: auditType(actor, 'admin.mfa_reset'), userId: id, ...auditBy(actor), metadata }, now);
     await enqueueWebhook(tx, 'user.mfa_changed', { userId: id, actor: webhookActor(actor), factor: 'all', action: 'reset' }, now);
-    await enqueueEmail(
+    await enqueueNotice(
       tx,
       {
         to: target.email,

@@ -4,7 +4,7 @@
  */
 import { authStateChanged } from '../auth/cache/invalidate.js';
 import { recordAudit } from '../audit/record.js';
-import { enqueueEmail } from '../mail/outbox.js';
+import { enqueueNotice } from '../mail/outbox.js';
 import { consumeOutstandingTokens } from '../auth/outstanding-tokens.js';
 import { validatePassword } from '../auth/passwords/validators.js';
 import { revokeSessions } from '../auth/sessions/revoke.js';
@@ -40,7 +40,7 @@ export async function setUserPassword(
     const revoked = options.revokeSessions ? await revokeSessions(deps, { userId: id }, 'password_changed', tx) : 0;
     await enqueueWebhook(tx, 'user.password_changed', { userId: id, actor: webhookActor(actor), via: 'admin' }, now);
     await recordAudit(tx, { type: auditType(actor, 'admin.user_password_set'), userId: id, ...auditBy(actor), metadata: { sessionsRevoked: revoked } }, now);
-    await enqueueEmail(tx, { to: user.email, template: 'changed_by_admin', payload: { firstName: user.firstName, change: 'password' } }, now);
+    await enqueueNotice(tx, { to: user.email, template: 'changed_by_admin', payload: { firstName: user.firstName, change: 'password' } }, now);
     return { user, sessionsRevoked: revoked };
   });
 }

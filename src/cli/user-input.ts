@@ -7,6 +7,7 @@ import { validatePassword, type UserAttributes } from '../auth/passwords/validat
 import { GatehouseError } from '../errors.js';
 import type { Deps } from '../deps.js';
 import { isValidEmail, normalizeEmail } from '../users/email.js';
+import { normalizeUsername } from '../users/username.js';
 import { CommandError } from './command.js';
 import { askSecret } from './prompt.js';
 
@@ -61,9 +62,22 @@ export function commandErrorOf(error: unknown): unknown {
   return new CommandError([error.message, ...fields.map((f) => `  ${f.field}: ${f.message}`)].join('\n'));
 }
 
+/**
+ * The user named by --email or --username (exactly one: an account without an address has only
+ * its username), or a CommandError.
+ */
+export async function userByFlags(deps: Deps, flags: { email?: string; username?: string }) {
+  if (flags.email !== undefined && flags.username !== undefined) throw new CommandError('--email and --username exclude each other', 2);
+  if (flags.username === undefined) return userByEmail(deps, flags.email);
+  const username = normalizeUsername(flags.username);
+  const user = await deps.prisma.user.findUnique({ where: { username } });
+  if (!user) throw new CommandError(`no user with username ${username}`);
+  return user;
+}
+
 /** The user with this email, or a CommandError. */
 export async function userByEmail(deps: Deps, email: string | undefined) {
-  if (!email) throw new CommandError('--email is required', 2);
+  if (!email) throw new CommandError('--email (or --username) is required', 2);
   const user = await deps.prisma.user.findUnique({ where: { email: normalizeEmail(email) } });
   if (!user) throw new CommandError(`no user with email ${normalizeEmail(email)}`);
   return user;

@@ -90,10 +90,12 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
     meaning: "similarity (difflib ratio) at which a password is too close to the user's attributes; the first 128 characters of each side are compared",
   },
   GRAPHIQL: { default: 'on unless production', meaning: 'serve GraphiQL at `/graphql` to browsers (self-contained; sends the CSRF header in cookie mode)' },
-  REQUIRE_EMAIL_VERIFICATION: { meaning: 'an unverified account cannot sign in (`EMAIL_NOT_VERIFIED`); off: it can, and may verify later' },
+  REQUIRE_EMAIL_VERIFICATION: {
+    meaning: 'an unverified account cannot sign in (`EMAIL_NOT_VERIFIED`); off: it can, and may verify later. An account without an address has none to verify',
+  },
   LOGIN_IDENTIFIERS: {
     meaning:
-      "what `login`'s `identifier` is: `email`, `username` (Django's `USERNAME_FIELD = 'username'`), or `both` (an address is looked up as an email first); see [Accounts](accounts.md#usernames)",
+      "what `login`'s `identifier` is: `email`, `username` (Django's `USERNAME_FIELD = 'username'`), or `both` (an address is looked up as an email first); see [Accounts](accounts.md#usernames). With `username` or `both` an account may have no email address ([Accounts](accounts.md#accounts-without-an-email-address))",
   },
   REGISTRATION_MODE: {
     meaning:

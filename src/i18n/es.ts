@@ -37,6 +37,7 @@ export const es: Catalogue = {
     OAUTH_EMAIL_NOT_VERIFIED: 'El proveedor no confirmó una dirección de correo, y una cuenta nueva la necesita.',
     OAUTH_IDENTITY_TAKEN: 'Este inicio de sesión ya está vinculado a otra cuenta.',
     OAUTH_LAST_SIGN_IN_METHOD: 'Es la última forma de iniciar sesión en la cuenta: define una contraseña o añade una llave de acceso antes.',
+    EMAIL_REQUIRED: 'Esta cuenta no tiene dirección de correo: añade una antes.',
   },
   email: {
     greeting: 'Hola, {{firstName}}:',

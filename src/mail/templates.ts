@@ -34,8 +34,14 @@ export interface EmailTemplates {
 
 export type TemplateName = keyof EmailTemplates;
 
+/** A template and its variables addressed to `To`. */
+type MessageTo<To> = { [K in TemplateName]: { to: To; template: K; payload: EmailTemplates[K]; locale?: Locale | null } }[TemplateName];
+
 /** A template and its variables, as stored in OutboxEmail. */
-export type EmailMessage = { [K in TemplateName]: { to: string; template: K; payload: EmailTemplates[K]; locale?: Locale | null } }[TemplateName];
+export type EmailMessage = MessageTo<string>;
+
+/** A notice to an account's owner, whose address may be null (an account without one): see enqueueNotice. */
+export type NoticeMessage = MessageTo<string | null>;
 
 export interface RenderedEmail {
   subject: string;

@@ -16,6 +16,7 @@ import { builder } from './builder.js';
 import { deviceOf } from './device.js';
 import { profileInputFields } from './profile-fields.js';
 import { UserType } from './user.js';
+import { awaitsEmailVerification } from '../users/verification.js';
 
 /** The second-factor code a passwordless account may give as its fresh proof (../account/step-up.ts). */
 const PROOF_CODE =
@@ -24,7 +25,10 @@ const PROOF_CODE =
 const RegisterInput = builder.inputType('RegisterInput', {
   description: 'A new account. Which profile fields are mandatory is configured by REGISTRATION_REQUIRED_FIELDS.',
   fields: (t) => ({
-    email: t.string({ required: true }),
+    email: t.string({
+      description:
+        'Omit (or leave blank) for an account without an address: only when usernames sign in (LOGIN_IDENTIFIERS username or both), and then `username` is required. With LOGIN_IDENTIFIERS=email it is required (VALIDATION_FAILED).',
+    }),
     password: t.string({ required: true }),
     ...profileInputFields(t, 'self', true),
     attributes: t.field({ type: 'JSON', description: 'Self-editable custom attributes (USER_ATTRIBUTES_SCHEMA); admin-only ones are refused.' }),
@@ -57,13 +61,13 @@ const RegisterResult = builder.objectRef<RegisterResultShape>('RegisterResult').
 builder.mutationField('register', (t) =>
   t.field({
     type: RegisterResult,
-    description: 'Creates an account and emails a 6-digit verification code and a verification link.',
+    description: 'Creates an account and emails a 6-digit verification code and a verification link (none for an account without an address).',
     authScopes: { public: true },
     args: { input: t.arg({ type: RegisterInput, required: true }) },
-    resolve: async (_root, { input }, context) => ({
-      user: await register(context.deps, input, deviceOf(context)),
-      emailVerificationRequired: context.deps.config.accounts.requireEmailVerification,
-    }),
+    resolve: async (_root, { input }, context) => {
+      const user = await register(context.deps, input, deviceOf(context));
+      return { user, emailVerificationRequired: awaitsEmailVerification(context.deps.config.accounts.requireEmailVerification, user) };
+    },
   }),
 );
 

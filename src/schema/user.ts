@@ -23,7 +23,10 @@ export const UserType = builder.prismaObject('User', {
   authScopes: (user) => ({ $any: { self: user.id, $granted: 'ownAccount', $all: { staff: true, anyPermission: USER_READERS } } }),
   fields: (t) => ({
     id: t.exposeID('id'),
-    email: t.exposeString('email'),
+    email: t.exposeString('email', {
+      nullable: true,
+      description: 'The address, normalised. Null: an account without one (possible only when usernames sign in, LOGIN_IDENTIFIERS username or both).',
+    }),
     // The profile fields, from the table: non-null for those every account has.
     ...Object.fromEntries(
       PROFILE_FIELD_NAMES.map((name) => [

@@ -1,4 +1,4 @@
-import { validationError } from '../errors.js';
+import { GatehouseError, validationError } from '../errors.js';
 import { isValidEmail, MAX_EMAIL_LENGTH, normalizeEmail } from './email.js';
 
 /** The normalised address, or VALIDATION_FAILED naming `field`. */
@@ -14,4 +14,13 @@ export function lookupEmail(raw: string): string | null {
   if (raw.length > MAX_EMAIL_LENGTH * 2) return null;
   const email = normalizeEmail(raw);
   return isValidEmail(email) ? email : null;
+}
+
+/**
+ * The address of an account, for a flow that cannot work without one (a code, a link, an
+ * invitation); EMAIL_REQUIRED for an account without one (possible when usernames sign in).
+ */
+export function requireAddress(user: { email: string | null }): string {
+  if (user.email === null) throw new GatehouseError('EMAIL_REQUIRED');
+  return user.email;
 }

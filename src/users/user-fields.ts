@@ -27,8 +27,12 @@ export function validateUserFields(input: UserFieldsInput): { data: UserFieldsDa
   const { email, notes, ...profile } = input;
   const { data: cleaned, problems } = cleanProfile(profile, [], false);
   const data: UserFieldsData = { ...cleaned };
-  if (email !== undefined) {
-    const normalized = normalizeEmail(email ?? '');
+  if (email === null) {
+    // An address may be changed (and, on an account without one, added) but never removed: the
+    // owner would silently lose the notices and the reset link that reach them there.
+    problems.push({ field: 'email', code: 'required', message: 'An email address cannot be removed; give a new one instead.' });
+  } else if (email !== undefined) {
+    const normalized = normalizeEmail(email);
     if (!isValidEmail(normalized)) problems.push({ field: 'email', code: 'invalid_email', message: 'Enter a valid email address.' });
     data.email = normalized;
   }

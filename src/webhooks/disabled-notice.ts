@@ -5,14 +5,15 @@
  * through the outbox in the transaction that disables the endpoint, with its audit row.
  */
 import type { PrismaClient } from '../db/client.js';
-import { enqueueEmail } from '../mail/outbox.js';
+import { enqueueNotice } from '../mail/outbox.js';
 
 /** The permission that lets a staff member enable an endpoint again (src/auth/permissions/builtin.ts). */
 export const CHANGE_WEBHOOKS = 'webhooks.change_webhookendpoint';
 
 type Db = Pick<PrismaClient, 'user' | 'outboxEmail'>;
 
-export async function webhookAdmins(db: Pick<PrismaClient, 'user'>): Promise<{ email: string; firstName: string }[]> {
+/** Those who can enable an endpoint again, with an address to tell them at (an account may have none). */
+export async function webhookAdmins(db: Pick<PrismaClient, 'user'>): Promise<{ email: string | null; firstName: string }[]> {
   const holds = { permission: { codename: CHANGE_WEBHOOKS } };
   return db.user.findMany({
     where: {
@@ -27,7 +28,7 @@ export async function webhookAdmins(db: Pick<PrismaClient, 'user'>): Promise<{ e
 export async function noticeEndpointDisabled(db: Db, endpoint: { url: string; failures: number }, now: Date): Promise<number> {
   const admins = await webhookAdmins(db);
   for (const admin of admins) {
-    await enqueueEmail(
+    await enqueueNotice(
       db,
       { to: admin.email, template: 'webhook_endpoint_disabled', payload: { firstName: admin.firstName, url: endpoint.url, failures: endpoint.failures } },
       now,

@@ -35,7 +35,7 @@ export function isWebhookEventType(value: string): value is WebhookEventType {
 /** The account fields a payload may show: public profile and status, nothing secret. */
 export interface WebhookUser {
   id: string;
-  email: string;
+  email: string | null;
   username: string | null;
   firstName: string;
   lastName: string;
@@ -48,7 +48,7 @@ export interface WebhookUser {
 
 interface UserRow {
   id: string;
-  email: string;
+  email: string | null;
   username: string | null;
   firstName: string;
   lastName: string;
@@ -105,7 +105,7 @@ export interface WebhookEventData {
   'user.password_changed': { userId: string; actor: WebhookActor; via: 'change' | 'reset' | 'admin' };
   'session.created': { userId: string; sessionId: string; authMethods: string[] };
   'session.revoked': { userId: string; sessionIds: string[]; reason: string };
-  'user.email_changed': { user: WebhookUser; previousEmail: string; actor: WebhookActor };
+  'user.email_changed': { user: WebhookUser; previousEmail: string | null; actor: WebhookActor };
   'user.mfa_changed': { userId: string; actor: WebhookActor } & MfaChange;
   'identity.linked': { userId: string; identityId: string; provider: string; via: IdentityLinkVia; actor: WebhookActor };
   'identity.unlinked': { userId: string; identityId: string; provider: string; actor: WebhookActor };

@@ -6,7 +6,7 @@ import { createSession } from '../../src/auth/sessions/create-session.js';
 import { createUser, signedInUser, type UserOverrides } from './factories.js';
 
 /** A signed-in staff member holding exactly `codenames` (directly). */
-export async function signedInStaff(deps: Deps, codenames: readonly string[], overrides: UserOverrides = {}) {
+export async function signedInStaff(deps: Deps, codenames: readonly string[], overrides: UserOverrides & { email?: string } = {}) {
   const signedIn = await signedInUser(deps, { isStaff: true, ...overrides });
   await grant(deps, signedIn.user.id, codenames);
   return signedIn;

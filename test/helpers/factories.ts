@@ -9,7 +9,8 @@ import { joinRoot } from '../../src/admin/create-user.js';
 import { resolveFlags } from '../../src/users/role.js';
 
 export interface UserOverrides {
-  email?: string;
+  /** Null: an account without an address (usernames sign in); give it a username. */
+  email?: string | null;
   password?: string | null;
   firstName?: string;
   lastName?: string;
@@ -27,6 +28,11 @@ export const PASSWORD = 'correct horse battery staple';
  * A user row as the domain would make it: flags and role through the same rule the admin API uses
  * (a superuser is staff, and a member of Root), so a test cannot start from a state Gatehouse forbids.
  */
+/** A user with an address: what every factory account has unless made with `email: null`. */
+export type UserWithEmail = User & { email: string };
+
+export async function createUser(deps: Deps, overrides?: UserOverrides & { email?: string }): Promise<UserWithEmail>;
+export async function createUser(deps: Deps, overrides: UserOverrides): Promise<User>;
 export async function createUser(deps: Deps, overrides: UserOverrides = {}): Promise<User> {
   const password = overrides.password === undefined ? PASSWORD : overrides.password;
   const { isStaff, isSuperuser, role } = resolveFlags(
@@ -35,7 +41,7 @@ export async function createUser(deps: Deps, overrides: UserOverrides = {}): Pro
   );
   const user = await deps.prisma.user.create({
     data: {
-      email: overrides.email ?? `user-${randomUUID().slice(0, 8)}@example.com`,
+      email: overrides.email === null ? null : (overrides.email ?? `user-${randomUUID().slice(0, 8)}@example.com`),
       username: overrides.username ?? null,
       firstName: overrides.firstName ?? 'Ada',
       lastName: overrides.lastName ?? 'Lovelace',
@@ -44,7 +50,7 @@ export async function createUser(deps: Deps, overrides: UserOverrides = {}): Pro
       isStaff,
       isSuperuser,
       role,
-      emailVerifiedAt: overrides.verified === false ? null : deps.clock.now(),
+      emailVerifiedAt: overrides.verified === false || overrides.email === null ? null : deps.clock.now(),
     },
   });
   if (isSuperuser) await joinRoot(deps.prisma, user.id);
@@ -52,6 +58,8 @@ export async function createUser(deps: Deps, overrides: UserOverrides = {}): Pro
 }
 
 /** A user with a live session; `accessToken` is ready for an Authorization header. */
+export async function signedInUser(deps: Deps, overrides?: UserOverrides & { email?: string }): Promise<{ user: UserWithEmail } & SessionTokens>;
+export async function signedInUser(deps: Deps, overrides: UserOverrides): Promise<{ user: User } & SessionTokens>;
 export async function signedInUser(deps: Deps, overrides: UserOverrides = {}): Promise<{ user: User } & SessionTokens> {
   const user = await createUser(deps, overrides);
   const tokens = await createSession(deps, user.id, { ip: '127.0.0.1', userAgent: 'vitest' });

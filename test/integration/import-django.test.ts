@@ -52,7 +52,7 @@ describe('npm run gatehouse -- import-django', () => {
     expect(out).toContain('groups:      2 created, 0 existing, 6 group permissions linked');
     expect(out).toContain('users:       6 created, 0 existing (left unchanged), 4 skipped');
     expect(out).toContain('ignored rows of other models: sessions.session (1)');
-    expect(out).toContain('auth.user pk=5 (dave): no email');
+    expect(out).toContain('auth.user pk=5 (dave): no email (LOGIN_IDENTIFIERS=email signs in by address');
     expect(out).toContain('auth.user pk=6 (eve): invalid email "eve@localhost"');
     expect(out).toMatch(/auth\.user pk=7 \(frank\): duplicate email frank@example\.com \(also auth\.user pk=8 \(frank2\)\)/);
     expect(out).toMatch(/auth\.user pk=8 \(frank2\): duplicate email/);
@@ -86,7 +86,7 @@ describe('npm run gatehouse -- import-django', () => {
       'grace@example.com',
       'heidi@example.com',
     ]);
-    const byEmail = Object.fromEntries(users.map((u) => [u.email, u]));
+    const byEmail = Object.fromEntries(users.map((u) => [u.email!, u]));
     expect(byEmail['admin@example.com']).toMatchObject({
       username: 'admin',
       firstName: 'Site',
@@ -231,5 +231,41 @@ describe('npm run gatehouse -- import-django', () => {
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(await deps.prisma.auditEvent.count()).toBe(count);
+  });
+});
+
+// #15 item 1: a Django user with an empty email (dave, pk=5) was always skipped ("no email"). Where
+// usernames sign in it is imported without an address, matched by username on a second run; with
+// LOGIN_IDENTIFIERS=email (above) it is still skipped, the reason saying why.
+describe('import-django where usernames sign in (LOGIN_IDENTIFIERS=username)', () => {
+  let db: TestDatabase;
+  let deps: Deps;
+  const env = () => ({ ...TEST_ENV, DATABASE_URL: db.url, LOGIN_IDENTIFIERS: 'username' });
+  const gatehouse = (...args: string[]) => runProcess(['src/cli/index.ts', 'import-django', ...args], env());
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    deps = await createDeps(loadConfig({ ...env(), MIGRATE_ON_START: 'false' }));
+  });
+  afterAll(async () => {
+    await closeDeps(deps);
+    await db.drop();
+  });
+
+  it('imports a user with an empty email without an address, once; two users sharing an address are still both skipped', async () => {
+    const result = await gatehouse(fixture('dumpdata-auth.json'), '--email-verified');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('users:       7 created, 0 existing (left unchanged), 3 skipped');
+    expect(result.stdout).not.toContain('(dave)');
+    expect(result.stdout).toMatch(/auth\.user pk=7 \(frank\): duplicate email frank@example\.com/);
+    const dave = await deps.prisma.user.findUniqueOrThrow({ where: { username: 'dave' } });
+    // --email-verified has no address to vouch for here.
+    expect(dave).toMatchObject({ email: null, emailVerifiedAt: null, firstName: 'Dave', isActive: true });
+    expect(dave.passwordHash).toMatch(/^pbkdf2_sha256\$/);
+
+    const again = await gatehouse(fixture('dumpdata-auth.json'), '--json');
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ users: { created: 0, existing: 7, skipped: 3 } });
+    expect(await deps.prisma.user.count({ where: { email: null } })).toBe(1);
   });
 });

@@ -21,7 +21,8 @@ import type { OAuthProviderConfig } from '../../config/oauth-providers.js';
 import { uniqueViolationField } from '../../db/unique-violation.js';
 import type { Deps } from '../../deps.js';
 import { GatehouseError } from '../../errors.js';
-import { outboxRow } from '../../mail/outbox.js';
+import { noticeRows } from '../../mail/outbox.js';
+import { awaitsEmailVerification } from '../../users/verification.js';
 import type { ProviderProfile } from '../../oauth/profile.js';
 import { rethrowTaken } from '../../users/account-errors.js';
 import { lookupEmail } from '../../users/email-input.js';
@@ -49,9 +50,10 @@ export async function completeOAuthSignIn(deps: Deps, callback: OAuthCallback, d
   if (identity) {
     const user = identity.user;
     if (!user.isActive) return refuse('ACCOUNT_DISABLED', 'account_disabled', user.id);
-    // The provider vouching for the account's own address counts as verifying it.
-    const confirmsEmail = !user.emailVerifiedAt && verifiedEmail === user.email;
-    if (deps.config.accounts.requireEmailVerification && !user.emailVerifiedAt && !confirmsEmail)
+    // The provider vouching for the account's own address counts as verifying it. Both null is no
+    // match: an account without an address (usernames sign in) is not "verified" by a provider that gave none.
+    const confirmsEmail = !user.emailVerifiedAt && verifiedEmail !== null && verifiedEmail === user.email;
+    if (awaitsEmailVerification(deps.config.accounts.requireEmailVerification, user) && !confirmsEmail)
       return refuse('EMAIL_NOT_VERIFIED', 'email_not_verified', user.id);
     return signIn(deps, user, device, {
       ...(confirmsEmail ? { userData: { emailVerifiedAt: deps.clock.now() } } : {}),
@@ -137,12 +139,11 @@ export async function linkWrites(
     deps.prisma.auditEvent.create({
       data: auditRow({ type: 'oauth.identity_linked', userId: user.id, ...device, metadata: { provider: provider.id, via } }, now),
     }),
-    deps.prisma.outboxEmail.create({
-      data: outboxRow(
-        { to: user.email, template: 'identity_linked', payload: { firstName: user.firstName, provider: provider.name, email: profile.email } },
-        now,
-      ),
-    }),
+    // None for an account without an address (usernames sign in); the audit row above stands.
+    ...noticeRows(
+      { to: user.email, template: 'identity_linked', payload: { firstName: user.firstName, provider: provider.name, email: profile.email } },
+      now,
+    ).map((data) => deps.prisma.outboxEmail.create({ data })),
     ...webhook,
   ];
 }

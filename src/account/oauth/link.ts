@@ -11,7 +11,7 @@ import type { DeviceInfo } from '../../auth/sessions/create-session.js';
 import { uniqueViolationField } from '../../db/unique-violation.js';
 import type { Deps } from '../../deps.js';
 import { GatehouseError } from '../../errors.js';
-import { outboxRow } from '../../mail/outbox.js';
+import { noticeRows } from '../../mail/outbox.js';
 import { enqueueWebhook } from '../../webhooks/enqueue.js';
 import { requireFreshProof, type Proof } from '../step-up.js';
 import { linkWrites } from './complete-sign-in.js';
@@ -73,15 +73,11 @@ export async function unlinkIdentity(deps: Deps, viewer: Viewer, identityId: str
     const provider = deps.config.oauth.providers.find((p) => p.id === identity.provider);
     await tx.auditEvent.create({ data: auditRow({ type: 'oauth.identity_unlinked', userId, ...device, metadata: { provider: identity.provider } }, now) });
     await enqueueWebhook(tx, 'identity.unlinked', { userId, identityId: identity.id, provider: identity.provider, actor: { kind: 'user', id: userId } }, now);
-    await tx.outboxEmail.create({
-      data: outboxRow(
-        {
-          to: user.email,
-          template: 'identity_unlinked',
-          payload: { firstName: user.firstName, provider: provider?.name ?? identity.provider, byAdmin: false },
-        },
-        now,
-      ),
-    });
+    // None for an account without an address (usernames sign in); the audit row above stands.
+    for (const data of noticeRows(
+      { to: user.email, template: 'identity_unlinked', payload: { firstName: user.firstName, provider: provider?.name ?? identity.provider, byAdmin: false } },
+      now,
+    ))
+      await tx.outboxEmail.create({ data });
   });
 }

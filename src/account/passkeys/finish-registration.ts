@@ -13,7 +13,7 @@ import type { Viewer } from '../../auth/sessions/authenticate.js';
 import type { DeviceInfo } from '../../auth/sessions/create-session.js';
 import { uniqueViolationField } from '../../db/unique-violation.js';
 import type { Deps } from '../../deps.js';
-import { enqueueEmail } from '../../mail/outbox.js';
+import { enqueueNotice } from '../../mail/outbox.js';
 import { enqueueWebhook } from '../../webhooks/enqueue.js';
 import { requireRoomForPasskey } from './passkey-limit.js';
 import { describePasskey, passkeyName } from './passkey-name.js';
@@ -72,7 +72,7 @@ export async function finishPasskeyRegistration(
         { userId, actor: { kind: 'user', id: userId }, factor: 'passkey', action: 'added', passkeyId: passkey.id },
         now,
       );
-      await enqueueEmail(
+      await enqueueNotice(
         tx,
         { to: viewer.user.email, template: 'factor_added', payload: { firstName: viewer.user.firstName, factor: describePasskey(name) } },
         now,

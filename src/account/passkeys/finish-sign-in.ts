@@ -18,6 +18,7 @@ import type { Deps } from '../../deps.js';
 import { GatehouseError } from '../../errors.js';
 import { establishSession } from '../sign-in/establish-session.js';
 import type { SignedIn } from '../sign-in/result.js';
+import { awaitsEmailVerification } from '../../users/verification.js';
 
 /**
  * @throws GatehouseError PASSKEY_INVALID, TOKEN_EXPIRED (the ceremony), ACCOUNT_DISABLED, EMAIL_NOT_VERIFIED
@@ -51,7 +52,7 @@ export async function finishPasskeySignIn(deps: Deps, input: { response: unknown
   // As for a password: the account's state is told only to someone who proved they hold it.
   const refusal = !user?.isActive
     ? ({ reason: 'account_disabled', code: 'ACCOUNT_DISABLED' } as const)
-    : deps.config.accounts.requireEmailVerification && !user.emailVerifiedAt
+    : awaitsEmailVerification(deps.config.accounts.requireEmailVerification, user)
       ? ({ reason: 'email_not_verified', code: 'EMAIL_NOT_VERIFIED' } as const)
       : null;
   if (refusal || !user) {

@@ -9,7 +9,7 @@ import type { Viewer } from '../../auth/sessions/authenticate.js';
 import type { DeviceInfo } from '../../auth/sessions/create-session.js';
 import type { Deps } from '../../deps.js';
 import { GatehouseError } from '../../errors.js';
-import { enqueueEmail } from '../../mail/outbox.js';
+import { enqueueNotice } from '../../mail/outbox.js';
 import { enqueueWebhook } from '../../webhooks/enqueue.js';
 import { requireFreshProof, type Proof } from '../step-up.js';
 import { describePasskey } from './passkey-name.js';
@@ -32,7 +32,7 @@ export async function removePasskey(deps: Deps, viewer: Viewer, input: { id: str
       { userId, actor: { kind: 'user', id: userId }, factor: 'passkey', action: 'removed', passkeyId: passkey.id },
       now,
     );
-    await enqueueEmail(
+    await enqueueNotice(
       tx,
       {
         to: viewer.user.email,

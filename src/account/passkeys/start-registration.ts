@@ -10,6 +10,7 @@ import { descriptorOf } from '../../auth/passkeys/stored-credential.js';
 import { registrationOptions } from '../../auth/passkeys/webauthn.js';
 import type { Deps } from '../../deps.js';
 import { requireRoomForPasskey } from './passkey-limit.js';
+import { accountLabel } from '../../users/account-label.js';
 
 /** @throws GatehouseError RATE_LIMITED, VALIDATION_FAILED (`passkeys`: limit_reached) */
 export async function startPasskeyRegistration(deps: Deps, viewer: Viewer, device: DeviceInfo): Promise<PublicKeyCredentialCreationOptionsJSON> {
@@ -17,8 +18,9 @@ export async function startPasskeyRegistration(deps: Deps, viewer: Viewer, devic
   const { user } = viewer;
   await requireRoomForPasskey(deps, user.id);
   const existing = await deps.prisma.passkey.findMany({ where: { userId: user.id }, select: { credentialId: true, transports: true } });
-  const displayName = [user.firstName, user.lastName].filter(Boolean).join(' ') || user.email;
-  const options = await registrationOptions(deps.config.webauthn, { id: user.id, email: user.email, displayName }, existing.map(descriptorOf));
+  const userName = accountLabel(user);
+  const displayName = [user.firstName, user.lastName].filter(Boolean).join(' ') || userName;
+  const options = await registrationOptions(deps.config.webauthn, { id: user.id, userName, displayName }, existing.map(descriptorOf));
   await deps.prisma.signInChallenge.create({ data: newCeremonyChallenge(deps, 'PASSKEY_REGISTRATION', options.challenge, user.id, device) });
   return options;
 }

@@ -9,7 +9,7 @@ import type { Viewer } from '../../auth/sessions/authenticate.js';
 import type { DeviceInfo } from '../../auth/sessions/create-session.js';
 import type { Deps } from '../../deps.js';
 import { GatehouseError } from '../../errors.js';
-import { enqueueEmail } from '../../mail/outbox.js';
+import { enqueueNotice } from '../../mail/outbox.js';
 import { enqueueWebhook } from '../../webhooks/enqueue.js';
 import { reauthenticate, type Proof } from '../step-up.js';
 
@@ -28,7 +28,7 @@ export async function disableTotp(deps: Deps, viewer: Viewer, proof: Proof, devi
     await syncMfaEnabled(deps, tx, userId);
     await recordAudit(tx, { type: 'mfa.totp_disabled', userId, ...device }, now);
     await enqueueWebhook(tx, 'user.mfa_changed', { userId, actor: { kind: 'user', id: userId }, factor: 'totp', action: 'disabled' }, now);
-    await enqueueEmail(
+    await enqueueNotice(
       tx,
       { to: viewer.user.email, template: 'factor_removed', payload: { firstName: viewer.user.firstName, factor: 'the authenticator app', byAdmin: false } },
       now,

@@ -9,7 +9,7 @@ import type { Viewer } from '../../auth/sessions/authenticate.js';
 import type { DeviceInfo } from '../../auth/sessions/create-session.js';
 import type { Deps } from '../../deps.js';
 import { GatehouseError } from '../../errors.js';
-import { enqueueEmail } from '../../mail/outbox.js';
+import { enqueueNotice } from '../../mail/outbox.js';
 import { enqueueWebhook } from '../../webhooks/enqueue.js';
 import { requireFreshProof, type Proof } from '../step-up.js';
 
@@ -24,7 +24,7 @@ export async function regenerateRecoveryCodes(deps: Deps, viewer: Viewer, proof:
     await recordAudit(tx, { type: 'mfa.recovery_codes_regenerated', userId, ...device }, now);
     // Which factor and what happened, never the codes.
     await enqueueWebhook(tx, 'user.mfa_changed', { userId, actor: { kind: 'user', id: userId }, factor: 'recovery_codes', action: 'regenerated' }, now);
-    await enqueueEmail(tx, { to: viewer.user.email, template: 'recovery_codes_regenerated', payload: { firstName: viewer.user.firstName } }, now);
+    await enqueueNotice(tx, { to: viewer.user.email, template: 'recovery_codes_regenerated', payload: { firstName: viewer.user.firstName } }, now);
     return codes;
   });
 }

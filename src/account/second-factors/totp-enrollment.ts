@@ -13,10 +13,11 @@ import type { Viewer } from '../../auth/sessions/authenticate.js';
 import type { DeviceInfo } from '../../auth/sessions/create-session.js';
 import type { Deps } from '../../deps.js';
 import { GatehouseError } from '../../errors.js';
-import { enqueueEmail } from '../../mail/outbox.js';
+import { enqueueNotice } from '../../mail/outbox.js';
 import { enqueueWebhook } from '../../webhooks/enqueue.js';
 import { decryptSecret, encryptSecret } from '../../security/encryption.js';
 import { requireFreshProof } from '../step-up.js';
+import { accountLabel } from '../../users/account-label.js';
 
 export interface TotpEnrollment {
   /** Base32, for typing into an app by hand. */
@@ -40,7 +41,7 @@ export async function startTotpEnrollment(deps: Deps, viewer: Viewer, device: De
     update: { secretCiphertext, createdAt: now, lastUsedStep: null },
   });
   await recordAudit(deps.prisma, { type: 'mfa.totp_enrollment_started', userId, ...device }, now);
-  const otpauthUri = totpUri(secret, deps.config.mfa.issuer, viewer.user.email);
+  const otpauthUri = totpUri(secret, deps.config.mfa.issuer, accountLabel(viewer.user));
   return { secret, otpauthUri, qrCodeSvg: await QRCode.toString(otpauthUri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
 }
 
@@ -69,7 +70,7 @@ export async function confirmTotpEnrollment(deps: Deps, viewer: Viewer, code: st
     await syncMfaEnabled(deps, tx, userId);
     await recordAudit(tx, { type: 'mfa.totp_enabled', userId, ...device }, now);
     await enqueueWebhook(tx, 'user.mfa_changed', { userId, actor: { kind: 'user', id: userId }, factor: 'totp', action: 'enabled' }, now);
-    await enqueueEmail(
+    await enqueueNotice(
       tx,
       { to: viewer.user.email, template: 'factor_added', payload: { firstName: viewer.user.firstName, factor: 'an authenticator app' } },
       now,

@@ -10,7 +10,7 @@ import { verifySecondFactor } from '../../auth/mfa/verify-second-factor.js';
 import type { DeviceInfo } from '../../auth/sessions/create-session.js';
 import type { Deps } from '../../deps.js';
 import { GatehouseError } from '../../errors.js';
-import { outboxRow } from '../../mail/outbox.js';
+import { noticeRows } from '../../mail/outbox.js';
 import { establishSession } from './establish-session.js';
 import type { SignedIn } from './result.js';
 
@@ -45,17 +45,16 @@ export async function completeMfaSignIn(deps: Deps, mfaToken: string, code: stri
             deps.prisma.auditEvent.create({
               data: auditRow({ type: 'mfa.recovery_code_used', userId, ...device, metadata: { remaining: result.remaining } }, at),
             }),
-            deps.prisma.outboxEmail.create({
-              data: outboxRow(
-                {
-                  to: user.email,
-                  template: 'recovery_code_used',
-                  payload: { firstName: user.firstName, remaining: result.remaining },
-                  locale: user.locale as Locale | null,
-                },
-                at,
-              ),
-            }),
+            // None for an account without an address (usernames sign in); the audit row stands.
+            ...noticeRows(
+              {
+                to: user.email,
+                template: 'recovery_code_used',
+                payload: { firstName: user.firstName, remaining: result.remaining },
+                locale: user.locale as Locale | null,
+              },
+              at,
+            ).map((data) => deps.prisma.outboxEmail.create({ data })),
           ]
         : [],
   });
@@ -71,11 +70,9 @@ async function reportFailureBurst(deps: Deps, userId: string, device: DeviceInfo
   const now = deps.clock.now();
   await deps.prisma.$transaction([
     deps.prisma.auditEvent.create({ data: auditRow({ type: 'mfa.challenge_exhausted', userId, ...device }, now) }),
-    deps.prisma.outboxEmail.create({
-      data: outboxRow(
-        { to: user.email, template: 'second_factor_failures', payload: { firstName: user.firstName, ip: device.ip }, locale: user.locale as Locale | null },
-        now,
-      ),
-    }),
+    ...noticeRows(
+      { to: user.email, template: 'second_factor_failures', payload: { firstName: user.firstName, ip: device.ip }, locale: user.locale as Locale | null },
+      now,
+    ).map((data) => deps.prisma.outboxEmail.create({ data })),
   ]);
 }

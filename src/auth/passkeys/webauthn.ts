@@ -31,13 +31,14 @@ function failure(error: unknown): { ok: false; reason: string } {
 
 export function registrationOptions(
   config: WebAuthnConfig,
-  user: { id: string; email: string; displayName: string },
+  /** `userName`: what the authenticator lists the passkey under (the address, or the username of an account without one). */
+  user: { id: string; userName: string; displayName: string },
   exclude: Descriptor[],
 ): Promise<PublicKeyCredentialCreationOptionsJSON> {
   return generateRegistrationOptions({
     rpName: config.rpName,
     rpID: config.rpId,
-    userName: user.email,
+    userName: user.userName,
     // The user handle an authenticator returns at a discoverable sign-in: the account id (no PII).
     userID: new Uint8Array(Buffer.from(user.id, 'utf8')),
     userDisplayName: user.displayName,

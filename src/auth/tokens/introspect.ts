@@ -18,7 +18,7 @@ export type Introspection =
       reason: null;
       userId: string;
       sessionId: string;
-      email: string;
+      email: string | null;
       role: 'USER' | 'STAFF' | 'ADMIN';
       isStaff: boolean;
       isSuperuser: boolean;

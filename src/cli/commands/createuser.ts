@@ -9,6 +9,7 @@ import type { Command } from '../command.js';
 import { CommandError } from '../command.js';
 import { ask } from '../prompt.js';
 import { checkEmail, commandErrorOf, newPassword, parseOptions } from '../user-input.js';
+import { accountLabel } from '../../users/account-label.js';
 
 type Kind = 'user' | 'staff' | 'superuser';
 
@@ -29,14 +30,24 @@ function createCommand(name: string, kind: Kind, summary: string): Command {
     async run(args) {
       const flags = parseOptions(args, FLAGS, usage);
       const interactive = !flags['no-input'];
-      if (!interactive && !flags.email) throw new CommandError('--email is required with --no-input', 2);
+      // Without --email, createUser decides: an account without an address where usernames sign in, else VALIDATION_FAILED.
+      if (!interactive && !flags.email && !flags.username)
+        throw new CommandError('--email (or --username, where usernames sign in) is required with --no-input', 2);
       if (flags.email !== undefined && checkEmail(flags.email) !== true) throw new CommandError(`--email: ${checkEmail(flags.email)}`, 2);
-      const email = flags.email ?? (await ask('Email address:', { validate: checkEmail }));
-      const optional = async (flag: string | undefined, question: string) => flag ?? (interactive ? (await ask(question)) || null : null);
-      const username = await optional(flags.username, 'Username (optional):');
-      const firstName = (await optional(flags['first-name'], 'First name (optional):')) ?? '';
-      const lastName = (await optional(flags['last-name'], 'Last name (optional):')) ?? '';
       return withDeps(async (deps) => {
+        // Where usernames sign in (LOGIN_IDENTIFIERS username or both) the address may be left blank.
+        const optionalEmail = deps.config.accounts.loginIdentifiers !== 'email';
+        const email =
+          flags.email ??
+          (interactive
+            ? (await ask(optionalEmail ? 'Email address (optional):' : 'Email address:', {
+                validate: (value) => (optionalEmail && value.trim() === '') || checkEmail(value),
+              })) || null
+            : null);
+        const optional = async (flag: string | undefined, question: string) => flag ?? (interactive ? (await ask(question)) || null : null);
+        const username = await optional(flags.username, email === null ? 'Username:' : 'Username (optional):');
+        const firstName = (await optional(flags['first-name'], 'First name (optional):')) ?? '';
+        const lastName = (await optional(flags['last-name'], 'Last name (optional):')) ?? '';
         const password = await newPassword(deps, interactive, { email, username, firstName, lastName });
         try {
           const user = await createUser(deps, cliActor(name), {
@@ -47,9 +58,10 @@ function createCommand(name: string, kind: Kind, summary: string): Command {
             password,
             isStaff: kind !== 'user',
             isSuperuser: kind === 'superuser',
-            emailVerified: true,
+            // The operator vouches for the address they typed; an account without one has nothing to verify.
+            emailVerified: email !== null,
           });
-          console.log(`${kind === 'superuser' ? 'Superuser' : kind === 'staff' ? 'Staff user' : 'User'} created: ${user.email} (${user.role})`);
+          console.log(`${kind === 'superuser' ? 'Superuser' : kind === 'staff' ? 'Staff user' : 'User'} created: ${accountLabel(user)} (${user.role})`);
           if (password === null) console.log('The account has no password yet: set one with changepassword or a password reset.');
           return 0;
         } catch (error) {

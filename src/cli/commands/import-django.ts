@@ -45,8 +45,8 @@ export const importDjango: Command = {
     if (!file || extra.length) throw new CommandError(usage, 2);
 
     const options = attempt(() => parseImportOptions(parsed.values.options ? readJson(parsed.values.options) : {}));
-    const plan = attempt(() => planImport(readJson(file), options));
     const config = loadConfig();
+    const plan = attempt(() => planImport(readJson(file), options, { loginIdentifiers: config.accounts.loginIdentifiers }));
     checkPlannedAttributes(plan, config.accounts.attributes);
     // Migrated first, like every command (a fresh SQLite file has no tables yet).
     const { prisma, pending } = await openMigratedDatabase(config.database, createLogger('warn'));

@@ -3,8 +3,9 @@
  * second run changes nothing:
  * - permissions and groups are matched by codename and name; missing ones are created, and
  *   missing group-permission links added (links are never removed);
- * - users are matched by normalised email; an existing user is left exactly as it is (its
- *   password, flags and links may have moved on since), and reported as existing.
+ * - users are matched by normalised email (a user without one, by username); an existing user is
+ *   left exactly as it is (its password, flags and links may have moved on since), and reported
+ *   as existing.
  */
 import type { PrismaClient } from '../../db/client.js';
 import { recordAudit } from '../../audit/record.js';
@@ -89,14 +90,29 @@ export async function applyImport(prisma: PrismaClient, plan: ImportPlan, option
         const existingEmails = new Set<string>();
         const takenUsernames = new Set<string>();
         for (const batch of chunks(plan.users)) {
-          const emails = await tx.user.findMany({ where: { email: { in: batch.map((u) => u.email) } }, select: { email: true } });
-          for (const u of emails) existingEmails.add(u.email);
+          const addresses = batch.flatMap((u) => (u.email !== null ? [u.email] : []));
+          const emails = await tx.user.findMany({ where: { email: { in: addresses } }, select: { email: true } });
+          for (const u of emails) if (u.email !== null) existingEmails.add(u.email);
           const usernames = batch.flatMap((u) => (u.username ? [u.username] : []));
           const names = await tx.user.findMany({ where: { username: { in: usernames } }, select: { username: true } });
           for (const u of names) takenUsernames.add(u.username!);
         }
+        const existingUsernames = new Set(takenUsernames);
         const toCreate: PlannedUser[] = [];
         for (const user of plan.users) {
+          if (user.email === null) {
+            // Its username is all it has (planImport skips one without): the account holding it is this user, imported before.
+            if (existingUsernames.has(user.username!)) report.users.existing++;
+            else if (takenUsernames.has(user.username!)) {
+              // Only when two Django usernames normalise to one (NFKC): which person it names is not ours to guess.
+              report.skipped.push({ kind: 'user', source: user.source, reason: `no email, and username "${user.username!}" is another imported user's` });
+              report.users.skipped++;
+            } else {
+              takenUsernames.add(user.username!);
+              toCreate.push(user);
+            }
+            continue;
+          }
           if (existingEmails.has(user.email)) {
             report.users.existing++;
             continue;
@@ -128,18 +144,22 @@ export async function applyImport(prisma: PrismaClient, plan: ImportPlan, option
               role: user.role,
               lastLoginAt: user.lastLoginAt,
               createdAt: user.createdAt ?? options.now,
-              emailVerifiedAt: options.emailVerified ? options.now : null,
+              emailVerifiedAt: options.emailVerified && user.email !== null ? options.now : null,
               ...user.profile,
               attributes: user.attributesText ?? '{}',
             })),
-            select: { id: true, email: true },
+            select: { id: true, email: true, username: true },
           });
-          const idOf = new Map(created.map((u) => [u.email, u.id]));
+          const idOf = new Map(created.map((u) => [importKey(u), u.id]));
           await tx.userGroup.createMany({
-            data: batch.flatMap((user) => user.groups.map((name) => ({ userId: idOf.get(user.email)!, groupId: groupIds.get(name)!, createdAt: options.now }))),
+            data: batch.flatMap((user) =>
+              user.groups.map((name) => ({ userId: idOf.get(importKey(user))!, groupId: groupIds.get(name)!, createdAt: options.now })),
+            ),
           });
           await tx.userPermission.createMany({
-            data: batch.flatMap((user) => user.permissions.map((codename) => ({ userId: idOf.get(user.email)!, permissionId: permissionIds.get(codename)! }))),
+            data: batch.flatMap((user) =>
+              user.permissions.map((codename) => ({ userId: idOf.get(importKey(user))!, permissionId: permissionIds.get(codename)! })),
+            ),
           });
           report.users.created += created.length;
         }
@@ -167,6 +187,11 @@ export async function applyImport(prisma: PrismaClient, plan: ImportPlan, option
     if (!(error instanceof DryRunRollback)) throw error;
   }
   return report;
+}
+
+/** What tells the created users of a batch apart: the address, or the username of one without (both unique). */
+function importKey(user: { email: string | null; username: string | null }): string {
+  return user.email ?? `\0username:${user.username ?? ''}`;
 }
 
 function chunks<T>(items: T[]): T[][] {

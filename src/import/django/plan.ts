@@ -33,7 +33,8 @@ export interface PlannedGroup {
 export interface PlannedUser {
   /** Where it came from, for the report: `auth.user pk=3 (bob)`. */
   source: string;
-  email: string;
+  /** Null: a Django user with an empty email, imported only when usernames sign in (PlanContext). */
+  email: string | null;
   username: string | null;
   firstName: string;
   lastName: string;
@@ -97,8 +98,18 @@ function isReservedGroup(name: string): boolean {
 const RESERVED_PERMISSION = `a Gatehouse built-in permission namespace (${[...RESERVED_APP_LABELS].map((label) => `${label}.*`).join(', ')}): grant it in Gatehouse if you mean to`;
 const RESERVED_GROUP = `the group name ${ROOT_GROUP} is reserved for Gatehouse superusers`;
 
+/** What of the server's configuration the plan depends on. */
+export interface PlanContext {
+  /**
+   * LOGIN_IDENTIFIERS: with `username` or `both`, a Django user with an empty email is imported
+   * without an address (signing in by username); with `email` it is skipped, as it could not sign in.
+   * @default 'email'
+   */
+  loginIdentifiers: 'email' | 'username' | 'both';
+}
+
 /** @throws Error when the document is not a dumpdata JSON array. */
-export function planImport(document: unknown, options: ImportOptions): ImportPlan {
+export function planImport(document: unknown, options: ImportOptions, context: PlanContext = { loginIdentifiers: 'email' }): ImportPlan {
   if (!Array.isArray(document)) throw new Error('not a dumpdata document: expected a JSON array of {model, pk, fields} objects');
   const rows: Row[] = document.map((row: unknown, index) => {
     const r = row as Partial<Row> | null;
@@ -202,18 +213,28 @@ export function planImport(document: unknown, options: ImportOptions): ImportPla
   // Users.
   const f = options.fields;
   const byEmail = new Map<string, PlannedUser[]>();
+  const addressless: PlannedUser[] = [];
   for (const row of rows.filter((r) => r.model === options.userModel)) {
     const get = (field: keyof ImportOptions['fields']) => (f[field] ? row.fields[f[field]] : undefined);
     const rawEmail = get('email');
     // NFKC as Gatehouse stores usernames (Django's create_user normalises them the same way already).
     const username = typeof get('username') === 'string' && normalizeUsername(get('username') as string) ? normalizeUsername(get('username') as string) : null;
     const source = `${options.userModel} pk=${String(row.pk)}${username ? ` (${username})` : ''}`;
-    if (typeof rawEmail !== 'string' || !rawEmail.trim()) {
-      plan.skipped.push({ kind: 'user', source, reason: 'no email' });
+    const noEmail = typeof rawEmail !== 'string' || !rawEmail.trim();
+    if (noEmail && context.loginIdentifiers === 'email') {
+      plan.skipped.push({
+        kind: 'user',
+        source,
+        reason: 'no email (LOGIN_IDENTIFIERS=email signs in by address; with username or both it is imported without one)',
+      });
       continue;
     }
-    const email = normalizeEmail(rawEmail);
-    if (!isValidEmail(email)) {
+    if (noEmail && !username) {
+      plan.skipped.push({ kind: 'user', source, reason: 'no email and no username: nothing to sign in with' });
+      continue;
+    }
+    const email = noEmail ? null : normalizeEmail(rawEmail);
+    if (email !== null && !isValidEmail(email)) {
       plan.skipped.push({ kind: 'user', source, reason: `invalid email ${JSON.stringify(rawEmail)}` });
       continue;
     }
@@ -282,7 +303,9 @@ export function planImport(document: unknown, options: ImportOptions): ImportPla
       const codename = grantable(ref, { kind: 'user', source });
       if (codename) pushUnique(user.permissions, codename);
     }
-    byEmail.set(email, [...(byEmail.get(email) ?? []), user]);
+    // Without an address there is nothing to share: such users stand apart (their usernames are unique in Django).
+    if (email === null) addressless.push(user);
+    else byEmail.set(email, [...(byEmail.get(email) ?? []), user]);
   }
   for (const [email, users] of byEmail) {
     // Two Django accounts, one address after normalisation: which person owns it is not ours to
@@ -299,6 +322,7 @@ export function planImport(document: unknown, options: ImportOptions): ImportPla
         });
     } else plan.users.push(users[0]!);
   }
+  plan.users.push(...addressless);
 
   for (const row of rows) {
     if (!['contenttypes.contenttype', 'auth.permission', 'auth.group', options.userModel].includes(row.model)) {

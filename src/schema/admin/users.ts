@@ -67,16 +67,22 @@ const userFieldsOf = (
 
 const CreateUserInput = builder.inputType('CreateUserInput', {
   fields: (t) => ({
-    email: t.string({ required: true }),
+    email: t.string({
+      description:
+        'Omit for an account without an address: only when usernames sign in (LOGIN_IDENTIFIERS username or both; VALIDATION_FAILED otherwise), and then `username` is required.',
+    }),
     password: t.string({ description: 'Validated like every password. Omit to create an account without one.' }),
-    sendInvite: t.boolean({ description: 'Request an invitation / verification email.' }),
+    sendInvite: t.boolean({ description: 'Request an invitation / verification email. EMAIL_REQUIRED without `email`.' }),
     ...userFieldsOf(t),
   }),
 });
 
 const UpdateUserInput = builder.inputType('UpdateUserInput', {
   description: 'Only the fields given change. A changed email is unverified unless emailVerified is true.',
-  fields: (t) => ({ email: t.string(), ...userFieldsOf(t) }),
+  fields: (t) => ({
+    email: t.string({ description: 'A new address (or a first one for an account without). It cannot be removed: null is VALIDATION_FAILED.' }),
+    ...userFieldsOf(t),
+  }),
 });
 
 builder.queryFields((t) => ({

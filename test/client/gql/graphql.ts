@@ -32,7 +32,7 @@ export type LoginMutationVariables = Exact<{
 
 
 export type LoginMutation = { login:
-    | { __typename: 'AuthPayload', accessToken: string, accessTokenExpiresAt: string, refreshToken: string | null, user: { id: string, email: string } }
+    | { __typename: 'AuthPayload', accessToken: string, accessTokenExpiresAt: string, refreshToken: string | null, user: { id: string, email: string | null } }
     | { __typename: 'MfaChallenge', mfaToken: string, methods: Array<MfaMethod>, expiresAt: string }
    };
 
@@ -42,7 +42,7 @@ export type CompleteMfaSignInMutationVariables = Exact<{
 }>;
 
 
-export type CompleteMfaSignInMutation = { completeMfaSignIn: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string | null, user: { id: string, email: string } } };
+export type CompleteMfaSignInMutation = { completeMfaSignIn: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string | null, user: { id: string, email: string | null } } };
 
 export type RefreshTokenMutationVariables = Exact<{
   refreshToken: string;
@@ -67,14 +67,14 @@ export type CompleteOAuthSignInMutationVariables = Exact<{
 
 
 export type CompleteOAuthSignInMutation = { completeOAuthSignIn:
-    | { __typename: 'AuthPayload', accessToken: string, accessTokenExpiresAt: string, refreshToken: string | null, user: { id: string, email: string } }
+    | { __typename: 'AuthPayload', accessToken: string, accessTokenExpiresAt: string, refreshToken: string | null, user: { id: string, email: string | null } }
     | { __typename: 'MfaChallenge', mfaToken: string, methods: Array<MfaMethod>, expiresAt: string }
    };
 
 export type CurrentUserQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CurrentUserQuery = { me: { id: string, email: string, firstName: string } | null };
+export type CurrentUserQuery = { me: { id: string, email: string | null, firstName: string } | null };
 
 export type MySessionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -88,7 +88,7 @@ export type CookieLoginMutationVariables = Exact<{
 
 
 export type CookieLoginMutation = { login:
-    | { user: { email: string }, session: { id: string } }
+    | { user: { email: string | null }, session: { id: string } }
     | Record<PropertyKey, never>
    };
 
@@ -109,7 +109,7 @@ export type BearerLoginMutationVariables = Exact<{
 
 
 export type BearerLoginMutation = { login:
-    | { accessToken: string, user: { email: string } }
+    | { accessToken: string, user: { email: string | null } }
     | Record<PropertyKey, never>
    };
 
@@ -120,14 +120,14 @@ export type DjangoLoginMutationVariables = Exact<{
 
 
 export type DjangoLoginMutation = { login:
-    | { accessToken: string, user: { email: string, role: Role } }
+    | { accessToken: string, user: { email: string | null, role: Role } }
     | Record<PropertyKey, never>
    };
 
 export type DjangoMeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DjangoMeQuery = { me: { email: string, username: string | null } | null };
+export type DjangoMeQuery = { me: { email: string | null, username: string | null } | null };
 
 export type ApiPasskeyStartSignInMutationVariables = Exact<{
   email?: string | null | undefined;
@@ -237,7 +237,7 @@ export type PasskeyRemoveMutation = { removePasskey: boolean };
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, email: string } | null };
+export type MeQuery = { me: { id: string, email: string | null } | null };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 

@@ -78,7 +78,7 @@ describe('account lifecycle', () => {
   });
 
   it('gives unknown email and wrong password the same error', async () => {
-    const email = await registerAndVerify(t, smtp).then(async (id) => (await t.deps.prisma.user.findUniqueOrThrow({ where: { id } })).email);
+    const email = await registerAndVerify(t, smtp).then(async (id) => (await t.deps.prisma.user.findUniqueOrThrow({ where: { id } })).email!);
     const wrong = await login(t, email, 'not the password');
     const unknown = await login(t, uniqueEmail('nobody'), PASSWORD);
     expect(errorCode(wrong)).toBe('INVALID_CREDENTIALS');
@@ -127,7 +127,7 @@ describe('account lifecycle', () => {
     // Someone else's session is not mine to revoke, and looks like no session at all.
     const other = await loginTokens(
       t,
-      await registerAndVerify(t, smtp).then(async (id) => (await t.deps.prisma.user.findUniqueOrThrow({ where: { id } })).email),
+      await registerAndVerify(t, smtp).then(async (id) => (await t.deps.prisma.user.findUniqueOrThrow({ where: { id } })).email!),
     );
     expect(
       errorCode(

@@ -85,7 +85,7 @@ describe('profile, email change, deactivation', () => {
   });
 
   async function emailOf(id: string): Promise<string> {
-    return (await t.deps.prisma.user.findUniqueOrThrow({ where: { id } })).email;
+    return (await t.deps.prisma.user.findUniqueOrThrow({ where: { id } })).email!;
   }
 
   it('changes the email address only after the new one proves itself, and tells the old one', async () => {

@@ -105,4 +105,36 @@ describe('users list', () => {
     const tooMany = await t.graphql(LIST, { first: 101 }, { token });
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
   });
+
+  // #15 item 1: accounts without an address sort with a NULL email; cursor pages by email must
+  // still list every user exactly once, in both directions, on both databases.
+  it('pages by email through accounts without an address, every user once', async () => {
+    const isolated = await createTestApp({ env: { LOGIN_IDENTIFIERS: 'both' } });
+    const staff = await signedInStaff(isolated.deps, ['users.view_user'], { email: 'm@example.com' });
+    for (const email of ['b@example.com', 'z@example.com']) await createUser(isolated.deps, { email });
+    for (const username of ['n1', 'n2', 'n3']) await createUser(isolated.deps, { email: null, username });
+    for (const direction of ['ASC', 'DESC']) {
+      for (const first of [1, 2, 4]) {
+        const seen: (string | null)[] = [];
+        let after: string | null = null;
+        for (let page = 0; page < 10; page++) {
+          const result: Awaited<ReturnType<typeof t.graphql<ListData>>> = await isolated.graphql<ListData>(
+            LIST,
+            { first, after, orderBy: { field: 'EMAIL', direction } },
+            { token: staff.accessToken },
+          );
+          expect(result.errors).toBeUndefined();
+          seen.push(...result.data!.users.nodes.map((n) => n.email));
+          if (!result.data!.users.pageInfo.hasNextPage) break;
+          after = result.data!.users.pageInfo.endCursor;
+        }
+        expect(seen, `${direction} by ${first}`).toHaveLength(6);
+        expect(
+          seen.filter((e) => e === null),
+          `${direction} by ${first}`,
+        ).toHaveLength(3);
+        expect(new Set(seen.filter((e) => e !== null)).size).toBe(3);
+      }
+    }
+  });
 });

@@ -32,6 +32,8 @@ describe.skipIf(isPostgres)('management commands on a fresh SQLite file', () => 
     expect(dry.stderr).toBe('');
     expect(dry.code).toBe(0);
     expect(dry.stdout).toMatch(/users:\s+4 created/);
+    // #15 item 1: with LOGIN_IDENTIFIERS=email (the default) the user without an email is skipped, saying why.
+    expect(dry.stdout).toContain('auth.user pk=5 (pedro): no email (LOGIN_IDENTIFIERS=email');
 
     const file = join(dir, 'fresh.db');
     const imported = await runProcess(['src/cli/index.ts', 'import-django', dump, '--email-verified'], { ...TEST_ENV, DATABASE_URL: `file:${file}` });
@@ -49,6 +51,27 @@ describe.skipIf(isPostgres)('management commands on a fresh SQLite file', () => 
     expect(errorCode(await t.graphql(LOGIN, { email: 'luis@example.com', password: 'montaña alta 7' }))).toBe('ACCOUNT_DISABLED');
     const root = await t.deps.prisma.user.findUniqueOrThrow({ where: { email: 'root@example.com' } });
     expect(root).toMatchObject({ isSuperuser: true, isStaff: true });
+  });
+
+  // #15 item 1: Django's username-only users (an empty email) were always skipped; where usernames
+  // sign in they are imported without an address and sign in by username with their Django password.
+  it.skipIf(!hasDjango)('imports a real Django user without an email where usernames sign in; it signs in by username', { timeout: 180_000 }, async () => {
+    const dump = join(dir, 'dump-usernames.json');
+    execFileSync(PYTHON, [MAKE_DUMP, mkdtempSync(join(dir, 'django-')), dump]);
+    const file = join(dir, 'usernames.db');
+    const env = { ...TEST_ENV, DATABASE_URL: `file:${file}`, LOGIN_IDENTIFIERS: 'username' };
+    const imported = await runProcess(['src/cli/index.ts', 'import-django', dump], env);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/users:\s+5 created, 0 existing \(left unchanged\), 0 skipped/);
+
+    const t = await createTestApp({ env: { DATABASE_URL: `file:${file}`, LOGIN_IDENTIFIERS: 'username' } });
+    const pedro = await t.graphql<{ login: { user: { email: string | null } } }>(
+      'mutation { login(identifier: "pedro", password: "camino largo 5") { ... on AuthPayload { user { email } } } }',
+    );
+    expect(pedro.errors).toBeUndefined();
+    expect(pedro.data?.login.user.email).toBeNull();
+    expect((await t.deps.prisma.user.findUniqueOrThrow({ where: { username: 'pedro' } })).passwordHash).toMatch(/^\$argon2id\$/);
   });
 
   it.each([['listusers'], ['createuser', '--email', 'new@example.com', '--no-input']])('%s works on a new file', { timeout: 60_000 }, async (...args) => {

@@ -64,6 +64,26 @@ describe('linked identities', () => {
     expect(signedIn.data!.completeOAuthSignIn).toMatchObject({ __typename: 'AuthPayload', user: { id: user.id } });
   });
 
+  // #15 item 1: for an account without an address, a provider that gave no email was taken as
+  // "confirming" it (null === null) and marked the account verified; no notice can go to it either.
+  it('links and signs in an account without an address: never "verified" by a provider with no email, no notices, audited', async () => {
+    const { user, accessToken } = await signedInUser(t.deps, { email: null, username: 'no.address' });
+    idp.accounts.set('addressless', {});
+    const notices = () => t.deps.prisma.outboxEmail.count({ where: { template: { in: ['identity_linked', 'identity_unlinked'] } } });
+    const noticesBefore = await notices();
+    const linked = await link(accessToken, 'addressless');
+    expect(linked.errors).toBeUndefined();
+    const { authorizationUrl } = await startSignIn(t, 'corp');
+    const signedIn = await completeSignIn(t, callbackArgs(await idp.authorize(authorizationUrl, 'addressless')));
+    expect(signedIn.data!.completeOAuthSignIn).toMatchObject({ __typename: 'AuthPayload', user: { id: user.id, email: null, emailVerified: false } });
+    expect((await t.deps.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).emailVerifiedAt).toBeNull();
+    const unlinked = await t.graphql(UNLINK, { id: linked.data!.linkOAuthIdentity.id, password: PASSWORD }, { token: accessToken });
+    expect(unlinked.errors).toBeUndefined();
+    expect(await notices()).toBe(noticesBefore);
+    const types = (await t.deps.prisma.auditEvent.findMany({ where: { userId: user.id }, select: { type: true } })).map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['oauth.identity_linked', 'oauth.sign_in_succeeded', 'oauth.identity_unlinked']));
+  });
+
   it('needs a fresh proof to start a link', async () => {
     const { accessToken } = await signedInUser(t.deps);
     clock.advance((t.config.mfa.reauthWindowSeconds + 1) * 1000);

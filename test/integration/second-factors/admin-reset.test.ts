@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { factorSummary } from '../../../src/auth/mfa/factors.js';
-import type { User } from '../../../src/generated/sqlite/client.js';
+import type { UserWithEmail } from '../../helpers/factories.js';
 import { errorCode } from '../../helpers/graphql.js';
 import { createUser, grant, newToken, signedInStaff } from '../../helpers/admin.js';
 import { latestEmail, uniqueEmail } from '../../helpers/accounts.js';
@@ -30,7 +30,7 @@ describe('resetUserMfa', () => {
   });
 
   /** A user with an authenticator app, its ten recovery codes and a passkey; returns the user and a live token. */
-  async function withFactors(overrides: { isStaff?: boolean; isSuperuser?: boolean } = {}): Promise<{ user: User; token: string }> {
+  async function withFactors(overrides: { isStaff?: boolean; isSuperuser?: boolean } = {}): Promise<{ user: UserWithEmail; token: string }> {
     const user = await createUser(t.deps, { email: uniqueEmail('factors'), ...overrides });
     const token = await newToken(t.deps, user.id);
     await enrolTotp(t, token, clock);

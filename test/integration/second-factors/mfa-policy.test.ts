@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../../src/deps.js';
-import type { User } from '../../../src/generated/sqlite/client.js';
+import type { UserWithEmail } from '../../helpers/factories.js';
 import { errorCode } from '../../helpers/graphql.js';
 import { createUser, PASSWORD } from '../../helpers/factories.js';
 import { loginTokens, uniqueEmail } from '../../helpers/accounts.js';
@@ -20,7 +20,7 @@ const USERS = '{ users { totalCount } }';
 type Kind = 'user' | 'staff' | 'superuser';
 const KINDS: Kind[] = ['user', 'staff', 'superuser'];
 
-async function accountOf(deps: Deps, kind: Kind): Promise<User> {
+async function accountOf(deps: Deps, kind: Kind): Promise<UserWithEmail> {
   const user = await createUser(deps, { email: uniqueEmail(kind), isStaff: kind !== 'user', isSuperuser: kind === 'superuser' });
   if (kind === 'staff') await grant(deps, user.id, ['users.view_user']);
   return user;
