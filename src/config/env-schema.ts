@@ -114,6 +114,8 @@ export const envSchema = z.object({
 
   // GraphQL endpoint
   GRAPHIQL: bool.optional(),
+  /** The web console (/account, /admin). Default: on unless production. Needs AUTH_COOKIES. */
+  CONSOLE: bool.optional(),
 
   // Accounts
   /** When on, an unverified account cannot sign in (it gets EMAIL_NOT_VERIFIED). */

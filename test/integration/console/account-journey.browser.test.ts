@@ -1,0 +1,200 @@
+/**
+ * /account journeys in headless Chromium against the built server, with the real SMTP catcher
+ * (issue #17): a new user registers, reads the code from the email, verifies, signs in, changes
+ * the password and signs out everywhere, after which the API refuses the old session's cookies;
+ * the emailed reset link opens the console's reset page; a signed-in user sets up an authenticator
+ * app (QR code, recovery codes) and visits every page. Keyboard only where a person would type;
+ * axe-core on every page; screenshots in test-output/console/.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../../helpers/chromium.js';
+import { axeViolations, screenshot, startConsole, watchProblems, type ConsoleHarness } from '../../helpers/console.js';
+import { createUser, PASSWORD } from '../../helpers/factories.js';
+import { extractCode, extractLink } from '../../helpers/smtp.js';
+import { totpCode } from '../../helpers/totp.js';
+
+const available = chromiumAvailable('the console account browser test');
+const NEW_PASSWORD = 'a different passphrase entirely 42';
+
+describe.skipIf(!available)('/account journeys in Chromium', () => {
+  let harness: ConsoleHarness;
+  let url: string;
+  beforeAll(async () => {
+    harness = await startConsole();
+    url = harness.gatehouse.url;
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  async function fill(page: Page, label: string, value: string) {
+    const field = page.getByLabel(label, { exact: true });
+    await field.focus();
+    await field.clear();
+    await page.keyboard.type(value);
+  }
+
+  /** Waits for the page whose heading has the focus and reads `title`; checks it with axe and screenshots it. */
+  async function arrive(page: Page, title: string, shot?: string) {
+    await page.waitForFunction((expected) => document.activeElement?.tagName === 'H1' && document.activeElement.textContent === expected, title);
+    expect(await axeViolations(page), title).toEqual([]);
+    if (shot) await screenshot(page, shot);
+  }
+
+  /** Follows a link by the keyboard: focus it, press Enter. */
+  async function follow(page: Page, name: string) {
+    await page.getByRole('link', { name, exact: true }).first().focus();
+    await page.keyboard.press('Enter');
+  }
+
+  async function graphql(cookie: string, query: string) {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1', cookie },
+      body: JSON.stringify({ query }),
+    });
+    return (await response.json()) as { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] };
+  }
+
+  it('registers, verifies with the emailed code, signs in, changes the password and signs out everywhere', async () => {
+    const email = `new-${Date.now()}@example.com`;
+    const page = await harness.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${url}/account`);
+    await arrive(page, 'Sign in');
+
+    await follow(page, 'Create an account');
+    await arrive(page, 'Create an account', 'register');
+    await fill(page, 'First name', 'Katherine');
+    await fill(page, 'Last name', 'Johnson');
+    await fill(page, 'Email', email);
+    await fill(page, 'Password', PASSWORD);
+    await page.keyboard.press('Enter');
+
+    await arrive(page, 'Verify your email', 'verify-email');
+    expect(await page.getByLabel('Email', { exact: true }).inputValue()).toBe(email);
+    const code = extractCode(await harness.smtp.waitFor((m) => m.to.includes(email), 10_000));
+    await fill(page, 'Code', code);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').first().innerText()).toContain('verified');
+
+    await follow(page, 'Back to sign in');
+    await arrive(page, 'Sign in');
+    await fill(page, 'Email', email);
+    await fill(page, 'Password', PASSWORD);
+    await page.keyboard.press('Enter');
+    await arrive(page, 'Your account');
+
+    await follow(page, 'Password');
+    await arrive(page, 'Change your password', 'password');
+    await fill(page, 'Current password', PASSWORD);
+    await fill(page, 'New password', NEW_PASSWORD);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').first().innerText()).toContain('password has been changed');
+
+    await follow(page, 'Devices');
+    await arrive(page, 'Signed-in devices', 'devices');
+    await expect.poll(() => page.locator('main li').count()).toBe(1);
+    const cookies = (await harness.chromium.browser.cookies(`${url}/graphql`)).map((c) => `${c.name}=${c.value}`).join('; ');
+    expect((await graphql(cookies, '{ me { email } }')).data).toEqual({ me: { email } });
+
+    // A wrong password is refused in words, and the session stays.
+    await fill(page, 'Current password', 'not my password');
+    await page.getByRole('button', { name: 'Sign out everywhere' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('alert').first().innerText()).toMatch(/\w/);
+    await fill(page, 'Current password', NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Sign out everywhere' }).focus();
+    await page.keyboard.press('Enter');
+    await arrive(page, 'Sign in');
+
+    // The session the browser held is over for the API too, cookies and all.
+    const afterwards = await graphql(cookies, '{ mySessions { id } }');
+    expect(afterwards.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('opens the emailed reset link on the console and sets a new password', async () => {
+    const user = await createUser(harness.gatehouse.deps);
+    const page = await harness.newPage();
+    await page.goto(`${url}/account`);
+    await follow(page, 'Forgot your password?');
+    await arrive(page, 'Forgot your password', 'forgot-password');
+    await fill(page, 'Email', user.email);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').first().innerText()).toContain('on its way');
+
+    const link = new URL(extractLink(await harness.smtp.waitFor((m) => m.to.includes(user.email), 10_000)));
+    // With the console on and no APP_BASE_URL, the link opens the console on this server (the
+    // test server listens on a port chosen at start-up, which the link cannot know: PORT=0).
+    expect(link.pathname).toBe('/account/reset-password');
+    expect(link.hostname).toBe('127.0.0.1');
+    await page.goto(`${url}${link.pathname}${link.search}`);
+    await arrive(page, 'Choose a new password', 'reset-password');
+    await fill(page, 'New password', NEW_PASSWORD);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').first().innerText()).toContain('Sign in with the new one');
+    // The link worked once.
+    await page.goto(`${url}${link.pathname}${link.search}`);
+    await arrive(page, 'Choose a new password');
+    await fill(page, 'New password', `${NEW_PASSWORD} again`);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('alert').first().innerText()).toContain('cannot be used any more');
+    await page.close();
+  });
+
+  it('sets up an authenticator app from the QR page and visits every page, on a phone-sized screen too', async () => {
+    const user = await createUser(harness.gatehouse.deps, { firstName: 'Dorothy', lastName: 'Vaughan' });
+    const page = await harness.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${url}/account/two-step`);
+    await fill(page, 'Email', user.email);
+    await fill(page, 'Password', PASSWORD);
+    await page.keyboard.press('Enter');
+    // The deep link survives signing in.
+    await arrive(page, 'Two-step verification');
+    await page.getByRole('button', { name: 'Set up an authenticator app' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('img', { name: 'QR code for your authenticator app' }).count()).toBe(1);
+    // The server's SVG, shown from a data: URL (allowed by the CSP's img-src), decodes as an image.
+    expect(await page.getByRole('img', { name: 'QR code for your authenticator app' }).evaluate((img: HTMLImageElement) => img.decode().then(() => true))).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'two-step-qr');
+    const secret = /Key: (\w+)/.exec(await page.locator('main code').innerText())![1]!;
+    await fill(page, 'Code', totpCode(secret, new Date()));
+    await page.getByRole('button', { name: 'Turn on' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('ol.codes li').count()).toBeGreaterThan(5);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'two-step-recovery-codes');
+
+    for (const [link, title, shot] of [
+      ['Profile', 'Profile', 'profile'],
+      ['Email', 'Change your email', 'email'],
+      ['Passkeys', 'Passkeys', 'passkeys'],
+      ['Linked accounts', 'Linked accounts', 'linked-accounts'],
+      ['Overview', 'Your account', 'overview-signed-in'],
+    ] as const) {
+      await follow(page, link);
+      await arrive(page, title, shot);
+    }
+
+    // Phone-sized: one column, and the profile's language turns the console Spanish.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await follow(page, 'Profile');
+    await arrive(page, 'Profile');
+    await page.getByLabel('Language for emails and messages').selectOption('es');
+    await page.getByRole('button', { name: 'Save' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Perfil');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'profile-es-phone');
+    const row = await harness.gatehouse.deps.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row.locale).toBe('es');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
