@@ -54,12 +54,16 @@ try {
     const page = await context.newPage();
     await page.goto(`${server.url}/account`);
     // Polled on every animation frame: the time since navigation start when the heading got the focus.
-    const ms = (await (await page.waitForFunction(() => (document.activeElement?.tagName === 'H1' ? performance.now() : 0), undefined, { polling: 'raf' })).jsonValue()) as number;
+    const ms = await (
+      await page.waitForFunction(() => (document.activeElement?.tagName === 'H1' ? performance.now() : 0), undefined, { polling: 'raf' })
+    ).jsonValue();
     await context.close();
     if (i > 0) times.push(ms); // the first run warms the server's file reads
   }
   times.sort((a, b) => a - b);
-  console.log(`first load to a usable sign-in page (${runs} cold-cache runs): median ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms, worst ${times.at(-1)!.toFixed(0)} ms`);
+  console.log(
+    `first load to a usable sign-in page (${runs} cold-cache runs): median ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms, worst ${times.at(-1)!.toFixed(0)} ms`,
+  );
 } finally {
   await browser.close();
   await server.stop();

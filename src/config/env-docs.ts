@@ -128,10 +128,13 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
   },
   APP_BASE_URL: { meaning: 'your front end; email links start here' },
   PASSWORD_RESET_URL: {
-    default: '`APP_BASE_URL/reset-password?token={token}`; with the console working and `APP_BASE_URL` unset, `http://HOST:PORT/account/reset-password?token={token}`',
-    meaning: 'the reset page; `{token}` is replaced' },
+    default:
+      '`APP_BASE_URL/reset-password?token={token}`; with the console working and `APP_BASE_URL` unset, `http://HOST:PORT/account/reset-password?token={token}`',
+    meaning: 'the reset page; `{token}` is replaced',
+  },
   EMAIL_VERIFICATION_URL: {
-    default: '`APP_BASE_URL/verify-email?token={token}`; with the console working and `APP_BASE_URL` unset, `http://HOST:PORT/account/verify-email?token={token}`',
+    default:
+      '`APP_BASE_URL/verify-email?token={token}`; with the console working and `APP_BASE_URL` unset, `http://HOST:PORT/account/verify-email?token={token}`',
     meaning: "the page a verification email's link opens (it calls `verifyEmailWithToken`); `{token}` is replaced",
   },
   AUTH_COOKIES: { meaning: 'cookie mode for browsers (see [Cookie mode](sessions-and-tokens.md#cookie-mode-for-browsers)); turns CSRF prevention on' },

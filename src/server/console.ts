@@ -70,7 +70,12 @@ export function useConsole(config: Pick<Config, 'console' | 'cookies'>, options:
         return;
       }
       if (config.console.needsCookies) {
-        endResponse(notice(request, 'The console signs in with cookies: start Gatehouse with AUTH_COOKIES=true (and AUTH_COOKIE_SECURE=false over plain http other than localhost).'));
+        endResponse(
+          notice(
+            request,
+            'The console signs in with cookies: start Gatehouse with AUTH_COOKIES=true (and AUTH_COOKIE_SECURE=false over plain http other than localhost).',
+          ),
+        );
         return;
       }
       const html = await readIfFile(join(dir, app!, 'index.html'));

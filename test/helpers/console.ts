@@ -9,6 +9,7 @@
  * inline scripts, stays on) and screenshotted into test-output/console/.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,19 +27,34 @@ export async function ensureConsoleBuilt(): Promise<void> {
 }
 
 export interface ConsoleHarness {
+  /** The console's origin as the browser opens it: http://localhost:PORT (a secure context, passkeys' RP id). */
+  url: string;
   gatehouse: GatehouseProcess;
   smtp: SmtpCatcher;
   chromium: LaunchedChromium;
-  /** A new tab (its own page in the one browser context). */
+  /** A new tab, signed out: the browser's cookies are cleared (one browser context per file). */
   newPage(options?: { width?: number; height?: number }): Promise<Page>;
   close(): Promise<void>;
+}
+
+/** A port free a moment ago: the server must know its own address (emails' links, passkeys' origin). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 /** Starts SMTP catcher, server (console + cookie mode on) and Chromium. */
 export async function startConsole(env: Record<string, string> = {}): Promise<ConsoleHarness> {
   await ensureConsoleBuilt();
   const smtp = await startSmtpCatcher();
+  const port = await freePort();
   const gatehouse = await startGatehouse({
+    PORT: String(port),
+    WEBAUTHN_RP_ID: 'localhost',
+    WEBAUTHN_ORIGINS: `http://localhost:${port}`,
     NODE_ENV: 'development',
     CONSOLE: 'on',
     AUTH_COOKIES: 'true',
@@ -50,10 +66,12 @@ export async function startConsole(env: Record<string, string> = {}): Promise<Co
   });
   const chromium = await launchChromium({ viewport: { width: 1024, height: 768 } });
   return {
+    url: `http://localhost:${port}`,
     gatehouse,
     smtp,
     chromium,
     async newPage({ width = 1024, height = 768 } = {}) {
+      await chromium.browser.clearCookies();
       const page = await chromium.browser.newPage();
       await page.setViewportSize({ width, height });
       return page;
@@ -95,7 +113,11 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // <script> would be refused, as it should be).
   await page.evaluate(axeSource);
   const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(context: Document): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     return axe.run(document);
   });
   return results.violations

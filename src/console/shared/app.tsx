@@ -9,7 +9,7 @@ import { createContext, render } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { gql } from './client';
-import { LOCALES, locale, onLocaleChange, setLocale } from './i18n';
+import { LOCALES, locale, setLocale, useLocale } from './i18n';
 import { SignIn } from './sign-in';
 import { t } from './texts';
 import { Page } from './ui';
@@ -67,9 +67,8 @@ export function mountConsole(options: ConsoleOptions): void {
 }
 
 function ConsoleRoot({ options }: { options: ConsoleOptions }) {
-  const [, rerender] = useState(0);
+  useLocale();
   const [viewer, setViewerState] = useState<Viewer | null | undefined>(undefined);
-  useEffect(() => onLocaleChange(() => rerender((n) => n + 1)), []);
   useEffect(() => {
     gql(Me)
       .then(({ me }) => setViewer(me))
@@ -97,7 +96,9 @@ function Routes({ options, viewer, onSignedIn }: { options: ConsoleOptions; view
     <OptionsContext.Provider value={options}>
       <Router>
         {[
-          ...options.routes.map((route) => <Route key={route.path} path={route.path} component={Guarded} target={route} viewer={viewer} onSignedIn={onSignedIn} />),
+          ...options.routes.map((route) => (
+            <Route key={route.path} path={route.path} component={Guarded} target={route} viewer={viewer} onSignedIn={onSignedIn} />
+          )),
           <Route key="default" default component={Guarded} target={options.routes[0]} viewer={viewer} onSignedIn={onSignedIn} />,
         ]}
       </Router>
@@ -108,6 +109,7 @@ function Routes({ options, viewer, onSignedIn }: { options: ConsoleOptions; view
 /** A route's page, or in its place the sign-in page (signed out) or the app's refusal. */
 function Guarded({ target, viewer, onSignedIn }: { target: ConsoleRoute; viewer: Viewer | null; onSignedIn: (viewer: Viewer) => void }) {
   const options = useContext(OptionsContext)!;
+  useLocale();
   const Component = target.component;
   if (target.public) return <Component />;
   if (!viewer) {
@@ -131,7 +133,11 @@ function Layout({ options, viewer, children }: { options: ConsoleOptions; viewer
   const chooseLocale = (next: string) => {
     setLocale(next);
     // Signed in, the profile keeps the choice: emails and error messages follow it too.
-    if (viewer) gql(SaveLocale, { locale: next }).then(({ updateProfile }) => setViewer(updateProfile), () => undefined);
+    if (viewer)
+      gql(SaveLocale, { locale: next }).then(
+        ({ updateProfile }) => setViewer(updateProfile),
+        () => undefined,
+      );
   };
   const signOut = async () => {
     await gql(Logout).catch(() => undefined);

@@ -4,6 +4,7 @@
  * English is the reference; `catalogue(en, es)` refuses at type-check time a Spanish table that
  * lacks a key. The chosen language is remembered in localStorage and, signed in, in the profile.
  */
+import { useEffect, useState } from 'preact/hooks';
 
 export const LOCALES = ['en', 'es'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -41,6 +42,17 @@ export function setLocale(next: string | null | undefined): void {
 export function onLocaleChange(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+/**
+ * The current language, re-rendering the calling component when it changes. The app root and each
+ * route's guard call it, so a switch redraws the page in place (the router alone would keep the
+ * page's old texts until the next navigation).
+ */
+export function useLocale(): Locale {
+  const [, redraw] = useState(0);
+  useEffect(() => onLocaleChange(() => redraw((n) => n + 1)), []);
+  return current;
 }
 
 export type Params = Record<string, string | number>;

@@ -1,14 +1,14 @@
 /**
  * Sign-in with a password, then, for an account with a second factor, the code step (an
- * authenticator app's code or a recovery code). Cookie mode: the server sets the httpOnly cookies;
+ * authenticator app's code or a recovery code); or a passkey instead. Cookie mode: the server sets the httpOnly cookies;
  * the page only asks for the viewer's fields, never for the tokens.
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { graphql } from '../gql';
-import { gql } from './client';
+import { ApiError, gql } from './client';
 import { t } from './texts';
-import { Field, Form, Page } from './ui';
+import { ActionButton, Field, Form, Page } from './ui';
 import type { Viewer } from './viewer';
 
 const Login = graphql(`
@@ -37,6 +37,47 @@ const CompleteMfa = graphql(`
     }
   }
 `);
+
+const StartPasskeySignIn = graphql(`
+  mutation ConsoleStartPasskeySignIn {
+    startPasskeySignIn
+  }
+`);
+
+const FinishPasskeySignIn = graphql(`
+  mutation ConsoleFinishPasskeySignIn($response: JSON!) {
+    finishPasskeySignIn(response: $response) {
+      __typename
+      ... on AuthPayload {
+        user {
+          ...ConsoleViewer
+        }
+      }
+    }
+  }
+`);
+
+/**
+ * A discoverable-credential sign-in: no address asked, the browser offers the passkeys it holds
+ * for this site. The options and the answer travel as JSON (parseRequestOptionsFromJSON, toJSON).
+ */
+async function passkeySignIn(): Promise<Viewer | null> {
+  const parse = (PublicKeyCredential as unknown as { parseRequestOptionsFromJSON?: (json: unknown) => PublicKeyCredentialRequestOptions })
+    .parseRequestOptionsFromJSON;
+  if (!parse) throw new ApiError('PASSKEY_UNSUPPORTED', t('passkeyUnsupported'));
+  const { startPasskeySignIn } = await gql(StartPasskeySignIn);
+  let response: unknown;
+  try {
+    const credential = (await navigator.credentials.get({ publicKey: parse(startPasskeySignIn) })) as PublicKeyCredential | null;
+    response = credential?.toJSON();
+  } catch (caught) {
+    // Cancelled, timed out, or no passkey here: the browser's own words.
+    throw new ApiError('PASSKEY_CANCELLED', caught instanceof Error ? caught.message : t('passkeyUnsupported'));
+  }
+  if (!response) return null;
+  const { finishPasskeySignIn } = await gql(FinishPasskeySignIn, { response });
+  return finishPasskeySignIn.__typename === 'AuthPayload' ? finishPasskeySignIn.user : null;
+}
 
 export interface SignInProps {
   onSignedIn: (viewer: Viewer) => void;
@@ -85,6 +126,19 @@ export function SignIn({ onSignedIn, children }: SignInProps) {
         <Field label={t('email')} inputMode="email" value={identifier} onValue={setIdentifier} autoComplete="username" />
         <Field label={t('password')} type="password" value={password} onValue={setPassword} autoComplete="current-password" />
       </Form>
+      {typeof PublicKeyCredential === 'undefined' ? null : (
+        <div class="alternative">
+          <ActionButton
+            secondary
+            onClick={async () => {
+              const viewer = await passkeySignIn();
+              if (viewer) onSignedIn(viewer);
+            }}
+          >
+            {t('signInWithPasskey')}
+          </ActionButton>
+        </div>
+      )}
       {children}
     </Page>
   );

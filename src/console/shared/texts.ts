@@ -25,6 +25,8 @@ export const t = catalogue(
     sessionEnded: 'Your session has ended. Sign in again.',
     csrfError: 'The request was refused by the server’s cross-site protection.',
     required: 'Fill in this field.',
+    signInWithPasskey: 'Sign in with a passkey',
+    passkeyUnsupported: 'This browser cannot use passkeys.',
   },
   {
     skipToContent: 'Saltar al contenido',
@@ -49,5 +51,7 @@ export const t = catalogue(
     sessionEnded: 'Tu sesión ha terminado. Vuelve a iniciar sesión.',
     csrfError: 'El servidor rechazó la petición por su protección contra peticiones de otros sitios.',
     required: 'Rellena este campo.',
+    signInWithPasskey: 'Iniciar sesión con una llave de acceso',
+    passkeyUnsupported: 'Este navegador no puede usar llaves de acceso.',
   },
 );

@@ -22,7 +22,7 @@ describe.skipIf(!available)('/account journeys in Chromium', () => {
   let url: string;
   beforeAll(async () => {
     harness = await startConsole();
-    url = harness.gatehouse.url;
+    url = harness.url;
   });
   afterAll(async () => {
     await harness?.close();
@@ -49,7 +49,7 @@ describe.skipIf(!available)('/account journeys in Chromium', () => {
   }
 
   async function graphql(cookie: string, query: string) {
-    const response = await fetch(`${url}/graphql`, {
+    const response = await fetch(`${harness.gatehouse.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1', cookie },
       body: JSON.stringify({ query }),
@@ -126,18 +126,16 @@ describe.skipIf(!available)('/account journeys in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('status').first().innerText()).toContain('on its way');
 
-    const link = new URL(extractLink(await harness.smtp.waitFor((m) => m.to.includes(user.email), 10_000)));
-    // With the console on and no APP_BASE_URL, the link opens the console on this server (the
-    // test server listens on a port chosen at start-up, which the link cannot know: PORT=0).
-    expect(link.pathname).toBe('/account/reset-password');
-    expect(link.hostname).toBe('127.0.0.1');
-    await page.goto(`${url}${link.pathname}${link.search}`);
+    const link = extractLink(await harness.smtp.waitFor((m) => m.to.includes(user.email), 10_000));
+    // With the console on and no APP_BASE_URL, the link opens the console on this server.
+    expect(link.startsWith(`${harness.gatehouse.url}/account/reset-password?token=`), link).toBe(true);
+    await page.goto(link);
     await arrive(page, 'Choose a new password', 'reset-password');
     await fill(page, 'New password', NEW_PASSWORD);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('status').first().innerText()).toContain('Sign in with the new one');
     // The link worked once.
-    await page.goto(`${url}${link.pathname}${link.search}`);
+    await page.goto(link);
     await arrive(page, 'Choose a new password');
     await fill(page, 'New password', `${NEW_PASSWORD} again`);
     await page.keyboard.press('Enter');
@@ -159,7 +157,9 @@ describe.skipIf(!available)('/account journeys in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('img', { name: 'QR code for your authenticator app' }).count()).toBe(1);
     // The server's SVG, shown from a data: URL (allowed by the CSP's img-src), decodes as an image.
-    expect(await page.getByRole('img', { name: 'QR code for your authenticator app' }).evaluate((img: HTMLImageElement) => img.decode().then(() => true))).toBe(true);
+    expect(await page.getByRole('img', { name: 'QR code for your authenticator app' }).evaluate((img: HTMLImageElement) => img.decode().then(() => true))).toBe(
+      true,
+    );
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'two-step-qr');
     const secret = /Key: (\w+)/.exec(await page.locator('main code').innerText())![1]!;
@@ -170,10 +170,30 @@ describe.skipIf(!available)('/account journeys in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'two-step-recovery-codes');
 
+    // A passkey, on Chromium's virtual authenticator (DevTools' WebAuthn domain), then a sign-in with it.
+    const cdp = await harness.chromium.browser.newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
+    });
+    await follow(page, 'Passkeys');
+    await arrive(page, 'Passkeys');
+    await fill(page, 'Name for the new passkey', 'Test laptop');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').first().innerText()).toContain('Passkey added');
+    await expect.poll(() => page.locator('main li').first().innerText()).toContain('Test laptop');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'passkeys');
+    await page.getByRole('button', { name: 'Sign out', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await arrive(page, 'Sign in');
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).focus();
+    await page.keyboard.press('Enter');
+    await arrive(page, 'Your account');
+
     for (const [link, title, shot] of [
       ['Profile', 'Profile', 'profile'],
       ['Email', 'Change your email', 'email'],
-      ['Passkeys', 'Passkeys', 'passkeys'],
       ['Linked accounts', 'Linked accounts', 'linked-accounts'],
       ['Overview', 'Your account', 'overview-signed-in'],
     ] as const) {

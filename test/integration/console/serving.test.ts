@@ -53,7 +53,12 @@ describe('serving the console', () => {
       expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
       expect(response.headers.get('content-security-policy')).toBe(CONSOLE_CSP);
     }
-    for (const path of ['/console/assets/../account/index.html', '/console/assets/%2e%2e%2faccount%2findex.html', '/console/assets/nope.js', '/console/account/index.html']) {
+    for (const path of [
+      '/console/assets/../account/index.html',
+      '/console/assets/%2e%2e%2faccount%2findex.html',
+      '/console/assets/nope.js',
+      '/console/account/index.html',
+    ]) {
       expect((await t.request(path)).status, path).toBe(404);
     }
     expect((await t.request('/account', { method: 'POST' })).status).toBe(405);
@@ -85,7 +90,7 @@ describe('serving the console', () => {
     expect(response.headers.get('content-security-policy')).toBe(CONSOLE_CSP);
   });
 
-  it('points the emails\' links at the console when it works and no front end is configured', () => {
+  it("points the emails' links at the console when it works and no front end is configured", () => {
     const own = loadConfig({ ...ON, HOST: '0.0.0.0', PORT: '4000', JWT_SECRET: STRONG });
     expect(own.accounts.emailVerificationUrl).toBe('http://localhost:4000/account/verify-email?token={token}');
     expect(own.accounts.passwordResetUrl).toBe('http://localhost:4000/account/reset-password?token={token}');

@@ -34,7 +34,7 @@ describe.skipIf(!available)('console sign-in in Chromium', () => {
     const user = await createUser(harness.gatehouse.deps, { firstName: 'Grace', lastName: 'Hopper' });
     const page = await harness.newPage();
     const problems = watchProblems(page);
-    const response = await page.goto(`${harness.gatehouse.url}/account`);
+    const response = await page.goto(`${harness.url}/account`);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     expect(await focusedHeading(page)).toBe('Sign in');
     expect(await axeViolations(page)).toEqual([]);
@@ -63,7 +63,7 @@ describe.skipIf(!available)('console sign-in in Chromium', () => {
   it('shows a wrong password as an alert and keeps the form', async () => {
     const user = await createUser(harness.gatehouse.deps);
     const page = await harness.newPage();
-    await page.goto(`${harness.gatehouse.url}/account`);
+    await page.goto(`${harness.url}/account`);
     await fill(page, 'Email', user.email);
     await fill(page, 'Password', 'not the password');
     await page.keyboard.press('Enter');
@@ -76,7 +76,7 @@ describe.skipIf(!available)('console sign-in in Chromium', () => {
     const { user, accessToken } = await signedInUser(harness.gatehouse.deps);
     const { recoveryCodes } = await enrolTotp(createHttpClient(harness.gatehouse.url), accessToken, new TestClock());
     const page = await harness.newPage();
-    await page.goto(`${harness.gatehouse.url}/account`);
+    await page.goto(`${harness.url}/account`);
     await fill(page, 'Email', user.email);
     await fill(page, 'Password', PASSWORD);
     await page.keyboard.press('Enter');
@@ -91,7 +91,7 @@ describe.skipIf(!available)('console sign-in in Chromium', () => {
 
   it('switches to Spanish on a phone-sized screen', async () => {
     const page = await harness.newPage({ width: 390, height: 844 });
-    await page.goto(`${harness.gatehouse.url}/account/anything-else`);
+    await page.goto(`${harness.url}/account/anything-else`);
     await page.getByLabel('Language').selectOption('es');
     await expect.poll(() => page.locator('h1').innerText()).toBe('Iniciar sesión');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');

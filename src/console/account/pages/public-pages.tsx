@@ -119,21 +119,22 @@ export function VerifyEmailPage() {
   const { viewer } = useSession();
   const [email, setEmail] = useState(query.email ?? viewer?.email ?? '');
   const [code, setCode] = useState('');
-  const [linkState, setLinkState] = useState<'checking' | 'done' | string | null>(query.token ? 'checking' : null);
+  // The emailed link's outcome: checking, verified, or why it failed.
+  const [link, setLink] = useState<{ state: 'checking' | 'done' } | { state: 'failed'; message: string } | null>(query.token ? { state: 'checking' } : null);
   const done = viewer ? t('verifiedSignedIn') : t('verified');
   useEffect(() => {
     if (!query.token) return;
     gql(VerifyEmailLink, { token: query.token }).then(
-      () => setLinkState('done'),
-      (error: unknown) => setLinkState(isDeadLink(error) ? t('linkInvalid') : messageOf(error)),
+      () => setLink({ state: 'done' }),
+      (error: unknown) => setLink({ state: 'failed', message: isDeadLink(error) ? t('linkInvalid') : messageOf(error) }),
     );
   }, [query.token]);
   return (
     <Page title={t('verifyTitle')}>
-      {linkState === 'checking' ? <p role="status">{t('checkingLink')}</p> : null}
-      {linkState === 'done' ? <Notice message={done} /> : null}
-      {linkState && linkState !== 'checking' && linkState !== 'done' ? <Alert message={linkState} /> : null}
-      {linkState !== 'done' ? (
+      {link?.state === 'checking' ? <p role="status">{t('checkingLink')}</p> : null}
+      {link?.state === 'done' ? <Notice message={done} /> : null}
+      {link?.state === 'failed' ? <Alert message={link.message} /> : null}
+      {link?.state !== 'done' ? (
         <>
           <p>{t('verifyIntro')}</p>
           <Form
