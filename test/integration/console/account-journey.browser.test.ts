@@ -10,7 +10,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../../helpers/chromium.js';
 import { axeViolations, screenshot, startConsole, watchProblems, type ConsoleHarness } from '../../helpers/console.js';
+import { LOGIN } from '../../helpers/accounts.js';
 import { createUser, PASSWORD } from '../../helpers/factories.js';
+import { createHttpClient, errorCode } from '../../helpers/graphql.js';
 import { extractCode, extractLink } from '../../helpers/smtp.js';
 import { totpCode } from '../../helpers/totp.js';
 
@@ -93,9 +95,19 @@ describe.skipIf(!available)('/account journeys in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('status').first().innerText()).toContain('password has been changed');
 
+    // A second device: an API client signed in with the new password.
+    const api = createHttpClient(harness.gatehouse.url);
+    const other = await api.graphql<{ login: { accessToken: string } }>(
+      LOGIN,
+      { email, password: NEW_PASSWORD },
+      { headers: { 'user-agent': 'Other device' } },
+    );
+    const otherToken = other.data!.login.accessToken;
+
     await follow(page, 'Devices');
     await arrive(page, 'Signed-in devices', 'devices');
-    await expect.poll(() => page.locator('main li').count()).toBe(1);
+    await expect.poll(() => page.locator('main li').count()).toBe(2);
+    await expect.poll(() => page.locator('main').innerText()).toContain('Other device');
     const cookies = (await harness.chromium.browser.cookies(`${url}/graphql`)).map((c) => `${c.name}=${c.value}`).join('; ');
     expect((await graphql(cookies, '{ me { email } }')).data).toEqual({ me: { email } });
 
@@ -112,6 +124,8 @@ describe.skipIf(!available)('/account journeys in Chromium', () => {
     // The session the browser held is over for the API too, cookies and all.
     const afterwards = await graphql(cookies, '{ mySessions { id } }');
     expect(afterwards.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // And so is the other device's.
+    expect(errorCode(await api.graphql('{ mySessions { id } }', {}, { token: otherToken }))).toBe('UNAUTHENTICATED');
     expect(problems).toEqual([]);
     await page.close();
   });
