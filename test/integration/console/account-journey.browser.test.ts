@@ -95,19 +95,27 @@ describe.skipIf(!available)('/account journeys in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('status').first().innerText()).toContain('password has been changed');
 
-    // A second device: an API client signed in with the new password.
+    // Two more devices: API clients signed in with the new password.
     const api = createHttpClient(harness.gatehouse.url);
-    const other = await api.graphql<{ login: { accessToken: string } }>(
-      LOGIN,
-      { email, password: NEW_PASSWORD },
-      { headers: { 'user-agent': 'Other device' } },
-    );
-    const otherToken = other.data!.login.accessToken;
+    const signInAs = async (userAgent: string) => {
+      const result = await api.graphql<{ login: { accessToken: string } }>(LOGIN, { email, password: NEW_PASSWORD }, { headers: { 'user-agent': userAgent } });
+      return result.data!.login.accessToken;
+    };
+    const tabletToken = await signInAs('Old tablet');
+    const otherToken = await signInAs('Other device');
 
     await follow(page, 'Devices');
-    await arrive(page, 'Signed-in devices', 'devices');
-    await expect.poll(() => page.locator('main li').count()).toBe(2);
+    await arrive(page, 'Signed-in devices');
+    await expect.poll(() => page.locator('main li').count()).toBe(3);
     await expect.poll(() => page.locator('main').innerText()).toContain('Other device');
+
+    // One device signed out, with the password.
+    await fill(page, 'Your password (needed to sign out other devices)', NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Sign out Old tablet' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('main li').count()).toBe(2);
+    expect(errorCode(await api.graphql('{ mySessions { id } }', {}, { token: tabletToken }))).toBe('UNAUTHENTICATED');
+    await screenshot(page, 'devices');
     const cookies = (await harness.chromium.browser.cookies(`${url}/graphql`)).map((c) => `${c.name}=${c.value}`).join('; ');
     expect((await graphql(cookies, '{ me { email } }')).data).toEqual({ me: { email } });
 
@@ -205,10 +213,31 @@ describe.skipIf(!available)('/account journeys in Chromium', () => {
     await page.keyboard.press('Enter');
     await arrive(page, 'Your account');
 
+    // Change the address: a code goes to the new one.
+    const newEmail = `moved-${user.email}`;
+    await follow(page, 'Email');
+    await arrive(page, 'Change your email', 'email');
+    await fill(page, 'New email address', newEmail);
+    await fill(page, 'Current password', PASSWORD);
+    await page.keyboard.press('Enter');
+    const emailCode = extractCode(await harness.smtp.waitFor((m) => m.to.includes(newEmail), 10_000));
+    await fill(page, 'Code', emailCode);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').first().innerText()).toContain(`Your email address is now ${newEmail}`);
+    await expect.poll(() => page.locator('.who').innerText()).toContain(newEmail);
+
+    // A linked account (as a social sign-in would leave it), unlinked with the password.
+    await harness.gatehouse.deps.prisma.identity.create({ data: { userId: user.id, provider: 'github', subject: `gh-${user.id}`, email: newEmail } });
+    await follow(page, 'Linked accounts');
+    await arrive(page, 'Linked accounts', 'linked-accounts');
+    await fill(page, 'Current password', PASSWORD);
+    await page.getByRole('button', { name: 'Unlink github' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('main').innerText()).toContain('No accounts of other services are linked.');
+    expect(await harness.gatehouse.deps.prisma.identity.count({ where: { userId: user.id } })).toBe(0);
+
     for (const [link, title, shot] of [
       ['Profile', 'Profile', 'profile'],
-      ['Email', 'Change your email', 'email'],
-      ['Linked accounts', 'Linked accounts', 'linked-accounts'],
       ['Overview', 'Your account', 'overview-signed-in'],
     ] as const) {
       await follow(page, link);
