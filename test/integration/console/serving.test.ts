@@ -36,6 +36,11 @@ describe('serving the console', () => {
     }
   });
 
+  it('names the configured CSRF header to the app', async () => {
+    const t = await createTestApp({ env: { ...ON, CSRF_HEADERS: 'x-our-csrf,x-graphql-csrf' } });
+    expect(await (await t.request('/account/devices')).text()).toContain('<meta name="gatehouse-csrf-header" content="x-our-csrf">');
+  });
+
   it('serves hashed assets for a year, and nothing outside the assets folder', async () => {
     const t = await createTestApp({ env: ON });
     const html = await (await t.request('/account')).text();
