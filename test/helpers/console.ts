@@ -37,6 +37,16 @@ export interface ConsoleHarness {
   close(): Promise<void>;
 }
 
+/** A server the console works on: console and cookie mode on, over plain http. */
+export const CONSOLE_ENV: Record<string, string> = {
+  NODE_ENV: 'development',
+  CONSOLE: 'on',
+  AUTH_COOKIES: 'true',
+  // Plain http: Secure cookies would not come back.
+  AUTH_COOKIE_SECURE: 'false',
+  MAIL_SEND_INTERVAL_MS: '100',
+};
+
 /** A port free a moment ago: the server must know its own address (emails' links, passkeys' origin). */
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -52,15 +62,10 @@ export async function startConsole(env: Record<string, string> = {}): Promise<Co
   const smtp = await startSmtpCatcher();
   const port = await freePort();
   const gatehouse = await startGatehouse({
+    ...CONSOLE_ENV,
     PORT: String(port),
     WEBAUTHN_RP_ID: 'localhost',
     WEBAUTHN_ORIGINS: `http://localhost:${port}`,
-    NODE_ENV: 'development',
-    CONSOLE: 'on',
-    AUTH_COOKIES: 'true',
-    // Plain http on 127.0.0.1: Secure cookies would not come back.
-    AUTH_COOKIE_SECURE: 'false',
-    MAIL_SEND_INTERVAL_MS: '100',
     ...smtp.env,
     ...env,
   });

@@ -40,6 +40,7 @@ type Documents = {
     "\n  mutation ConsoleConfirmTotp($code: String!, $password: String) {\n    confirmTotpEnrollment(code: $code, password: $password)\n  }\n": typeof types.ConsoleConfirmTotpDocument,
     "\n  mutation ConsoleDisableTotp($password: String, $code: String) {\n    disableTotp(password: $password, code: $code)\n  }\n": typeof types.ConsoleDisableTotpDocument,
     "\n  mutation ConsoleNewRecoveryCodes($password: String, $code: String) {\n    regenerateRecoveryCodes(password: $password, code: $code)\n  }\n": typeof types.ConsoleNewRecoveryCodesDocument,
+    "\n  mutation ConsoleRefresh {\n    refreshToken {\n      accessTokenExpiresAt\n    }\n  }\n": typeof types.ConsoleRefreshDocument,
     "\n  mutation ConsoleLogin($identifier: String!, $password: String!) {\n    login(identifier: $identifier, password: $password) {\n      __typename\n      ... on AuthPayload {\n        user {\n          ...ConsoleViewer\n        }\n      }\n      ... on MfaChallenge {\n        mfaToken\n        methods\n      }\n    }\n  }\n": typeof types.ConsoleLoginDocument,
     "\n  mutation ConsoleCompleteMfa($mfaToken: String!, $code: String!) {\n    completeMfaSignIn(mfaToken: $mfaToken, code: $code) {\n      user {\n        ...ConsoleViewer\n      }\n    }\n  }\n": typeof types.ConsoleCompleteMfaDocument,
     "\n  mutation ConsoleStartPasskeySignIn {\n    startPasskeySignIn\n  }\n": typeof types.ConsoleStartPasskeySignInDocument,
@@ -75,6 +76,7 @@ const documents: Documents = {
     "\n  mutation ConsoleConfirmTotp($code: String!, $password: String) {\n    confirmTotpEnrollment(code: $code, password: $password)\n  }\n": types.ConsoleConfirmTotpDocument,
     "\n  mutation ConsoleDisableTotp($password: String, $code: String) {\n    disableTotp(password: $password, code: $code)\n  }\n": types.ConsoleDisableTotpDocument,
     "\n  mutation ConsoleNewRecoveryCodes($password: String, $code: String) {\n    regenerateRecoveryCodes(password: $password, code: $code)\n  }\n": types.ConsoleNewRecoveryCodesDocument,
+    "\n  mutation ConsoleRefresh {\n    refreshToken {\n      accessTokenExpiresAt\n    }\n  }\n": types.ConsoleRefreshDocument,
     "\n  mutation ConsoleLogin($identifier: String!, $password: String!) {\n    login(identifier: $identifier, password: $password) {\n      __typename\n      ... on AuthPayload {\n        user {\n          ...ConsoleViewer\n        }\n      }\n      ... on MfaChallenge {\n        mfaToken\n        methods\n      }\n    }\n  }\n": types.ConsoleLoginDocument,
     "\n  mutation ConsoleCompleteMfa($mfaToken: String!, $code: String!) {\n    completeMfaSignIn(mfaToken: $mfaToken, code: $code) {\n      user {\n        ...ConsoleViewer\n      }\n    }\n  }\n": types.ConsoleCompleteMfaDocument,
     "\n  mutation ConsoleStartPasskeySignIn {\n    startPasskeySignIn\n  }\n": types.ConsoleStartPasskeySignInDocument,
@@ -185,6 +187,10 @@ export function graphql(source: "\n  mutation ConsoleDisableTotp($password: Stri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConsoleNewRecoveryCodes($password: String, $code: String) {\n    regenerateRecoveryCodes(password: $password, code: $code)\n  }\n"): typeof import('./graphql.js').ConsoleNewRecoveryCodesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleRefresh {\n    refreshToken {\n      accessTokenExpiresAt\n    }\n  }\n"): typeof import('./graphql.js').ConsoleRefreshDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -228,6 +228,11 @@ export type ConsoleNewRecoveryCodesMutationVariables = Exact<{
 
 export type ConsoleNewRecoveryCodesMutation = { regenerateRecoveryCodes: Array<string> };
 
+export type ConsoleRefreshMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleRefreshMutation = { refreshToken: { accessTokenExpiresAt: string } };
+
 export type ConsoleLoginMutationVariables = Exact<{
   identifier: string;
   password: string;
@@ -494,6 +499,13 @@ export const ConsoleNewRecoveryCodesDocument = new TypedDocumentString(`
   regenerateRecoveryCodes(password: $password, code: $code)
 }
     `) as unknown as TypedDocumentString<ConsoleNewRecoveryCodesMutation, ConsoleNewRecoveryCodesMutationVariables>;
+export const ConsoleRefreshDocument = new TypedDocumentString(`
+    mutation ConsoleRefresh {
+  refreshToken {
+    accessTokenExpiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleRefreshMutation, ConsoleRefreshMutationVariables>;
 export const ConsoleLoginDocument = new TypedDocumentString(`
     mutation ConsoleLogin($identifier: String!, $password: String!) {
   login(identifier: $identifier, password: $password) {

@@ -8,7 +8,7 @@ import type { ComponentChildren, ComponentType } from 'preact';
 import { createContext, render } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
-import { gql } from './client';
+import { gql, refreshSession } from './client';
 import { LOCALES, locale, setLocale, useLocale } from './i18n';
 import { SignIn } from './sign-in';
 import { t } from './texts';
@@ -70,9 +70,9 @@ function ConsoleRoot({ options }: { options: ConsoleOptions }) {
   useLocale();
   const [viewer, setViewerState] = useState<Viewer | null | undefined>(undefined);
   useEffect(() => {
-    gql(Me)
-      .then(({ me }) => setViewer(me))
-      .catch(() => setViewer(null));
+    // `me` answers null for a missing or expired access cookie: renew it once before concluding.
+    const load = async () => (await gql(Me)).me ?? ((await refreshSession()) ? (await gql(Me)).me : null);
+    load().then(setViewer, () => setViewer(null));
   }, []);
   const setViewer = (next: Viewer | null) => {
     if (next?.locale) setLocale(next.locale);

@@ -7,7 +7,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../../helpers/chromium.js';
-import { axeViolations, focusedHeading, screenshot, startConsole, watchProblems, type ConsoleHarness } from '../../helpers/console.js';
+import { axeViolations, CONSOLE_ENV, focusedHeading, screenshot, startConsole, watchProblems, type ConsoleHarness } from '../../helpers/console.js';
+import { startGatehouse } from '../../helpers/gatehouse-process.js';
 import { createUser, PASSWORD, signedInUser } from '../../helpers/factories.js';
 import { createHttpClient } from '../../helpers/graphql.js';
 import { enrolTotp } from '../../helpers/second-factors.js';
@@ -56,6 +57,12 @@ describe.skipIf(!available)('console sign-in in Chromium', () => {
     // A reload stays signed in, on the cookie alone.
     await page.reload();
     expect(await waitForHeading(page, 'Your account')).toBe('Your account');
+    // The access cookie expires (the browser drops it at its max-age): the refresh cookie renews it
+    // in passing (AUTH_COOKIE_SILENT_REFRESH), so the console stays signed in.
+    await harness.chromium.browser.clearCookies({ name: 'gatehouse_access' });
+    await page.reload();
+    expect(await waitForHeading(page, 'Your account')).toBe('Your account');
+    expect((await harness.chromium.browser.cookies()).map((c) => c.name).sort()).toEqual(['gatehouse_access', 'gatehouse_refresh']);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -98,6 +105,32 @@ describe.skipIf(!available)('console sign-in in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'sign-in-es-phone');
     await page.close();
+  });
+
+  it('renews an expired access cookie itself when the server does not (AUTH_COOKIE_SILENT_REFRESH=false)', async () => {
+    // Without it the console signed its user out when the access token expired.
+    const strict = await startGatehouse({ ...CONSOLE_ENV, AUTH_COOKIE_SILENT_REFRESH: 'false' });
+    try {
+      const user = await createUser(strict.deps);
+      const page = await harness.newPage();
+      await page.goto(`${strict.url}/account`);
+      await page.getByLabel('Email', { exact: true }).fill(user.email);
+      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await page.keyboard.press('Enter');
+      expect(await waitForHeading(page, 'Your account')).toBe('Your account');
+      // On load (`me` answers null without the cookie)...
+      await harness.chromium.browser.clearCookies({ name: 'gatehouse_access' });
+      await page.reload();
+      expect(await waitForHeading(page, 'Your account')).toBe('Your account');
+      // ...and on a call refused with UNAUTHENTICATED.
+      await harness.chromium.browser.clearCookies({ name: 'gatehouse_access' });
+      await page.getByRole('link', { name: 'Devices' }).click();
+      expect(await waitForHeading(page, 'Signed-in devices')).toBe('Signed-in devices');
+      await expect.poll(() => page.locator('main li').count()).toBe(1);
+      await page.close();
+    } finally {
+      await strict.close();
+    }
   });
 });
 
