@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../../helpers/chromium.js';
 import { axeViolations, screenshot, startConsole, watchProblems, type ConsoleHarness } from '../../helpers/console.js';
-import { LOGIN } from '../../helpers/accounts.js';
+import { LOGIN, REGISTER } from '../../helpers/accounts.js';
 import { createUser, PASSWORD } from '../../helpers/factories.js';
 import { createHttpClient, errorCode } from '../../helpers/graphql.js';
 import { extractCode, extractLink } from '../../helpers/smtp.js';
@@ -135,6 +135,23 @@ describe.skipIf(!available)('/account journeys in Chromium', () => {
     // And so is the other device's.
     expect(errorCode(await api.graphql('{ mySessions { id } }', {}, { token: otherToken }))).toBe('UNAUTHENTICATED');
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('opens the emailed verification link on the console', async () => {
+    const email = `linked-${Date.now()}@example.com`;
+    const registered = await createHttpClient(harness.gatehouse.url).graphql(REGISTER, {
+      input: { email, password: PASSWORD, firstName: 'Mary', lastName: 'Jackson' },
+    });
+    expect(registered.errors).toBeUndefined();
+    const link = extractLink(await harness.smtp.waitFor((m) => m.to.includes(email), 10_000));
+    expect(link.startsWith(`${harness.gatehouse.url}/account/verify-email?token=`), link).toBe(true);
+    const page = await harness.newPage();
+    await page.goto(link);
+    await arrive(page, 'Verify your email');
+    await expect.poll(() => page.getByRole('status').first().innerText()).toContain('Your email address is verified');
+    const row = await harness.gatehouse.deps.prisma.user.findUniqueOrThrow({ where: { email } });
+    expect(row.emailVerifiedAt).not.toBeNull();
     await page.close();
   });
 
