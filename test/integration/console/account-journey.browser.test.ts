@@ -253,6 +253,22 @@ describe.skipIf(!available)('/account journeys in Chromium', () => {
     await expect.poll(() => page.locator('main').innerText()).toContain('No accounts of other services are linked.');
     expect(await harness.gatehouse.deps.prisma.identity.count({ where: { userId: user.id } })).toBe(0);
 
+    // The passkey removed, and the authenticator app turned off, each with the password.
+    await follow(page, 'Passkeys');
+    await arrive(page, 'Passkeys');
+    await fill(page, 'Current password', PASSWORD);
+    await page.getByRole('button', { name: 'Remove Test laptop' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('main').innerText()).toContain('No passkeys yet.');
+    await follow(page, 'Two-step verification');
+    await arrive(page, 'Two-step verification');
+    await fill(page, 'Current password', PASSWORD);
+    await page.getByRole('button', { name: 'Turn off the authenticator app' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('main').innerText()).toContain('Add an authenticator app');
+    expect(await harness.gatehouse.deps.prisma.passkey.count({ where: { userId: user.id } })).toBe(0);
+    expect(await harness.gatehouse.deps.prisma.totpFactor.count({ where: { userId: user.id, confirmedAt: { not: null } } })).toBe(0);
+
     for (const [link, title, shot] of [
       ['Profile', 'Profile', 'profile'],
       ['Overview', 'Your account', 'overview-signed-in'],
