@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type InlineConfig } from 'vite';
+import { CONSOLE_BUILD_STAMP } from '../server/console.js';
 
 export const CONSOLE_SOURCE = fileURLToPath(new URL('../console/', import.meta.url));
 /** Where the server looks for it (src/server/console.ts's defaultConsoleDir). */
@@ -46,13 +47,10 @@ export function consoleViteConfig(outDir: string, root = CONSOLE_SOURCE): Inline
   };
 }
 
-/** Written last by a build: the hash of the sources it was built from. */
-const STAMP = '.source-hash';
-
 /** Builds the console into `outDir` (default dist/console). */
 export async function buildConsole(outDir = CONSOLE_OUT): Promise<void> {
   await build(consoleViteConfig(outDir));
-  writeFileSync(join(outDir, STAMP), `${consoleSourceHash()}\n`);
+  writeFileSync(join(outDir, CONSOLE_BUILD_STAMP), `${consoleSourceHash()}\n`);
 }
 
 /** A hash of every source file of the console and of this build script. */
@@ -76,7 +74,7 @@ export function consoleSourceHash(root = CONSOLE_SOURCE): string {
  */
 export function consoleIsFresh(outDir = CONSOLE_OUT): boolean {
   try {
-    return readFileSync(join(outDir, STAMP), 'utf8').trim() === consoleSourceHash();
+    return readFileSync(join(outDir, CONSOLE_BUILD_STAMP), 'utf8').trim() === consoleSourceHash();
   } catch {
     return false;
   }

@@ -28,6 +28,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.map': 'application/json; charset=utf-8',
 };
+/** Written by every build (src/dev/console-build.ts) beside the apps: the hash of its sources. */
+export const CONSOLE_BUILD_STAMP = '.source-hash';
 /** An asset's file name: Vite's `name-hash.ext`, never a path (no traversal out of assets/). */
 const ASSET_NAME = /^[\w-]+(\.[\w-]+)*$/;
 
@@ -80,7 +82,13 @@ export function useConsole(config: Pick<Config, 'console' | 'cookies'>, options:
       }
       const html = await readIfFile(join(dir, app!, 'index.html'));
       if (!html) {
-        endResponse(notice(request, 'The console is not built: run npm run build, then reload.'));
+        // Built, but without this app (a build from before it existed): not found, not "build it".
+        const built = (await readIfFile(join(dir, CONSOLE_BUILD_STAMP))) !== null;
+        endResponse(
+          built
+            ? respond(request, 404, 'Not found', { 'content-type': 'text/plain; charset=utf-8' })
+            : notice(request, 'The console is not built: run npm run build, then reload.'),
+        );
         return;
       }
       const page = html.toString('utf8').replace('</head>', `${csrfMeta}</head>`);

@@ -5,6 +5,9 @@
  * console's need for cookie mode is said at start-up or on the page. Needs dist/console (built by
  * the test run's global setup, `npm run build`).
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../src/config/index.js';
 import { CONSOLE_CSP } from '../../../src/server/console.js';
@@ -84,6 +87,18 @@ describe('serving the console', () => {
     const response = await t.request('/account');
     expect(response.status).toBe(503);
     expect(await response.text()).toContain('AUTH_COOKIES=true');
+  });
+
+  it('answers 404 for an app the build does not have', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatehouse-console-'));
+    mkdirSync(join(dir, 'account'));
+    writeFileSync(join(dir, 'account', 'index.html'), '<!doctype html><html><head></head><body><div id="app"></div></body></html>');
+    writeFileSync(join(dir, '.source-hash'), 'x\n');
+    const t = await createTestApp({ env: ON });
+    const app = createApp(t.deps, { console: { dir } });
+    expect((await app.fetch('http://localhost/account')).status).toBe(200);
+    expect((await app.fetch('http://localhost/admin/users')).status).toBe(404);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('tells to run npm run build when the console is not built', async () => {
