@@ -9,6 +9,8 @@
  *   users/                     user rules every layer shares (email, profile fields, roles)
  *   config/ db/ errors.ts clock.ts logger.ts generated/   (bottom)
  *
+ *   console/                   the web console (browser code): its own layer, no import either way
+ *
  * docs/architecture.md draws the same map and traces a login through it.
  */
 const layer = (folders) => `^src/(${folders.join('|')})(/|\\.ts$)`;
@@ -47,6 +49,20 @@ module.exports = {
       from: { path: '^src/' },
       to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
     },
+    // The web console (browser code) talks to the server over GraphQL only: no import either way.
+    {
+      name: 'console-is-its-own-layer',
+      severity: 'error',
+      comment: 'src/console/ (browser code) imports nothing from the server layers; they import nothing from it.',
+      from: { path: '^src/console/' },
+      to: { path: '^src/', pathNot: '^src/console/' },
+    },
+    {
+      name: 'nothing-into-console',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/console/' },
+      to: { path: '^src/console/' },
+    },
     {
       name: 'not-to-tests',
       severity: 'error',
@@ -56,7 +72,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^src/generated/' },
+    exclude: { path: '^src/(generated|console/gql)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
   },

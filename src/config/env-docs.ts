@@ -90,6 +90,11 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
     meaning: "similarity (difflib ratio) at which a password is too close to the user's attributes; the first 128 characters of each side are compared",
   },
   GRAPHIQL: { default: 'on unless production', meaning: 'serve GraphiQL at `/graphql` to browsers (self-contained; sends the CSRF header in cookie mode)' },
+  CONSOLE: {
+    default: 'on unless production',
+    meaning:
+      'serve the web console at `/account` (every user) and `/admin` (staff), built by `npm run build` (see [the console](console.md)). It signs in through cookie mode (`AUTH_COOKIES`, on by default in development; `CONSOLE=on` without it refuses to start; left to its default, the pages say what to set)',
+  },
   REQUIRE_EMAIL_VERIFICATION: {
     meaning: 'an unverified account cannot sign in (`EMAIL_NOT_VERIFIED`); off: it can, and may verify later. An account without an address has none to verify',
   },
@@ -124,12 +129,21 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
       'a folder of `en.json` / `es.json` files whose keys override the built-in email texts (see [Languages](i18n.md#overriding-email-texts)); checked at start-up',
   },
   APP_BASE_URL: { meaning: 'your front end; email links start here' },
-  PASSWORD_RESET_URL: { default: '`APP_BASE_URL/reset-password?token={token}`', meaning: 'the reset page; `{token}` is replaced' },
+  PASSWORD_RESET_URL: {
+    default:
+      '`APP_BASE_URL/reset-password?token={token}`; with the console working and `APP_BASE_URL` unset, `http://HOST:PORT/account/reset-password?token={token}`',
+    meaning: 'the reset page; `{token}` is replaced',
+  },
   EMAIL_VERIFICATION_URL: {
-    default: '`APP_BASE_URL/verify-email?token={token}`',
+    default:
+      '`APP_BASE_URL/verify-email?token={token}`; with the console working and `APP_BASE_URL` unset, `http://HOST:PORT/account/verify-email?token={token}`',
     meaning: "the page a verification email's link opens (it calls `verifyEmailWithToken`); `{token}` is replaced",
   },
-  AUTH_COOKIES: { meaning: 'cookie mode for browsers (see [Cookie mode](sessions-and-tokens.md#cookie-mode-for-browsers)); turns CSRF prevention on' },
+  AUTH_COOKIES: {
+    default: 'on in development, else off',
+    meaning:
+      'cookie mode for browsers (see [Cookie mode](sessions-and-tokens.md#cookie-mode-for-browsers)); turns CSRF prevention on. On by default in development so that `npm start` serves a console that signs in; Bearer clients are unaffected (they send no cookies)',
+  },
   AUTH_COOKIE_SECURE: { meaning: "the cookies' `Secure` flag; `false` only for local http development" },
   AUTH_COOKIE_ACCESS_NAME: { meaning: 'access cookie name' },
   AUTH_COOKIE_REFRESH_NAME: { meaning: 'refresh cookie name' },

@@ -114,6 +114,8 @@ export const envSchema = z.object({
 
   // GraphQL endpoint
   GRAPHIQL: bool.optional(),
+  /** The web console (/account, /admin). Default: on unless production. Needs AUTH_COOKIES. */
+  CONSOLE: bool.optional(),
 
   // Accounts
   /** When on, an unverified account cannot sign in (it gets EMAIL_NOT_VERIFIED). */
@@ -143,7 +145,8 @@ export const envSchema = z.object({
   EMAIL_VERIFICATION_URL: z.string().includes('{token}', { message: 'must contain {token}' }).optional(),
 
   // Browser cookie mode
-  AUTH_COOKIES: bool.default(false),
+  /** Default: on in development (so the console works from `npm start`), off otherwise. */
+  AUTH_COOKIES: bool.optional(),
   /** Turn off only for local development over plain http. */
   AUTH_COOKIE_SECURE: bool.default(true),
   AUTH_COOKIE_ACCESS_NAME: z

@@ -68,6 +68,8 @@ export interface Config {
     };
   };
   graphiql: boolean;
+  /** The web console (/account, /admin); `needsCookies`: on by default, but cookie mode is off. */
+  console: { enabled: boolean; needsCookies: boolean };
   accounts: {
     requireEmailVerification: boolean;
     registrationMode: 'open' | 'invite-only' | 'closed';
@@ -236,6 +238,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const keys = signingKeysFrom(e);
   const provider = providerOf(e.DATABASE_URL);
+  const consoleSettings = consoleFrom(e, isProduction);
+  // The emails' links open the console's pages when it is on and no front end is configured.
+  const linkBase =
+    consoleSettings.enabled && !consoleSettings.needsCookies && env.APP_BASE_URL === undefined
+      ? `${ownOrigin(e.HOST, e.PORT)}/account`
+      : e.APP_BASE_URL.replace(/\/+$/, '');
   return deepFreeze({
     env: e.NODE_ENV,
     isProduction,
@@ -283,6 +291,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       },
     },
     graphiql: e.GRAPHIQL ?? !isProduction,
+    console: consoleSettings,
     accounts: {
       requireEmailVerification: e.REQUIRE_EMAIL_VERIFICATION,
       registrationRequiredFields: e.REGISTRATION_REQUIRED_FIELDS,
@@ -296,11 +305,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? fromFile('USER_ATTRIBUTES_SCHEMA', () => loadUserAttributesSchema(e.USER_ATTRIBUTES_SCHEMA!, e.USER_ATTRIBUTES_MAX_BYTES))
         : null,
       appBaseUrl: e.APP_BASE_URL.replace(/\/+$/, ''),
-      passwordResetUrl: e.PASSWORD_RESET_URL ?? `${e.APP_BASE_URL.replace(/\/+$/, '')}/reset-password?token={token}`,
-      emailVerificationUrl: e.EMAIL_VERIFICATION_URL ?? `${e.APP_BASE_URL.replace(/\/+$/, '')}/verify-email?token={token}`,
+      passwordResetUrl: e.PASSWORD_RESET_URL ?? `${linkBase}/reset-password?token={token}`,
+      emailVerificationUrl: e.EMAIL_VERIFICATION_URL ?? `${linkBase}/verify-email?token={token}`,
     },
     cookies: {
-      enabled: e.AUTH_COOKIES,
+      enabled: cookieMode(e),
       secure: e.AUTH_COOKIE_SECURE,
       accessName: e.AUTH_COOKIE_ACCESS_NAME,
       refreshName: e.AUTH_COOKIE_REFRESH_NAME,
@@ -404,6 +413,33 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     cli: { password: e.GATEHOUSE_PASSWORD, defaultAdminEmail: e.DEFAULT_ADMIN_EMAIL, defaultAdminPassword: e.DEFAULT_ADMIN_PASSWORD },
   });
+}
+
+/**
+ * The console signs in through cookie mode (an SPA that keeps no token where scripts reach). Asked
+ * for explicitly without it, start-up stops; on by default without it, its pages say what to set,
+ * so a development server without AUTH_COOKIES still starts.
+ */
+function consoleFrom(e: ParsedEnv, isProduction: boolean): Config['console'] {
+  if (e.CONSOLE === true && !cookieMode(e)) {
+    throw new ConfigError('invalid configuration: CONSOLE=on needs AUTH_COOKIES=true (the console signs in with cookies; or set CONSOLE=off)');
+  }
+  const enabled = e.CONSOLE ?? !isProduction;
+  return { enabled, needsCookies: enabled && !cookieMode(e) };
+}
+
+/**
+ * AUTH_COOKIES, or by default on in development only: `npm start` then serves a console that signs
+ * in, while test and production runs keep the API's Bearer-only behaviour unless they ask for cookies.
+ */
+function cookieMode(e: ParsedEnv): boolean {
+  return e.AUTH_COOKIES ?? e.NODE_ENV === 'development';
+}
+
+/** This server's address as a browser on the same machine reaches it (a wildcard HOST: localhost). */
+function ownOrigin(host: string, port: number): string {
+  const name = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
 }
 
 /** The development default, or a secret too short or too repetitive to resist guessing. */

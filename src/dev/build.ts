@@ -1,6 +1,7 @@
 /**
  * `npm run build`: the server and the CLI as two self-contained ES modules in dist/, which is what
- * `npm start`, `npm run gatehouse`, the process tests and the benchmark run.
+ * `npm start`, `npm run gatehouse`, the process tests and the benchmark run; and the web console
+ * (src/console/, Vite) in dist/console/, which the server serves (src/server/console.ts).
  *
  * Dependencies are bundled in: Node's ES module loader spends most of a cold start resolving and
  * reading the hundreds of small files under node_modules (about 0.5 s here), and one file cuts
@@ -11,6 +12,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build, type Plugin } from 'esbuild';
+import { buildConsole, consoleIsFresh } from './console-build.js';
 
 const external = [
   'argon2',
@@ -87,3 +89,5 @@ import(require('node:url').pathToFileURL(require('node:path').join(__dirname, 'm
 });
 `,
 );
+
+if (!consoleIsFresh()) await buildConsole();

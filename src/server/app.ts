@@ -1,5 +1,6 @@
 /**
- * The HTTP application: GraphQL at /graphql, /healthz, /readyz and /.well-known/jwks.json. It does not listen; main.ts
+ * The HTTP application: GraphQL at /graphql, /healthz, /readyz, /.well-known/jwks.json and the web
+ * console (/account, /admin). It does not listen; main.ts
  * does, and tests call its `fetch` directly, so they exercise the whole pipeline without a port.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -23,6 +24,7 @@ import { requestIdOf } from './request-id.js';
 import { GRAPHQL_PATH, useAuthCookies } from '../schema/auth-cookies.js';
 import { useCsrfHeader } from './csrf.js';
 import { graphiqlOptions, renderGraphiQL } from './graphiql.js';
+import { useConsole, type ConsoleOptions } from './console.js';
 
 export interface ServerContext {
   req?: IncomingMessage;
@@ -31,7 +33,12 @@ export interface ServerContext {
 
 export type App = YogaServerInstance<ServerContext, Context>;
 
-export function createApp(deps: Deps): App {
+export interface AppOptions {
+  /** The web console's files (tests point it at their own build). */
+  console?: ConsoleOptions;
+}
+
+export function createApp(deps: Deps, options: AppOptions = {}): App {
   const { config, logger } = deps;
   return createYoga<ServerContext, Context>({
     schema,
@@ -76,6 +83,7 @@ export function createApp(deps: Deps): App {
       ...(config.cookies.enabled ? [useCsrfHeader(config.cookies.csrfHeaders)] : []),
       useJwks(config),
       useOAuthRoutes(deps),
+      useConsole(config, options.console),
       useReadinessCheck({
         endpoint: '/readyz',
         check: async ({ fetchAPI }) => {

@@ -1,6 +1,7 @@
 /**
  * Security headers on every response. The API returns JSON only, so its CSP forbids everything;
- * the GraphiQL page (development) keeps a CSP that only forbids framing, as it loads its assets.
+ * the GraphiQL page (development) keeps a CSP that only forbids framing, as it loads its assets;
+ * the console sets its own, strict one.
  */
 import type { Plugin } from 'graphql-yoga';
 
@@ -21,9 +22,13 @@ export function useSecurityHeaders({ hsts, varyOnOrigin }: SecurityHeaderOptions
       headers.set('x-content-type-options', 'nosniff');
       headers.set('x-frame-options', 'DENY');
       headers.set('referrer-policy', 'no-referrer');
-      headers.set('content-security-policy', isHtml ? "frame-ancestors 'none'" : "default-src 'none'; frame-ancestors 'none'");
-      // Responses carry tokens and personal data: no shared or private cache may keep them.
-      headers.set('cache-control', 'no-store');
+      // A response that brings its own CSP (the console's pages and assets, src/server/console.ts)
+      // has chosen its cache policy too; every other response gets these.
+      if (!headers.has('content-security-policy')) {
+        headers.set('content-security-policy', isHtml ? "frame-ancestors 'none'" : "default-src 'none'; frame-ancestors 'none'");
+        // Responses carry tokens and personal data: no shared or private cache may keep them.
+        headers.set('cache-control', 'no-store');
+      }
       if (hsts) headers.set('strict-transport-security', HSTS);
       if (varyOnOrigin) {
         // yoga omits Vary when it echoes a single allowed origin; caches must still key on Origin.

@@ -1,0 +1,141 @@
+/**
+ * The console's sign-in, in headless Chromium against the built server (issue #17): /account
+ * shows the sign-in page, a password signs in through cookie mode (the page never holds a token),
+ * an account with an authenticator app gets the code step, and the language switch turns the page
+ * Spanish. Keyboard only; axe-core on every page; no CSP violation, script error or failed request.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../../helpers/chromium.js';
+import { axeViolations, CONSOLE_ENV, focusedHeading, screenshot, startConsole, watchProblems, type ConsoleHarness } from '../../helpers/console.js';
+import { startGatehouse } from '../../helpers/gatehouse-process.js';
+import { createUser, PASSWORD, signedInUser } from '../../helpers/factories.js';
+import { createHttpClient } from '../../helpers/graphql.js';
+import { enrolTotp } from '../../helpers/second-factors.js';
+import { TestClock } from '../../helpers/test-app.js';
+
+const available = chromiumAvailable('the console sign-in browser test');
+
+describe.skipIf(!available)('console sign-in in Chromium', () => {
+  let harness: ConsoleHarness;
+  beforeAll(async () => {
+    harness = await startConsole();
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  /** Types into the field labelled `label` from the keyboard (Tab order is checked by reaching it). */
+  async function fill(page: Page, label: string, value: string) {
+    await page.getByLabel(label, { exact: true }).focus();
+    await page.keyboard.type(value);
+  }
+
+  it('signs in with a password on the keyboard, in a page with a strict CSP', async () => {
+    const user = await createUser(harness.gatehouse.deps, { firstName: 'Grace', lastName: 'Hopper' });
+    const page = await harness.newPage();
+    const problems = watchProblems(page);
+    const response = await page.goto(`${harness.url}/account`);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    expect(await focusedHeading(page)).toBe('Sign in');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'sign-in');
+
+    // Tab from the heading reaches the fields in order; Enter submits.
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(user.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    expect(await waitForHeading(page, 'Your account')).toBe('Your account');
+    await expect.poll(() => page.locator('main').innerText()).toContain('Grace Hopper');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'overview');
+
+    // The cookies are httpOnly: the page's scripts see none of them.
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+    // A reload stays signed in, on the cookie alone.
+    await page.reload();
+    expect(await waitForHeading(page, 'Your account')).toBe('Your account');
+    // The access cookie expires (the browser drops it at its max-age): the refresh cookie renews it
+    // in passing (AUTH_COOKIE_SILENT_REFRESH), so the console stays signed in.
+    await harness.chromium.browser.clearCookies({ name: 'gatehouse_access' });
+    await page.reload();
+    expect(await waitForHeading(page, 'Your account')).toBe('Your account');
+    expect((await harness.chromium.browser.cookies()).map((c) => c.name).sort()).toEqual(['gatehouse_access', 'gatehouse_refresh']);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a wrong password as an alert and keeps the form', async () => {
+    const user = await createUser(harness.gatehouse.deps);
+    const page = await harness.newPage();
+    await page.goto(`${harness.url}/account`);
+    await fill(page, 'Email', user.email);
+    await fill(page, 'Password', 'not the password');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/\w/);
+    expect(await page.getByLabel('Email', { exact: true }).inputValue()).toBe(user.email);
+    await page.close();
+  });
+
+  it('asks an account with an authenticator app for a code, and takes a recovery code', async () => {
+    const { user, accessToken } = await signedInUser(harness.gatehouse.deps);
+    const { recoveryCodes } = await enrolTotp(createHttpClient(harness.gatehouse.url), accessToken, new TestClock());
+    const page = await harness.newPage();
+    await page.goto(`${harness.url}/account`);
+    await fill(page, 'Email', user.email);
+    await fill(page, 'Password', PASSWORD);
+    await page.keyboard.press('Enter');
+    expect(await waitForHeading(page, 'Two-step verification')).toBe('Two-step verification');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'sign-in-code');
+    await fill(page, 'Code', recoveryCodes[0]!);
+    await page.keyboard.press('Enter');
+    expect(await waitForHeading(page, 'Your account')).toBe('Your account');
+    await page.close();
+  });
+
+  it('switches to Spanish on a phone-sized screen', async () => {
+    const page = await harness.newPage({ width: 390, height: 844 });
+    await page.goto(`${harness.url}/account/anything-else`);
+    await page.getByLabel('Language').selectOption('es');
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Iniciar sesión');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'sign-in-es-phone');
+    await page.close();
+  });
+
+  it('renews an expired access cookie itself when the server does not (AUTH_COOKIE_SILENT_REFRESH=false)', async () => {
+    // Without it the console signed its user out when the access token expired.
+    const strict = await startGatehouse({ ...CONSOLE_ENV, AUTH_COOKIE_SILENT_REFRESH: 'false' });
+    try {
+      const user = await createUser(strict.deps);
+      const page = await harness.newPage();
+      await page.goto(`${strict.url}/account`);
+      await page.getByLabel('Email', { exact: true }).fill(user.email);
+      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await page.keyboard.press('Enter');
+      expect(await waitForHeading(page, 'Your account')).toBe('Your account');
+      // On load (`me` answers null without the cookie)...
+      await harness.chromium.browser.clearCookies({ name: 'gatehouse_access' });
+      await page.reload();
+      expect(await waitForHeading(page, 'Your account')).toBe('Your account');
+      // ...and on a call refused with UNAUTHENTICATED.
+      await harness.chromium.browser.clearCookies({ name: 'gatehouse_access' });
+      await page.getByRole('link', { name: 'Devices' }).click();
+      expect(await waitForHeading(page, 'Signed-in devices')).toBe('Signed-in devices');
+      await expect.poll(() => page.locator('main li').count()).toBe(1);
+      await page.close();
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
+/** Waits until the focused h1 reads `text` (pages move the focus to their heading). */
+async function waitForHeading(page: Page, text: string): Promise<string> {
+  await page.waitForFunction((expected) => document.activeElement?.tagName === 'H1' && document.activeElement.textContent === expected, text);
+  return text;
+}
