@@ -15,7 +15,21 @@ export function Select({ label, value, onValue, children }: { label: string; val
 }
 
 /** A yes/no/any filter. */
-export function TriState({ label, value, onValue, yes, no, any }: { label: string; value: string; onValue: (value: string) => void; yes: string; no: string; any: string }) {
+export function TriState({
+  label,
+  value,
+  onValue,
+  yes,
+  no,
+  any,
+}: {
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+  yes: string;
+  no: string;
+  any: string;
+}) {
   return (
     <Select label={label} value={value} onValue={onValue}>
       <option value="">{any}</option>

@@ -45,7 +45,15 @@ export function NewUserPage() {
         <Field label={t('email')} type="email" value={email} onValue={setEmail} autoComplete="off" />
         <Field label={t('firstName')} value={firstName} onValue={setFirstName} required={false} />
         <Field label={t('lastName')} value={lastName} onValue={setLastName} required={false} />
-        <Field label={t('password')} type="password" value={password} onValue={setPassword} autoComplete="new-password" required={false} hint={t('passwordOptional')} />
+        <Field
+          label={t('password')}
+          type="password"
+          value={password}
+          onValue={setPassword}
+          autoComplete="new-password"
+          required={false}
+          hint={t('passwordOptional')}
+        />
         <Checkbox label={t('sendInvite')} checked={invite} onChecked={setInvite} />
       </Form>
     </Page>

@@ -242,7 +242,19 @@ function Profile({ user, changeRefusal, reload }: { user: Target; changeRefusal:
   );
 }
 
-function Status({ user, access, self, changeRefusal, reload }: { user: Target; access: Access; self: boolean; changeRefusal: string | null; reload: () => Promise<void> }) {
+function Status({
+  user,
+  access,
+  self,
+  changeRefusal,
+  reload,
+}: {
+  user: Target;
+  access: Access;
+  self: boolean;
+  changeRefusal: string | null;
+  reload: () => Promise<void>;
+}) {
   const [done, setDone] = useState<string | null>(null);
   const flagRefusal = self ? t('notYourself') : changeRefusal;
   return (
@@ -324,7 +336,8 @@ function AccessSection({ user, access, changeRefusal, reload }: { user: Target; 
     update(next);
   };
   // A group may be given by one holding groups.change_group and all its permissions (assertCanAddToGroups).
-  const groupGrantable = (group: { permissions: string[] }) => access.isSuperuser || (access.can('groups.change_group') && group.permissions.every((p) => access.can(p)));
+  const groupGrantable = (group: { permissions: string[] }) =>
+    access.isSuperuser || (access.can('groups.change_group') && group.permissions.every((p) => access.can(p)));
   const summary = (
     <dl class="facts">
       <dt>{t('groupsLegend')}</dt>

@@ -76,7 +76,10 @@ export function UsersPage() {
 
   useEffect(() => {
     if (!access?.can('groups.view_group')) return;
-    gql(GroupNames).then(({ groups: rows }) => setGroups(rows.map((row) => row.name)), () => undefined);
+    gql(GroupNames).then(
+      ({ groups: rows }) => setGroups(rows.map((row) => row.name)),
+      () => undefined,
+    );
   }, [access]);
 
   const after = cursors.at(-1) ?? null;
