@@ -12,14 +12,15 @@ import { t } from './texts';
 export const routes: ConsoleRoute[] = [
   { path: '/admin', component: UsersPage },
   { path: '/admin/users/new', component: NewUserPage },
-  { path: '/admin/users/:id', component: UserPage as ConsoleRoute['component'] },
+  { path: '/admin/users/:id', component: UserPage },
   { path: '/admin/groups', component: GroupsPage },
   { path: '/admin/permissions', component: PermissionsPage },
   { path: '/admin/audit', component: AuditPage },
   { path: '/admin/webhooks', component: WebhooksPage },
 ];
 
-export function nav(_viewer: Viewer): NavItem[] {
+export function nav(viewer: Viewer): NavItem[] {
+  if (refuse(viewer)) return [];
   return [
     { href: '/admin', label: t('navUsers') },
     { href: '/admin/users/new', label: t('navNewUser') },

@@ -5,6 +5,7 @@
  * The server decides again and its refusal is shown in words.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
 import { graphql } from '../../gql';
 import type { ConsoleAdminUserQuery, ConsoleAdminUserSessionsQuery } from '../../gql/graphql';
 import { useViewer } from '../../shared/app';
@@ -146,14 +147,21 @@ const Unlink = graphql(`
 type Target = NonNullable<ConsoleAdminUserQuery['user']>;
 type SessionRow = NonNullable<ConsoleAdminUserSessionsQuery['user']>['sessions'][number];
 
-export function UserPage({ id }: { id: string }) {
+export function UserPage() {
+  // The shared guard renders pages without props: the `:id` comes from the router.
+  const id = useRoute().params.id ?? '';
   const viewer = useViewer();
   const access = useAccess(viewer);
   const [user, setUser] = useState<Target | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
+  // Bumped on every load, so the sections that fetch their own rows (audit events) fetch again after a change.
+  const [revision, setRevision] = useState(0);
   const reload = () =>
     gql(User, { id }).then(
-      (data) => setUser(data.user),
+      (data) => {
+        setUser(data.user);
+        setRevision((n) => n + 1);
+      },
       (caught: unknown) => setError(messageOf(caught)),
     );
   useEffect(() => void reload(), [id]);
@@ -161,12 +169,12 @@ export function UserPage({ id }: { id: string }) {
   return (
     <Page title={title}>
       <Alert message={error} />
-      {user && access ? <UserSections user={user} access={access} reload={reload} /> : null}
+      {user && access ? <UserSections user={user} access={access} reload={reload} revision={revision} /> : null}
     </Page>
   );
 }
 
-function UserSections({ user, access, reload }: { user: Target; access: Access; reload: () => Promise<void> }) {
+function UserSections({ user, access, reload, revision }: { user: Target; access: Access; reload: () => Promise<void>; revision: number }) {
   const self = user.id === access.viewerId;
   const holds = {
     permissions: [...user.directPermissions.map((p) => p.codename), ...user.groups.flatMap((g) => g.permissions.map((p) => p.codename))],
@@ -184,7 +192,7 @@ function UserSections({ user, access, reload }: { user: Target; access: Access; 
       <Identities user={user} changeRefusal={changeRefusal} reload={reload} />
       <h2>{t('userAudit')}</h2>
       {access.can('audit.view_auditevent') ? (
-        <AuditEvents filter={{ userId: user.id }} size={10} caption={t('userAudit')} />
+        <AuditEvents key={revision} filter={{ userId: user.id }} size={10} caption={t('userAudit')} />
       ) : (
         <Refusal reason={needs('audit.view_auditevent')} />
       )}
