@@ -95,7 +95,7 @@ function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: string }) {
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
-              <td>{formatDateTime(row.createdAt)}</td>
+              <td class="date">{formatDateTime(row.createdAt)}</td>
               <th scope="row">{row.type}</th>
               <td>{row.user ? <a href={`/admin/users/${row.user.id}`}>{row.user.email}</a> : (row.userId ?? '—')}</td>
               <td>{row.actor ? <a href={`/admin/users/${row.actor.id}`}>{row.actor.email}</a> : '—'}</td>

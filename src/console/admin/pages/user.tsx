@@ -458,7 +458,7 @@ function Sessions({ user, access }: { user: Target; access: Access }) {
                 <tr key={row.id}>
                   <th scope="row">{device(row)}</th>
                   <td>{row.ip ?? '—'}</td>
-                  <td>{formatDateTime(row.lastUsedAt)}</td>
+                  <td class="date">{formatDateTime(row.lastUsedAt)}</td>
                   {canRevoke ? (
                     <td>
                       <ActionButton
@@ -554,7 +554,7 @@ function Identities({ user, changeRefusal, reload }: { user: Target; changeRefus
                 <tr key={row.id}>
                   <th scope="row">{row.providerName}</th>
                   <td>{row.email ?? '—'}</td>
-                  <td>{formatDateTime(row.linkedAt)}</td>
+                  <td class="date">{formatDateTime(row.linkedAt)}</td>
                   {changeRefusal ? null : (
                     <td>
                       <ActionButton

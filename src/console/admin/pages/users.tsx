@@ -189,7 +189,7 @@ function UsersTable({ rows, total }: { rows: UserRow[]; total: number }) {
               <td>{flag(row.isActive)}</td>
               <td>{row.isSuperuser ? t('superuser') : flag(row.isStaff)}</td>
               <td>{flag(row.emailVerified)}</td>
-              <td>{formatDateTime(row.lastLoginAt) || '—'}</td>
+              <td class="date">{formatDateTime(row.lastLoginAt) || '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -130,7 +130,7 @@ function DeliveryLog({ endpoint }: { endpoint: Endpoint }) {
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id}>
-                  <td>{formatDateTime(row.createdAt)}</td>
+                  <td class="date">{formatDateTime(row.createdAt)}</td>
                   <th scope="row">{row.eventType}</th>
                   <td>{row.status}</td>
                   <td>{row.attempts}</td>
