@@ -127,6 +127,11 @@ describe.skipIf(!available)('/admin journeys in Chromium', () => {
     await expect.poll(() => page.locator('table.data tbody tr').count()).toBe(1);
     await follow(page, target.user.email);
     await arrive(page, target.user.email, 'admin-user');
+    // Only what this staff member may grant is offered: their own permissions, not users.delete_user;
+    // the Root group (whose permissions they lack) is shown disabled, with the reason.
+    await expect.poll(() => page.getByRole('checkbox', { name: 'users.change_user' }).isEnabled()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: 'users.delete_user' }).count()).toBe(0);
+    expect(await page.getByRole('checkbox', { name: 'Root (not yours to grant)' }).isDisabled()).toBe(true);
 
     await page.getByRole('button', { name: 'Deactivate', exact: true }).focus();
     await page.keyboard.press('Enter');
