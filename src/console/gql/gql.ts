@@ -40,6 +40,27 @@ type Documents = {
     "\n  mutation ConsoleConfirmTotp($code: String!, $password: String) {\n    confirmTotpEnrollment(code: $code, password: $password)\n  }\n": typeof types.ConsoleConfirmTotpDocument,
     "\n  mutation ConsoleDisableTotp($password: String, $code: String) {\n    disableTotp(password: $password, code: $code)\n  }\n": typeof types.ConsoleDisableTotpDocument,
     "\n  mutation ConsoleNewRecoveryCodes($password: String, $code: String) {\n    regenerateRecoveryCodes(password: $password, code: $code)\n  }\n": typeof types.ConsoleNewRecoveryCodesDocument,
+    "\n  query ConsoleAdminMyAccess {\n    myPermissions {\n      groups\n      permissions\n      isSuperuser\n    }\n  }\n": typeof types.ConsoleAdminMyAccessDocument,
+    "\n  query ConsoleAdminAudit($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        type\n        createdAt\n        ip\n        metadata\n        userId\n        user {\n          id\n          email\n        }\n        actor {\n          id\n          email\n        }\n      }\n    }\n  }\n": typeof types.ConsoleAdminAuditDocument,
+    "\n  query ConsoleAdminGroups {\n    groups {\n      id\n      name\n      description\n      memberCount\n      permissions {\n        codename\n      }\n    }\n  }\n": typeof types.ConsoleAdminGroupsDocument,
+    "\n  mutation ConsoleAdminCreateGroup($name: String!, $description: String) {\n    createGroup(name: $name, description: $description) {\n      id\n    }\n  }\n": typeof types.ConsoleAdminCreateGroupDocument,
+    "\n  query ConsoleAdminPermissions {\n    permissions {\n      id\n      codename\n      name\n      builtIn\n    }\n  }\n": typeof types.ConsoleAdminPermissionsDocument,
+    "\n  mutation ConsoleAdminCreatePermission($codename: String!, $name: String) {\n    createPermission(codename: $codename, name: $name) {\n      id\n    }\n  }\n": typeof types.ConsoleAdminCreatePermissionDocument,
+    "\n  mutation ConsoleAdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": typeof types.ConsoleAdminCreateUserDocument,
+    "\n  query ConsoleAdminUser($id: ID!) {\n    user(id: $id) {\n      id\n      email\n      username\n      firstName\n      lastName\n      locale\n      notes\n      attributes\n      isActive\n      isStaff\n      isSuperuser\n      emailVerified\n      createdAt\n      lastLoginAt\n      groups {\n        id\n        name\n        permissions {\n          codename\n        }\n      }\n      directPermissions {\n        codename\n      }\n      mfa {\n        enabled\n        totp\n        passkeys\n        recoveryCodesLeft\n      }\n      identities {\n        id\n        providerName\n        email\n        linkedAt\n      }\n    }\n  }\n": typeof types.ConsoleAdminUserDocument,
+    "\n  query ConsoleAdminUserSessions($id: ID!) {\n    user(id: $id) {\n      id\n      sessions {\n        id\n        userAgent\n        ip\n        lastUsedAt\n      }\n    }\n  }\n": typeof types.ConsoleAdminUserSessionsDocument,
+    "\n  query ConsoleAdminGrantable {\n    groups {\n      id\n      name\n      permissions {\n        codename\n      }\n    }\n    permissions {\n      id\n      codename\n      name\n    }\n  }\n": typeof types.ConsoleAdminGrantableDocument,
+    "\n  mutation ConsoleAdminSetActive($id: ID!, $active: Boolean!) {\n    setUserActive(id: $id, active: $active) {\n      id\n      isActive\n    }\n  }\n": typeof types.ConsoleAdminSetActiveDocument,
+    "\n  mutation ConsoleAdminUpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.ConsoleAdminUpdateUserDocument,
+    "\n  mutation ConsoleAdminSetGroups($id: ID!, $groups: [String!]!) {\n    setUserGroups(id: $id, groups: $groups) {\n      id\n    }\n  }\n": typeof types.ConsoleAdminSetGroupsDocument,
+    "\n  mutation ConsoleAdminSetPermissions($id: ID!, $permissions: [String!]!) {\n    setUserPermissions(id: $id, permissions: $permissions) {\n      id\n    }\n  }\n": typeof types.ConsoleAdminSetPermissionsDocument,
+    "\n  mutation ConsoleAdminRevokeSessions($userId: ID!, $sessionId: ID) {\n    revokeUserSessions(userId: $userId, sessionId: $sessionId)\n  }\n": typeof types.ConsoleAdminRevokeSessionsDocument,
+    "\n  mutation ConsoleAdminResetMfa($id: ID!) {\n    resetUserMfa(id: $id) {\n      id\n    }\n  }\n": typeof types.ConsoleAdminResetMfaDocument,
+    "\n  mutation ConsoleAdminUnlink($id: ID!) {\n    adminUnlinkIdentity(id: $id)\n  }\n": typeof types.ConsoleAdminUnlinkDocument,
+    "\n  query ConsoleAdminUsers($filter: UserFilter, $orderBy: UserOrder, $first: Int, $after: String) {\n    users(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        email\n        firstName\n        lastName\n        isActive\n        isStaff\n        isSuperuser\n        emailVerified\n        lastLoginAt\n      }\n    }\n  }\n": typeof types.ConsoleAdminUsersDocument,
+    "\n  query ConsoleAdminGroupNames {\n    groups {\n      id\n      name\n    }\n  }\n": typeof types.ConsoleAdminGroupNamesDocument,
+    "\n  query ConsoleAdminEndpoints {\n    webhookEndpoints {\n      id\n      url\n      description\n      enabled\n      eventTypes\n      consecutiveFailures\n      disabledReason\n    }\n  }\n": typeof types.ConsoleAdminEndpointsDocument,
+    "\n  query ConsoleAdminDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 50) {\n      id\n      eventType\n      status\n      attempts\n      lastStatusCode\n      lastError\n      createdAt\n      deliveredAt\n    }\n  }\n": typeof types.ConsoleAdminDeliveriesDocument,
     "\n  mutation ConsoleRefresh {\n    refreshToken {\n      accessTokenExpiresAt\n    }\n  }\n": typeof types.ConsoleRefreshDocument,
     "\n  mutation ConsoleLogin($identifier: String!, $password: String!) {\n    login(identifier: $identifier, password: $password) {\n      __typename\n      ... on AuthPayload {\n        user {\n          ...ConsoleViewer\n        }\n      }\n      ... on MfaChallenge {\n        mfaToken\n        methods\n      }\n    }\n  }\n": typeof types.ConsoleLoginDocument,
     "\n  mutation ConsoleCompleteMfa($mfaToken: String!, $code: String!) {\n    completeMfaSignIn(mfaToken: $mfaToken, code: $code) {\n      user {\n        ...ConsoleViewer\n      }\n    }\n  }\n": typeof types.ConsoleCompleteMfaDocument,
@@ -76,6 +97,27 @@ const documents: Documents = {
     "\n  mutation ConsoleConfirmTotp($code: String!, $password: String) {\n    confirmTotpEnrollment(code: $code, password: $password)\n  }\n": types.ConsoleConfirmTotpDocument,
     "\n  mutation ConsoleDisableTotp($password: String, $code: String) {\n    disableTotp(password: $password, code: $code)\n  }\n": types.ConsoleDisableTotpDocument,
     "\n  mutation ConsoleNewRecoveryCodes($password: String, $code: String) {\n    regenerateRecoveryCodes(password: $password, code: $code)\n  }\n": types.ConsoleNewRecoveryCodesDocument,
+    "\n  query ConsoleAdminMyAccess {\n    myPermissions {\n      groups\n      permissions\n      isSuperuser\n    }\n  }\n": types.ConsoleAdminMyAccessDocument,
+    "\n  query ConsoleAdminAudit($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        type\n        createdAt\n        ip\n        metadata\n        userId\n        user {\n          id\n          email\n        }\n        actor {\n          id\n          email\n        }\n      }\n    }\n  }\n": types.ConsoleAdminAuditDocument,
+    "\n  query ConsoleAdminGroups {\n    groups {\n      id\n      name\n      description\n      memberCount\n      permissions {\n        codename\n      }\n    }\n  }\n": types.ConsoleAdminGroupsDocument,
+    "\n  mutation ConsoleAdminCreateGroup($name: String!, $description: String) {\n    createGroup(name: $name, description: $description) {\n      id\n    }\n  }\n": types.ConsoleAdminCreateGroupDocument,
+    "\n  query ConsoleAdminPermissions {\n    permissions {\n      id\n      codename\n      name\n      builtIn\n    }\n  }\n": types.ConsoleAdminPermissionsDocument,
+    "\n  mutation ConsoleAdminCreatePermission($codename: String!, $name: String) {\n    createPermission(codename: $codename, name: $name) {\n      id\n    }\n  }\n": types.ConsoleAdminCreatePermissionDocument,
+    "\n  mutation ConsoleAdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": types.ConsoleAdminCreateUserDocument,
+    "\n  query ConsoleAdminUser($id: ID!) {\n    user(id: $id) {\n      id\n      email\n      username\n      firstName\n      lastName\n      locale\n      notes\n      attributes\n      isActive\n      isStaff\n      isSuperuser\n      emailVerified\n      createdAt\n      lastLoginAt\n      groups {\n        id\n        name\n        permissions {\n          codename\n        }\n      }\n      directPermissions {\n        codename\n      }\n      mfa {\n        enabled\n        totp\n        passkeys\n        recoveryCodesLeft\n      }\n      identities {\n        id\n        providerName\n        email\n        linkedAt\n      }\n    }\n  }\n": types.ConsoleAdminUserDocument,
+    "\n  query ConsoleAdminUserSessions($id: ID!) {\n    user(id: $id) {\n      id\n      sessions {\n        id\n        userAgent\n        ip\n        lastUsedAt\n      }\n    }\n  }\n": types.ConsoleAdminUserSessionsDocument,
+    "\n  query ConsoleAdminGrantable {\n    groups {\n      id\n      name\n      permissions {\n        codename\n      }\n    }\n    permissions {\n      id\n      codename\n      name\n    }\n  }\n": types.ConsoleAdminGrantableDocument,
+    "\n  mutation ConsoleAdminSetActive($id: ID!, $active: Boolean!) {\n    setUserActive(id: $id, active: $active) {\n      id\n      isActive\n    }\n  }\n": types.ConsoleAdminSetActiveDocument,
+    "\n  mutation ConsoleAdminUpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n    }\n  }\n": types.ConsoleAdminUpdateUserDocument,
+    "\n  mutation ConsoleAdminSetGroups($id: ID!, $groups: [String!]!) {\n    setUserGroups(id: $id, groups: $groups) {\n      id\n    }\n  }\n": types.ConsoleAdminSetGroupsDocument,
+    "\n  mutation ConsoleAdminSetPermissions($id: ID!, $permissions: [String!]!) {\n    setUserPermissions(id: $id, permissions: $permissions) {\n      id\n    }\n  }\n": types.ConsoleAdminSetPermissionsDocument,
+    "\n  mutation ConsoleAdminRevokeSessions($userId: ID!, $sessionId: ID) {\n    revokeUserSessions(userId: $userId, sessionId: $sessionId)\n  }\n": types.ConsoleAdminRevokeSessionsDocument,
+    "\n  mutation ConsoleAdminResetMfa($id: ID!) {\n    resetUserMfa(id: $id) {\n      id\n    }\n  }\n": types.ConsoleAdminResetMfaDocument,
+    "\n  mutation ConsoleAdminUnlink($id: ID!) {\n    adminUnlinkIdentity(id: $id)\n  }\n": types.ConsoleAdminUnlinkDocument,
+    "\n  query ConsoleAdminUsers($filter: UserFilter, $orderBy: UserOrder, $first: Int, $after: String) {\n    users(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        email\n        firstName\n        lastName\n        isActive\n        isStaff\n        isSuperuser\n        emailVerified\n        lastLoginAt\n      }\n    }\n  }\n": types.ConsoleAdminUsersDocument,
+    "\n  query ConsoleAdminGroupNames {\n    groups {\n      id\n      name\n    }\n  }\n": types.ConsoleAdminGroupNamesDocument,
+    "\n  query ConsoleAdminEndpoints {\n    webhookEndpoints {\n      id\n      url\n      description\n      enabled\n      eventTypes\n      consecutiveFailures\n      disabledReason\n    }\n  }\n": types.ConsoleAdminEndpointsDocument,
+    "\n  query ConsoleAdminDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 50) {\n      id\n      eventType\n      status\n      attempts\n      lastStatusCode\n      lastError\n      createdAt\n      deliveredAt\n    }\n  }\n": types.ConsoleAdminDeliveriesDocument,
     "\n  mutation ConsoleRefresh {\n    refreshToken {\n      accessTokenExpiresAt\n    }\n  }\n": types.ConsoleRefreshDocument,
     "\n  mutation ConsoleLogin($identifier: String!, $password: String!) {\n    login(identifier: $identifier, password: $password) {\n      __typename\n      ... on AuthPayload {\n        user {\n          ...ConsoleViewer\n        }\n      }\n      ... on MfaChallenge {\n        mfaToken\n        methods\n      }\n    }\n  }\n": types.ConsoleLoginDocument,
     "\n  mutation ConsoleCompleteMfa($mfaToken: String!, $code: String!) {\n    completeMfaSignIn(mfaToken: $mfaToken, code: $code) {\n      user {\n        ...ConsoleViewer\n      }\n    }\n  }\n": types.ConsoleCompleteMfaDocument,
@@ -187,6 +229,90 @@ export function graphql(source: "\n  mutation ConsoleDisableTotp($password: Stri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConsoleNewRecoveryCodes($password: String, $code: String) {\n    regenerateRecoveryCodes(password: $password, code: $code)\n  }\n"): typeof import('./graphql.js').ConsoleNewRecoveryCodesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleAdminMyAccess {\n    myPermissions {\n      groups\n      permissions\n      isSuperuser\n    }\n  }\n"): typeof import('./graphql.js').ConsoleAdminMyAccessDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleAdminAudit($filter: AuditEventFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        type\n        createdAt\n        ip\n        metadata\n        userId\n        user {\n          id\n          email\n        }\n        actor {\n          id\n          email\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').ConsoleAdminAuditDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleAdminGroups {\n    groups {\n      id\n      name\n      description\n      memberCount\n      permissions {\n        codename\n      }\n    }\n  }\n"): typeof import('./graphql.js').ConsoleAdminGroupsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleAdminCreateGroup($name: String!, $description: String) {\n    createGroup(name: $name, description: $description) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').ConsoleAdminCreateGroupDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleAdminPermissions {\n    permissions {\n      id\n      codename\n      name\n      builtIn\n    }\n  }\n"): typeof import('./graphql.js').ConsoleAdminPermissionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleAdminCreatePermission($codename: String!, $name: String) {\n    createPermission(codename: $codename, name: $name) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').ConsoleAdminCreatePermissionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleAdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').ConsoleAdminCreateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleAdminUser($id: ID!) {\n    user(id: $id) {\n      id\n      email\n      username\n      firstName\n      lastName\n      locale\n      notes\n      attributes\n      isActive\n      isStaff\n      isSuperuser\n      emailVerified\n      createdAt\n      lastLoginAt\n      groups {\n        id\n        name\n        permissions {\n          codename\n        }\n      }\n      directPermissions {\n        codename\n      }\n      mfa {\n        enabled\n        totp\n        passkeys\n        recoveryCodesLeft\n      }\n      identities {\n        id\n        providerName\n        email\n        linkedAt\n      }\n    }\n  }\n"): typeof import('./graphql.js').ConsoleAdminUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleAdminUserSessions($id: ID!) {\n    user(id: $id) {\n      id\n      sessions {\n        id\n        userAgent\n        ip\n        lastUsedAt\n      }\n    }\n  }\n"): typeof import('./graphql.js').ConsoleAdminUserSessionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleAdminGrantable {\n    groups {\n      id\n      name\n      permissions {\n        codename\n      }\n    }\n    permissions {\n      id\n      codename\n      name\n    }\n  }\n"): typeof import('./graphql.js').ConsoleAdminGrantableDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleAdminSetActive($id: ID!, $active: Boolean!) {\n    setUserActive(id: $id, active: $active) {\n      id\n      isActive\n    }\n  }\n"): typeof import('./graphql.js').ConsoleAdminSetActiveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleAdminUpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').ConsoleAdminUpdateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleAdminSetGroups($id: ID!, $groups: [String!]!) {\n    setUserGroups(id: $id, groups: $groups) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').ConsoleAdminSetGroupsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleAdminSetPermissions($id: ID!, $permissions: [String!]!) {\n    setUserPermissions(id: $id, permissions: $permissions) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').ConsoleAdminSetPermissionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleAdminRevokeSessions($userId: ID!, $sessionId: ID) {\n    revokeUserSessions(userId: $userId, sessionId: $sessionId)\n  }\n"): typeof import('./graphql.js').ConsoleAdminRevokeSessionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleAdminResetMfa($id: ID!) {\n    resetUserMfa(id: $id) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').ConsoleAdminResetMfaDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleAdminUnlink($id: ID!) {\n    adminUnlinkIdentity(id: $id)\n  }\n"): typeof import('./graphql.js').ConsoleAdminUnlinkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleAdminUsers($filter: UserFilter, $orderBy: UserOrder, $first: Int, $after: String) {\n    users(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        email\n        firstName\n        lastName\n        isActive\n        isStaff\n        isSuperuser\n        emailVerified\n        lastLoginAt\n      }\n    }\n  }\n"): typeof import('./graphql.js').ConsoleAdminUsersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleAdminGroupNames {\n    groups {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql.js').ConsoleAdminGroupNamesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleAdminEndpoints {\n    webhookEndpoints {\n      id\n      url\n      description\n      enabled\n      eventTypes\n      consecutiveFailures\n      disabledReason\n    }\n  }\n"): typeof import('./graphql.js').ConsoleAdminEndpointsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleAdminDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 50) {\n      id\n      eventType\n      status\n      attempts\n      lastStatusCode\n      lastError\n      createdAt\n      deliveredAt\n    }\n  }\n"): typeof import('./graphql.js').ConsoleAdminDeliveriesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

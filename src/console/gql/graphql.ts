@@ -4,6 +4,53 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Equality on a top-level custom attribute (a string, number or boolean; strings match in any ASCII case). */
+export type AttributeFilter = {
+  key: string;
+  value: unknown;
+};
+
+export type AuditEventFilter = {
+  /** Events done by this account. */
+  actorId?: string | number | null | undefined;
+  /** At or after. */
+  from?: string | null | undefined;
+  /** Strictly before. */
+  to?: string | null | undefined;
+  /** Exact type, or a prefix ending in a dot (e.g. `admin.`). */
+  type?: string | null | undefined;
+  /** Events about this account. */
+  userId?: string | number | null | undefined;
+};
+
+export type CreateUserInput = {
+  /** A patch of custom attributes, admin-only ones included: a null value removes a key. */
+  attributes?: unknown;
+  country?: string | null | undefined;
+  /** Omit for an account without an address: only when usernames sign in (LOGIN_IDENTIFIERS username or both; VALIDATION_FAILED otherwise), and then `username` is required. */
+  email?: string | null | undefined;
+  emailVerified?: boolean | null | undefined;
+  firstName?: string | null | undefined;
+  isActive?: boolean | null | undefined;
+  isStaff?: boolean | null | undefined;
+  isSuperuser?: boolean | null | undefined;
+  lastName?: string | null | undefined;
+  locale?: string | null | undefined;
+  notes?: string | null | undefined;
+  organizationName?: string | null | undefined;
+  organizationType?: string | null | undefined;
+  /** Validated like every password. Omit to create an account without one. */
+  password?: string | null | undefined;
+  pictureUrl?: string | null | undefined;
+  /** Sets isStaff/isSuperuser to match (USER: neither, STAFF: staff, ADMIN: both). */
+  role?: Role | null | undefined;
+  /** Request an invitation / verification email. EMAIL_REQUIRED without `email`. */
+  sendInvite?: boolean | null | undefined;
+  signatureName?: string | null | undefined;
+  signatureRole?: string | null | undefined;
+  username?: string | null | undefined;
+};
+
 /** A way to complete an MfaChallenge. */
 export type MfaMethod =
   /** Sign in with a passkey instead (startPasskeySignIn): a passkey is multi-factor by itself. */
@@ -18,7 +65,8 @@ export type RegisterInput = {
   /** Self-editable custom attributes (USER_ATTRIBUTES_SCHEMA); admin-only ones are refused. */
   attributes?: unknown;
   country?: string | null | undefined;
-  email: string;
+  /** Omit (or leave blank) for an account without an address: only when usernames sign in (LOGIN_IDENTIFIERS username or both), and then `username` is required. With LOGIN_IDENTIFIERS=email it is required (VALIDATION_FAILED). */
+  email?: string | null | undefined;
   firstName: string;
   lastName: string;
   locale?: string | null | undefined;
@@ -40,6 +88,16 @@ export type RegistrationMode =
   /** Anyone may register. */
   | 'OPEN';
 
+/** What clients read to tell ordinary users, staff and administrators apart; kept in step with isStaff/isSuperuser. */
+export type Role =
+  | 'ADMIN'
+  | 'STAFF'
+  | 'USER';
+
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
+
 /** Fields to change; an omitted field is unchanged, null clears it (unless it is mandatory). */
 export type UpdateProfileInput = {
   /** A patch of self-editable custom attributes: the keys given change, a null value removes one; the rest are unchanged. */
@@ -55,6 +113,64 @@ export type UpdateProfileInput = {
   signatureRole?: string | null | undefined;
   username?: string | null | undefined;
 };
+
+/** Only the fields given change. A changed email is unverified unless emailVerified is true. */
+export type UpdateUserInput = {
+  /** A patch of custom attributes, admin-only ones included: a null value removes a key. */
+  attributes?: unknown;
+  country?: string | null | undefined;
+  /** A new address (or a first one for an account without). It cannot be removed: null is VALIDATION_FAILED. */
+  email?: string | null | undefined;
+  emailVerified?: boolean | null | undefined;
+  firstName?: string | null | undefined;
+  isActive?: boolean | null | undefined;
+  isStaff?: boolean | null | undefined;
+  isSuperuser?: boolean | null | undefined;
+  lastName?: string | null | undefined;
+  locale?: string | null | undefined;
+  notes?: string | null | undefined;
+  organizationName?: string | null | undefined;
+  organizationType?: string | null | undefined;
+  pictureUrl?: string | null | undefined;
+  /** Sets isStaff/isSuperuser to match (USER: neither, STAFF: staff, ADMIN: both). */
+  role?: Role | null | undefined;
+  signatureName?: string | null | undefined;
+  signatureRole?: string | null | undefined;
+  username?: string | null | undefined;
+};
+
+export type UserFilter = {
+  /** Users whose custom attribute `key` equals `value`. */
+  attribute?: AttributeFilter | null | undefined;
+  /** Created at or after. */
+  createdAfter?: string | null | undefined;
+  /** Created strictly before. */
+  createdBefore?: string | null | undefined;
+  emailVerified?: boolean | null | undefined;
+  /** Members of the group with this name. */
+  group?: string | null | undefined;
+  isActive?: boolean | null | undefined;
+  isStaff?: boolean | null | undefined;
+  isSuperuser?: boolean | null | undefined;
+  /** Part of the email, username, first or last name. */
+  search?: string | null | undefined;
+};
+
+export type UserOrder = {
+  direction?: SortDirection | null | undefined;
+  field: UserOrderField;
+};
+
+export type UserOrderField =
+  | 'CREATED_AT'
+  | 'EMAIL'
+  | 'LAST_LOGIN_AT';
+
+export type WebhookDeliveryStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'SENDING'
+  | 'SENT';
 
 export type ConsoleSessionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -169,7 +285,7 @@ export type ConsoleUpdateProfileMutationVariables = Exact<{
 }>;
 
 
-export type ConsoleUpdateProfileMutation = { updateProfile: { id: string, email: string, firstName: string, lastName: string, locale: string | null, emailVerified: boolean, isStaff: boolean, isSuperuser: boolean } };
+export type ConsoleUpdateProfileMutation = { updateProfile: { id: string, email: string | null, firstName: string, lastName: string, locale: string | null, emailVerified: boolean, isStaff: boolean, isSuperuser: boolean } };
 
 export type ConsoleChangePasswordMutationVariables = Exact<{
   currentPassword: string;
@@ -192,7 +308,7 @@ export type ConsoleConfirmEmailChangeMutationVariables = Exact<{
 }>;
 
 
-export type ConsoleConfirmEmailChangeMutation = { confirmEmailChange: { id: string, email: string, firstName: string, lastName: string, locale: string | null, emailVerified: boolean, isStaff: boolean, isSuperuser: boolean } };
+export type ConsoleConfirmEmailChangeMutation = { confirmEmailChange: { id: string, email: string | null, firstName: string, lastName: string, locale: string | null, emailVerified: boolean, isStaff: boolean, isSuperuser: boolean } };
 
 export type ConsoleMfaStatusQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -228,6 +344,153 @@ export type ConsoleNewRecoveryCodesMutationVariables = Exact<{
 
 export type ConsoleNewRecoveryCodesMutation = { regenerateRecoveryCodes: Array<string> };
 
+export type ConsoleAdminMyAccessQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleAdminMyAccessQuery = { myPermissions: { groups: Array<string>, permissions: Array<string>, isSuperuser: boolean } };
+
+export type ConsoleAdminAuditQueryVariables = Exact<{
+  filter?: AuditEventFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsoleAdminAuditQuery = { auditEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, type: string, createdAt: string, ip: string | null, metadata: string, userId: string | null, user: { id: string, email: string | null } | null, actor: { id: string, email: string | null } | null }> } };
+
+export type ConsoleAdminGroupsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleAdminGroupsQuery = { groups: Array<{ id: string, name: string, description: string, memberCount: number, permissions: Array<{ codename: string }> }> };
+
+export type ConsoleAdminCreateGroupMutationVariables = Exact<{
+  name: string;
+  description?: string | null | undefined;
+}>;
+
+
+export type ConsoleAdminCreateGroupMutation = { createGroup: { id: string } };
+
+export type ConsoleAdminPermissionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleAdminPermissionsQuery = { permissions: Array<{ id: string, codename: string, name: string, builtIn: boolean }> };
+
+export type ConsoleAdminCreatePermissionMutationVariables = Exact<{
+  codename: string;
+  name?: string | null | undefined;
+}>;
+
+
+export type ConsoleAdminCreatePermissionMutation = { createPermission: { id: string } };
+
+export type ConsoleAdminCreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type ConsoleAdminCreateUserMutation = { createUser: { id: string } };
+
+export type ConsoleAdminUserQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleAdminUserQuery = { user: { id: string, email: string | null, username: string | null, firstName: string, lastName: string, locale: string | null, notes: string | null, attributes: unknown, isActive: boolean, isStaff: boolean, isSuperuser: boolean, emailVerified: boolean, createdAt: string, lastLoginAt: string | null, groups: Array<{ id: string, name: string, permissions: Array<{ codename: string }> }>, directPermissions: Array<{ codename: string }>, mfa: { enabled: boolean, totp: boolean, passkeys: number, recoveryCodesLeft: number }, identities: Array<{ id: string, providerName: string, email: string | null, linkedAt: string }> } | null };
+
+export type ConsoleAdminUserSessionsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleAdminUserSessionsQuery = { user: { id: string, sessions: Array<{ id: string, userAgent: string | null, ip: string | null, lastUsedAt: string }> } | null };
+
+export type ConsoleAdminGrantableQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleAdminGrantableQuery = { groups: Array<{ id: string, name: string, permissions: Array<{ codename: string }> }>, permissions: Array<{ id: string, codename: string, name: string }> };
+
+export type ConsoleAdminSetActiveMutationVariables = Exact<{
+  id: string | number;
+  active: boolean;
+}>;
+
+
+export type ConsoleAdminSetActiveMutation = { setUserActive: { id: string, isActive: boolean } };
+
+export type ConsoleAdminUpdateUserMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateUserInput;
+}>;
+
+
+export type ConsoleAdminUpdateUserMutation = { updateUser: { id: string } };
+
+export type ConsoleAdminSetGroupsMutationVariables = Exact<{
+  id: string | number;
+  groups: Array<string> | string;
+}>;
+
+
+export type ConsoleAdminSetGroupsMutation = { setUserGroups: { id: string } };
+
+export type ConsoleAdminSetPermissionsMutationVariables = Exact<{
+  id: string | number;
+  permissions: Array<string> | string;
+}>;
+
+
+export type ConsoleAdminSetPermissionsMutation = { setUserPermissions: { id: string } };
+
+export type ConsoleAdminRevokeSessionsMutationVariables = Exact<{
+  userId: string | number;
+  sessionId?: string | number | null | undefined;
+}>;
+
+
+export type ConsoleAdminRevokeSessionsMutation = { revokeUserSessions: number };
+
+export type ConsoleAdminResetMfaMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleAdminResetMfaMutation = { resetUserMfa: { id: string } };
+
+export type ConsoleAdminUnlinkMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleAdminUnlinkMutation = { adminUnlinkIdentity: boolean };
+
+export type ConsoleAdminUsersQueryVariables = Exact<{
+  filter?: UserFilter | null | undefined;
+  orderBy?: UserOrder | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsoleAdminUsersQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, email: string | null, firstName: string, lastName: string, isActive: boolean, isStaff: boolean, isSuperuser: boolean, emailVerified: boolean, lastLoginAt: string | null }> } };
+
+export type ConsoleAdminGroupNamesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleAdminGroupNamesQuery = { groups: Array<{ id: string, name: string }> };
+
+export type ConsoleAdminEndpointsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleAdminEndpointsQuery = { webhookEndpoints: Array<{ id: string, url: string, description: string, enabled: boolean, eventTypes: Array<string>, consecutiveFailures: number, disabledReason: string | null }> };
+
+export type ConsoleAdminDeliveriesQueryVariables = Exact<{
+  endpointId: string | number;
+}>;
+
+
+export type ConsoleAdminDeliveriesQuery = { webhookDeliveries: Array<{ id: string, eventType: string, status: WebhookDeliveryStatus, attempts: number, lastStatusCode: number | null, lastError: string | null, createdAt: string, deliveredAt: string | null }> };
+
 export type ConsoleRefreshMutationVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -240,7 +503,7 @@ export type ConsoleLoginMutationVariables = Exact<{
 
 
 export type ConsoleLoginMutation = { login:
-    | { __typename: 'AuthPayload', user: { id: string, email: string, firstName: string, lastName: string, locale: string | null, emailVerified: boolean, isStaff: boolean, isSuperuser: boolean } }
+    | { __typename: 'AuthPayload', user: { id: string, email: string | null, firstName: string, lastName: string, locale: string | null, emailVerified: boolean, isStaff: boolean, isSuperuser: boolean } }
     | { __typename: 'MfaChallenge', mfaToken: string, methods: Array<MfaMethod> }
    };
 
@@ -250,7 +513,7 @@ export type ConsoleCompleteMfaMutationVariables = Exact<{
 }>;
 
 
-export type ConsoleCompleteMfaMutation = { completeMfaSignIn: { user: { id: string, email: string, firstName: string, lastName: string, locale: string | null, emailVerified: boolean, isStaff: boolean, isSuperuser: boolean } } };
+export type ConsoleCompleteMfaMutation = { completeMfaSignIn: { user: { id: string, email: string | null, firstName: string, lastName: string, locale: string | null, emailVerified: boolean, isStaff: boolean, isSuperuser: boolean } } };
 
 export type ConsoleStartPasskeySignInMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -263,16 +526,16 @@ export type ConsoleFinishPasskeySignInMutationVariables = Exact<{
 
 
 export type ConsoleFinishPasskeySignInMutation = { finishPasskeySignIn:
-    | { __typename: 'AuthPayload', user: { id: string, email: string, firstName: string, lastName: string, locale: string | null, emailVerified: boolean, isStaff: boolean, isSuperuser: boolean } }
+    | { __typename: 'AuthPayload', user: { id: string, email: string | null, firstName: string, lastName: string, locale: string | null, emailVerified: boolean, isStaff: boolean, isSuperuser: boolean } }
     | { __typename: 'MfaChallenge' }
    };
 
-export type ConsoleViewerFragment = { id: string, email: string, firstName: string, lastName: string, locale: string | null, emailVerified: boolean, isStaff: boolean, isSuperuser: boolean };
+export type ConsoleViewerFragment = { id: string, email: string | null, firstName: string, lastName: string, locale: string | null, emailVerified: boolean, isStaff: boolean, isSuperuser: boolean };
 
 export type ConsoleMeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleMeQuery = { me: { id: string, email: string, firstName: string, lastName: string, locale: string | null, emailVerified: boolean, isStaff: boolean, isSuperuser: boolean } | null };
+export type ConsoleMeQuery = { me: { id: string, email: string | null, firstName: string, lastName: string, locale: string | null, emailVerified: boolean, isStaff: boolean, isSuperuser: boolean } | null };
 
 export type ConsoleLogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -284,7 +547,7 @@ export type ConsoleSaveLocaleMutationVariables = Exact<{
 }>;
 
 
-export type ConsoleSaveLocaleMutation = { updateProfile: { id: string, email: string, firstName: string, lastName: string, locale: string | null, emailVerified: boolean, isStaff: boolean, isSuperuser: boolean } };
+export type ConsoleSaveLocaleMutation = { updateProfile: { id: string, email: string | null, firstName: string, lastName: string, locale: string | null, emailVerified: boolean, isStaff: boolean, isSuperuser: boolean } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -499,6 +762,260 @@ export const ConsoleNewRecoveryCodesDocument = new TypedDocumentString(`
   regenerateRecoveryCodes(password: $password, code: $code)
 }
     `) as unknown as TypedDocumentString<ConsoleNewRecoveryCodesMutation, ConsoleNewRecoveryCodesMutationVariables>;
+export const ConsoleAdminMyAccessDocument = new TypedDocumentString(`
+    query ConsoleAdminMyAccess {
+  myPermissions {
+    groups
+    permissions
+    isSuperuser
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAdminMyAccessQuery, ConsoleAdminMyAccessQueryVariables>;
+export const ConsoleAdminAuditDocument = new TypedDocumentString(`
+    query ConsoleAdminAudit($filter: AuditEventFilter, $first: Int, $after: String) {
+  auditEvents(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      type
+      createdAt
+      ip
+      metadata
+      userId
+      user {
+        id
+        email
+      }
+      actor {
+        id
+        email
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAdminAuditQuery, ConsoleAdminAuditQueryVariables>;
+export const ConsoleAdminGroupsDocument = new TypedDocumentString(`
+    query ConsoleAdminGroups {
+  groups {
+    id
+    name
+    description
+    memberCount
+    permissions {
+      codename
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAdminGroupsQuery, ConsoleAdminGroupsQueryVariables>;
+export const ConsoleAdminCreateGroupDocument = new TypedDocumentString(`
+    mutation ConsoleAdminCreateGroup($name: String!, $description: String) {
+  createGroup(name: $name, description: $description) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAdminCreateGroupMutation, ConsoleAdminCreateGroupMutationVariables>;
+export const ConsoleAdminPermissionsDocument = new TypedDocumentString(`
+    query ConsoleAdminPermissions {
+  permissions {
+    id
+    codename
+    name
+    builtIn
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAdminPermissionsQuery, ConsoleAdminPermissionsQueryVariables>;
+export const ConsoleAdminCreatePermissionDocument = new TypedDocumentString(`
+    mutation ConsoleAdminCreatePermission($codename: String!, $name: String) {
+  createPermission(codename: $codename, name: $name) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAdminCreatePermissionMutation, ConsoleAdminCreatePermissionMutationVariables>;
+export const ConsoleAdminCreateUserDocument = new TypedDocumentString(`
+    mutation ConsoleAdminCreateUser($input: CreateUserInput!) {
+  createUser(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAdminCreateUserMutation, ConsoleAdminCreateUserMutationVariables>;
+export const ConsoleAdminUserDocument = new TypedDocumentString(`
+    query ConsoleAdminUser($id: ID!) {
+  user(id: $id) {
+    id
+    email
+    username
+    firstName
+    lastName
+    locale
+    notes
+    attributes
+    isActive
+    isStaff
+    isSuperuser
+    emailVerified
+    createdAt
+    lastLoginAt
+    groups {
+      id
+      name
+      permissions {
+        codename
+      }
+    }
+    directPermissions {
+      codename
+    }
+    mfa {
+      enabled
+      totp
+      passkeys
+      recoveryCodesLeft
+    }
+    identities {
+      id
+      providerName
+      email
+      linkedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAdminUserQuery, ConsoleAdminUserQueryVariables>;
+export const ConsoleAdminUserSessionsDocument = new TypedDocumentString(`
+    query ConsoleAdminUserSessions($id: ID!) {
+  user(id: $id) {
+    id
+    sessions {
+      id
+      userAgent
+      ip
+      lastUsedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAdminUserSessionsQuery, ConsoleAdminUserSessionsQueryVariables>;
+export const ConsoleAdminGrantableDocument = new TypedDocumentString(`
+    query ConsoleAdminGrantable {
+  groups {
+    id
+    name
+    permissions {
+      codename
+    }
+  }
+  permissions {
+    id
+    codename
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAdminGrantableQuery, ConsoleAdminGrantableQueryVariables>;
+export const ConsoleAdminSetActiveDocument = new TypedDocumentString(`
+    mutation ConsoleAdminSetActive($id: ID!, $active: Boolean!) {
+  setUserActive(id: $id, active: $active) {
+    id
+    isActive
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAdminSetActiveMutation, ConsoleAdminSetActiveMutationVariables>;
+export const ConsoleAdminUpdateUserDocument = new TypedDocumentString(`
+    mutation ConsoleAdminUpdateUser($id: ID!, $input: UpdateUserInput!) {
+  updateUser(id: $id, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAdminUpdateUserMutation, ConsoleAdminUpdateUserMutationVariables>;
+export const ConsoleAdminSetGroupsDocument = new TypedDocumentString(`
+    mutation ConsoleAdminSetGroups($id: ID!, $groups: [String!]!) {
+  setUserGroups(id: $id, groups: $groups) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAdminSetGroupsMutation, ConsoleAdminSetGroupsMutationVariables>;
+export const ConsoleAdminSetPermissionsDocument = new TypedDocumentString(`
+    mutation ConsoleAdminSetPermissions($id: ID!, $permissions: [String!]!) {
+  setUserPermissions(id: $id, permissions: $permissions) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAdminSetPermissionsMutation, ConsoleAdminSetPermissionsMutationVariables>;
+export const ConsoleAdminRevokeSessionsDocument = new TypedDocumentString(`
+    mutation ConsoleAdminRevokeSessions($userId: ID!, $sessionId: ID) {
+  revokeUserSessions(userId: $userId, sessionId: $sessionId)
+}
+    `) as unknown as TypedDocumentString<ConsoleAdminRevokeSessionsMutation, ConsoleAdminRevokeSessionsMutationVariables>;
+export const ConsoleAdminResetMfaDocument = new TypedDocumentString(`
+    mutation ConsoleAdminResetMfa($id: ID!) {
+  resetUserMfa(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAdminResetMfaMutation, ConsoleAdminResetMfaMutationVariables>;
+export const ConsoleAdminUnlinkDocument = new TypedDocumentString(`
+    mutation ConsoleAdminUnlink($id: ID!) {
+  adminUnlinkIdentity(id: $id)
+}
+    `) as unknown as TypedDocumentString<ConsoleAdminUnlinkMutation, ConsoleAdminUnlinkMutationVariables>;
+export const ConsoleAdminUsersDocument = new TypedDocumentString(`
+    query ConsoleAdminUsers($filter: UserFilter, $orderBy: UserOrder, $first: Int, $after: String) {
+  users(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      email
+      firstName
+      lastName
+      isActive
+      isStaff
+      isSuperuser
+      emailVerified
+      lastLoginAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAdminUsersQuery, ConsoleAdminUsersQueryVariables>;
+export const ConsoleAdminGroupNamesDocument = new TypedDocumentString(`
+    query ConsoleAdminGroupNames {
+  groups {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAdminGroupNamesQuery, ConsoleAdminGroupNamesQueryVariables>;
+export const ConsoleAdminEndpointsDocument = new TypedDocumentString(`
+    query ConsoleAdminEndpoints {
+  webhookEndpoints {
+    id
+    url
+    description
+    enabled
+    eventTypes
+    consecutiveFailures
+    disabledReason
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAdminEndpointsQuery, ConsoleAdminEndpointsQueryVariables>;
+export const ConsoleAdminDeliveriesDocument = new TypedDocumentString(`
+    query ConsoleAdminDeliveries($endpointId: ID!) {
+  webhookDeliveries(endpointId: $endpointId, first: 50) {
+    id
+    eventType
+    status
+    attempts
+    lastStatusCode
+    lastError
+    createdAt
+    deliveredAt
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAdminDeliveriesQuery, ConsoleAdminDeliveriesQueryVariables>;
 export const ConsoleRefreshDocument = new TypedDocumentString(`
     mutation ConsoleRefresh {
   refreshToken {

@@ -179,7 +179,7 @@ function Layout({ options, viewer, children }: { options: ConsoleOptions; viewer
           </label>
           {viewer ? (
             <>
-              <span class="who">{t('signedInAs', { email: viewer.email })}</span>
+              <span class="who">{t('signedInAs', { email: viewer.email ?? '—' })}</span>
               <button type="button" class="secondary" onClick={() => void signOut()}>
                 {t('signOut')}
               </button>

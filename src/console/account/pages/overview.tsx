@@ -11,11 +11,12 @@ export function Overview() {
         <dt>{t('name')}</dt>
         <dd>{`${viewer.firstName} ${viewer.lastName}`.trim() || '—'}</dd>
         <dt>{t('email')}</dt>
-        <dd>{viewer.email}</dd>
+        <dd>{viewer.email ?? '—'}</dd>
         <dt>{t('emailVerified')}</dt>
         <dd>{viewer.emailVerified ? t('yes') : t('no')}</dd>
       </dl>
-      {viewer.emailVerified ? null : (
+      {/* An account without an address (usernames sign in) has nothing to verify. */}
+      {viewer.emailVerified || viewer.email === null ? null : (
         <p>
           {t('notVerifiedYet')} <a href={`/account/verify-email?email=${encodeURIComponent(viewer.email)}`}>{t('verifyNow')}</a>
         </p>

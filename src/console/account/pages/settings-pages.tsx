@@ -101,7 +101,7 @@ export function EmailPage() {
   const [changed, setChanged] = useState<string | null>(null);
   return (
     <Page title={t('emailTitle')}>
-      <p>{t('currentEmail', { email: viewer.email })}</p>
+      <p>{t('currentEmail', { email: viewer.email ?? '—' })}</p>
       <Notice message={changed} />
       {sentTo ? (
         <Form
@@ -112,7 +112,7 @@ export function EmailPage() {
             setSentTo(null);
             setCode('');
             setNewEmail('');
-            setChanged(t('emailChanged', { email: confirmEmailChange.email }));
+            setChanged(t('emailChanged', { email: confirmEmailChange.email ?? '' }));
           }}
         >
           <p role="status">{t('emailCodeSent', { email: sentTo })}</p>

@@ -1,0 +1,8 @@
+/** The admin app (/admin): staff manage users, groups, permissions, the audit log and webhooks. */
+import '../shared/styles.css';
+import './admin.css';
+import { mountConsole } from '../shared/app';
+import { nav, refuse, routes } from './routes';
+import { t } from './texts';
+
+mountConsole({ title: () => t('appTitle'), base: '/admin', routes, nav, refuse });
