@@ -496,6 +496,24 @@ export type ConsoleRefreshMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type ConsoleRefreshMutation = { refreshToken: { accessTokenExpiresAt: string } };
 
+export type ConsoleRequestSignInCodeMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type ConsoleRequestSignInCodeMutation = { requestSignInCode: boolean };
+
+export type ConsoleSignInWithCodeMutationVariables = Exact<{
+  email: string;
+  code: string;
+}>;
+
+
+export type ConsoleSignInWithCodeMutation = { signInWithCode:
+    | { __typename: 'AuthPayload', user: { id: string, email: string | null, firstName: string, lastName: string, locale: string | null, emailVerified: boolean, isStaff: boolean, isSuperuser: boolean } }
+    | { __typename: 'MfaChallenge', mfaToken: string }
+   };
+
 export type ConsoleLoginMutationVariables = Exact<{
   identifier: string;
   password: string;
@@ -1023,6 +1041,35 @@ export const ConsoleRefreshDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleRefreshMutation, ConsoleRefreshMutationVariables>;
+export const ConsoleRequestSignInCodeDocument = new TypedDocumentString(`
+    mutation ConsoleRequestSignInCode($email: String!) {
+  requestSignInCode(email: $email)
+}
+    `) as unknown as TypedDocumentString<ConsoleRequestSignInCodeMutation, ConsoleRequestSignInCodeMutationVariables>;
+export const ConsoleSignInWithCodeDocument = new TypedDocumentString(`
+    mutation ConsoleSignInWithCode($email: String!, $code: String!) {
+  signInWithCode(email: $email, code: $code) {
+    __typename
+    ... on AuthPayload {
+      user {
+        ...ConsoleViewer
+      }
+    }
+    ... on MfaChallenge {
+      mfaToken
+    }
+  }
+}
+    fragment ConsoleViewer on User {
+  id
+  email
+  firstName
+  lastName
+  locale
+  emailVerified
+  isStaff
+  isSuperuser
+}`) as unknown as TypedDocumentString<ConsoleSignInWithCodeMutation, ConsoleSignInWithCodeMutationVariables>;
 export const ConsoleLoginDocument = new TypedDocumentString(`
     mutation ConsoleLogin($identifier: String!, $password: String!) {
   login(identifier: $identifier, password: $password) {
