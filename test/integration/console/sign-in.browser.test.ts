@@ -89,9 +89,9 @@ describe.skipIf(!available)('console sign-in in Chromium', () => {
     expect(await waitForHeading(page, 'Sign in with an emailed code')).toBe('Sign in with an emailed code');
     await fill(page, 'Email', user.email);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('alert').innerText()).toBe(
-      'Signing in with an emailed code is turned off on this server. Sign in with your password instead.',
-    );
+    await expect
+      .poll(() => page.getByRole('alert').innerText())
+      .toBe('Signing in with an emailed code is turned off on this server. Sign in with your password instead.');
     expect(await axeViolations(page)).toEqual([]);
     // Cancel goes back to the password form.
     await page.getByRole('button', { name: 'Cancel' }).click();
