@@ -20,6 +20,11 @@ type Documents = {
     "\n  mutation ConsoleLogoutAll($password: String!) {\n    logoutAll(password: $password)\n  }\n": typeof types.ConsoleLogoutAllDocument,
     "\n  query ConsoleIdentities {\n    myIdentities {\n      id\n      providerName\n      email\n      linkedAt\n    }\n  }\n": typeof types.ConsoleIdentitiesDocument,
     "\n  mutation ConsoleUnlink($id: ID!, $password: String) {\n    unlinkIdentity(id: $id, password: $password)\n  }\n": typeof types.ConsoleUnlinkDocument,
+    "\n  query ConsoleOAuthProviders {\n    oauthProviders {\n      id\n      name\n    }\n  }\n": typeof types.ConsoleOAuthProvidersDocument,
+    "\n  mutation ConsoleStartOAuthSignIn($provider: String!, $redirectUri: String!) {\n    startOAuthSignIn(provider: $provider, redirectUri: $redirectUri) {\n      authorizationUrl\n      state\n    }\n  }\n": typeof types.ConsoleStartOAuthSignInDocument,
+    "\n  mutation ConsoleStartLinkOAuth($provider: String!, $redirectUri: String!, $password: String) {\n    startLinkOAuthIdentity(provider: $provider, redirectUri: $redirectUri, password: $password) {\n      authorizationUrl\n      state\n    }\n  }\n": typeof types.ConsoleStartLinkOAuthDocument,
+    "\n  mutation ConsoleCompleteOAuthSignIn($state: String!, $code: String!, $iss: String) {\n    completeOAuthSignIn(state: $state, code: $code, iss: $iss) {\n      __typename\n      ... on AuthPayload {\n        user {\n          ...ConsoleViewer\n        }\n      }\n      ... on MfaChallenge {\n        mfaToken\n      }\n    }\n  }\n": typeof types.ConsoleCompleteOAuthSignInDocument,
+    "\n  mutation ConsoleLinkOAuth($state: String!, $code: String!, $iss: String) {\n    linkOAuthIdentity(state: $state, code: $code, iss: $iss) {\n      id\n    }\n  }\n": typeof types.ConsoleLinkOAuthDocument,
     "\n  query ConsolePasskeys {\n    myPasskeys {\n      id\n      name\n      createdAt\n      lastUsedAt\n    }\n  }\n": typeof types.ConsolePasskeysDocument,
     "\n  mutation ConsoleStartPasskey {\n    startPasskeyRegistration\n  }\n": typeof types.ConsoleStartPasskeyDocument,
     "\n  mutation ConsoleFinishPasskey($response: JSON!, $name: String) {\n    finishPasskeyRegistration(response: $response, name: $name) {\n      id\n    }\n  }\n": typeof types.ConsoleFinishPasskeyDocument,
@@ -79,6 +84,11 @@ const documents: Documents = {
     "\n  mutation ConsoleLogoutAll($password: String!) {\n    logoutAll(password: $password)\n  }\n": types.ConsoleLogoutAllDocument,
     "\n  query ConsoleIdentities {\n    myIdentities {\n      id\n      providerName\n      email\n      linkedAt\n    }\n  }\n": types.ConsoleIdentitiesDocument,
     "\n  mutation ConsoleUnlink($id: ID!, $password: String) {\n    unlinkIdentity(id: $id, password: $password)\n  }\n": types.ConsoleUnlinkDocument,
+    "\n  query ConsoleOAuthProviders {\n    oauthProviders {\n      id\n      name\n    }\n  }\n": types.ConsoleOAuthProvidersDocument,
+    "\n  mutation ConsoleStartOAuthSignIn($provider: String!, $redirectUri: String!) {\n    startOAuthSignIn(provider: $provider, redirectUri: $redirectUri) {\n      authorizationUrl\n      state\n    }\n  }\n": types.ConsoleStartOAuthSignInDocument,
+    "\n  mutation ConsoleStartLinkOAuth($provider: String!, $redirectUri: String!, $password: String) {\n    startLinkOAuthIdentity(provider: $provider, redirectUri: $redirectUri, password: $password) {\n      authorizationUrl\n      state\n    }\n  }\n": types.ConsoleStartLinkOAuthDocument,
+    "\n  mutation ConsoleCompleteOAuthSignIn($state: String!, $code: String!, $iss: String) {\n    completeOAuthSignIn(state: $state, code: $code, iss: $iss) {\n      __typename\n      ... on AuthPayload {\n        user {\n          ...ConsoleViewer\n        }\n      }\n      ... on MfaChallenge {\n        mfaToken\n      }\n    }\n  }\n": types.ConsoleCompleteOAuthSignInDocument,
+    "\n  mutation ConsoleLinkOAuth($state: String!, $code: String!, $iss: String) {\n    linkOAuthIdentity(state: $state, code: $code, iss: $iss) {\n      id\n    }\n  }\n": types.ConsoleLinkOAuthDocument,
     "\n  query ConsolePasskeys {\n    myPasskeys {\n      id\n      name\n      createdAt\n      lastUsedAt\n    }\n  }\n": types.ConsolePasskeysDocument,
     "\n  mutation ConsoleStartPasskey {\n    startPasskeyRegistration\n  }\n": types.ConsoleStartPasskeyDocument,
     "\n  mutation ConsoleFinishPasskey($response: JSON!, $name: String) {\n    finishPasskeyRegistration(response: $response, name: $name) {\n      id\n    }\n  }\n": types.ConsoleFinishPasskeyDocument,
@@ -153,6 +163,26 @@ export function graphql(source: "\n  query ConsoleIdentities {\n    myIdentities
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConsoleUnlink($id: ID!, $password: String) {\n    unlinkIdentity(id: $id, password: $password)\n  }\n"): typeof import('./graphql.js').ConsoleUnlinkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleOAuthProviders {\n    oauthProviders {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql.js').ConsoleOAuthProvidersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleStartOAuthSignIn($provider: String!, $redirectUri: String!) {\n    startOAuthSignIn(provider: $provider, redirectUri: $redirectUri) {\n      authorizationUrl\n      state\n    }\n  }\n"): typeof import('./graphql.js').ConsoleStartOAuthSignInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleStartLinkOAuth($provider: String!, $redirectUri: String!, $password: String) {\n    startLinkOAuthIdentity(provider: $provider, redirectUri: $redirectUri, password: $password) {\n      authorizationUrl\n      state\n    }\n  }\n"): typeof import('./graphql.js').ConsoleStartLinkOAuthDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleCompleteOAuthSignIn($state: String!, $code: String!, $iss: String) {\n    completeOAuthSignIn(state: $state, code: $code, iss: $iss) {\n      __typename\n      ... on AuthPayload {\n        user {\n          ...ConsoleViewer\n        }\n      }\n      ... on MfaChallenge {\n        mfaToken\n      }\n    }\n  }\n"): typeof import('./graphql.js').ConsoleCompleteOAuthSignInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleLinkOAuth($state: String!, $code: String!, $iss: String) {\n    linkOAuthIdentity(state: $state, code: $code, iss: $iss) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').ConsoleLinkOAuthDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -205,6 +205,49 @@ export type ConsoleUnlinkMutationVariables = Exact<{
 
 export type ConsoleUnlinkMutation = { unlinkIdentity: boolean };
 
+export type ConsoleOAuthProvidersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleOAuthProvidersQuery = { oauthProviders: Array<{ id: string, name: string }> };
+
+export type ConsoleStartOAuthSignInMutationVariables = Exact<{
+  provider: string;
+  redirectUri: string;
+}>;
+
+
+export type ConsoleStartOAuthSignInMutation = { startOAuthSignIn: { authorizationUrl: string, state: string } };
+
+export type ConsoleStartLinkOAuthMutationVariables = Exact<{
+  provider: string;
+  redirectUri: string;
+  password?: string | null | undefined;
+}>;
+
+
+export type ConsoleStartLinkOAuthMutation = { startLinkOAuthIdentity: { authorizationUrl: string, state: string } };
+
+export type ConsoleCompleteOAuthSignInMutationVariables = Exact<{
+  state: string;
+  code: string;
+  iss?: string | null | undefined;
+}>;
+
+
+export type ConsoleCompleteOAuthSignInMutation = { completeOAuthSignIn:
+    | { __typename: 'AuthPayload', user: { id: string, email: string | null, firstName: string, lastName: string, locale: string | null, emailVerified: boolean, isStaff: boolean, isSuperuser: boolean } }
+    | { __typename: 'MfaChallenge', mfaToken: string }
+   };
+
+export type ConsoleLinkOAuthMutationVariables = Exact<{
+  state: string;
+  code: string;
+  iss?: string | null | undefined;
+}>;
+
+
+export type ConsoleLinkOAuthMutation = { linkOAuthIdentity: { id: string } };
+
 export type ConsolePasskeysQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -633,6 +676,65 @@ export const ConsoleUnlinkDocument = new TypedDocumentString(`
   unlinkIdentity(id: $id, password: $password)
 }
     `) as unknown as TypedDocumentString<ConsoleUnlinkMutation, ConsoleUnlinkMutationVariables>;
+export const ConsoleOAuthProvidersDocument = new TypedDocumentString(`
+    query ConsoleOAuthProviders {
+  oauthProviders {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleOAuthProvidersQuery, ConsoleOAuthProvidersQueryVariables>;
+export const ConsoleStartOAuthSignInDocument = new TypedDocumentString(`
+    mutation ConsoleStartOAuthSignIn($provider: String!, $redirectUri: String!) {
+  startOAuthSignIn(provider: $provider, redirectUri: $redirectUri) {
+    authorizationUrl
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleStartOAuthSignInMutation, ConsoleStartOAuthSignInMutationVariables>;
+export const ConsoleStartLinkOAuthDocument = new TypedDocumentString(`
+    mutation ConsoleStartLinkOAuth($provider: String!, $redirectUri: String!, $password: String) {
+  startLinkOAuthIdentity(
+    provider: $provider
+    redirectUri: $redirectUri
+    password: $password
+  ) {
+    authorizationUrl
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleStartLinkOAuthMutation, ConsoleStartLinkOAuthMutationVariables>;
+export const ConsoleCompleteOAuthSignInDocument = new TypedDocumentString(`
+    mutation ConsoleCompleteOAuthSignIn($state: String!, $code: String!, $iss: String) {
+  completeOAuthSignIn(state: $state, code: $code, iss: $iss) {
+    __typename
+    ... on AuthPayload {
+      user {
+        ...ConsoleViewer
+      }
+    }
+    ... on MfaChallenge {
+      mfaToken
+    }
+  }
+}
+    fragment ConsoleViewer on User {
+  id
+  email
+  firstName
+  lastName
+  locale
+  emailVerified
+  isStaff
+  isSuperuser
+}`) as unknown as TypedDocumentString<ConsoleCompleteOAuthSignInMutation, ConsoleCompleteOAuthSignInMutationVariables>;
+export const ConsoleLinkOAuthDocument = new TypedDocumentString(`
+    mutation ConsoleLinkOAuth($state: String!, $code: String!, $iss: String) {
+  linkOAuthIdentity(state: $state, code: $code, iss: $iss) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleLinkOAuthMutation, ConsoleLinkOAuthMutationVariables>;
 export const ConsolePasskeysDocument = new TypedDocumentString(`
     query ConsolePasskeys {
   myPasskeys {

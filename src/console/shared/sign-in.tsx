@@ -81,6 +81,30 @@ async function passkeySignIn(): Promise<Viewer | null> {
   return finishPasskeySignIn.__typename === 'AuthPayload' ? finishPasskeySignIn.user : null;
 }
 
+/** The second step of a sign-in (password, emailed code, provider) for an account with a second factor. */
+export function MfaStep({ mfaToken, onSignedIn, onCancel }: { mfaToken: string; onSignedIn: (viewer: Viewer) => void; onCancel: () => void }) {
+  const [code, setCode] = useState('');
+  return (
+    <Page title={t('mfaTitle')}>
+      <p>{t('mfaIntro')}</p>
+      <Form
+        submitLabel={t('verify')}
+        onSubmit={async () => {
+          const { completeMfaSignIn } = await gql(CompleteMfa, { mfaToken, code: code.trim() });
+          onSignedIn(completeMfaSignIn.user);
+        }}
+        actions={
+          <button type="button" class="secondary" onClick={onCancel}>
+            {t('cancel')}
+          </button>
+        }
+      >
+        <Field label={t('code')} value={code} onValue={setCode} autoComplete="one-time-code" inputMode="text" />
+      </Form>
+    </Page>
+  );
+}
+
 export interface SignInProps {
   onSignedIn: (viewer: Viewer) => void;
   /** Links under the form (the account app's "create an account", "forgot your password?"). */
@@ -91,7 +115,6 @@ export function SignIn({ onSignedIn, children }: SignInProps) {
   const [identifier, setIdentifier] = useState('');
   const [password, setPassword] = useState('');
   const [mfaToken, setMfaToken] = useState<string | null>(null);
-  const [code, setCode] = useState('');
   const [byEmail, setByEmail] = useState(false);
 
   if (byEmail && !mfaToken) {
@@ -99,25 +122,11 @@ export function SignIn({ onSignedIn, children }: SignInProps) {
   }
 
   if (mfaToken) {
-    return (
-      <Page title={t('mfaTitle')}>
-        <p>{t('mfaIntro')}</p>
-        <Form
-          submitLabel={t('verify')}
-          onSubmit={async () => {
-            const { completeMfaSignIn } = await gql(CompleteMfa, { mfaToken, code: code.trim() });
-            onSignedIn(completeMfaSignIn.user);
-          }}
-          actions={
-            <button type="button" class="secondary" onClick={() => setMfaToken(null)}>
-              {t('cancel')}
-            </button>
-          }
-        >
-          <Field label={t('code')} value={code} onValue={setCode} autoComplete="one-time-code" inputMode="text" />
-        </Form>
-      </Page>
-    );
+    const cancel = () => {
+      setMfaToken(null);
+      setByEmail(false);
+    };
+    return <MfaStep mfaToken={mfaToken} onSignedIn={onSignedIn} onCancel={cancel} />;
   }
 
   return (
