@@ -29,7 +29,7 @@ type Documents = {
     "\n  mutation ConsoleStartPasskey {\n    startPasskeyRegistration\n  }\n": typeof types.ConsoleStartPasskeyDocument,
     "\n  mutation ConsoleFinishPasskey($response: JSON!, $name: String) {\n    finishPasskeyRegistration(response: $response, name: $name) {\n      id\n    }\n  }\n": typeof types.ConsoleFinishPasskeyDocument,
     "\n  mutation ConsoleRemovePasskey($id: ID!, $password: String) {\n    removePasskey(id: $id, password: $password)\n  }\n": typeof types.ConsoleRemovePasskeyDocument,
-    "\n  query ConsoleRegistrationInfo {\n    registrationMode\n    passwordPolicy {\n      minLength\n    }\n  }\n": typeof types.ConsoleRegistrationInfoDocument,
+    "\n  query ConsoleRegistrationInfo {\n    registrationMode\n    registrationRequiredFields\n    passwordPolicy {\n      minLength\n    }\n  }\n": typeof types.ConsoleRegistrationInfoDocument,
     "\n  mutation ConsoleRegister($input: RegisterInput!) {\n    register(input: $input) {\n      emailVerificationRequired\n    }\n  }\n": typeof types.ConsoleRegisterDocument,
     "\n  mutation ConsoleVerifyEmail($email: String!, $code: String!) {\n    verifyEmail(email: $email, code: $code) {\n      id\n    }\n  }\n": typeof types.ConsoleVerifyEmailDocument,
     "\n  mutation ConsoleVerifyEmailLink($token: String!) {\n    verifyEmailWithToken(token: $token) {\n      id\n    }\n  }\n": typeof types.ConsoleVerifyEmailLinkDocument,
@@ -93,7 +93,7 @@ const documents: Documents = {
     "\n  mutation ConsoleStartPasskey {\n    startPasskeyRegistration\n  }\n": types.ConsoleStartPasskeyDocument,
     "\n  mutation ConsoleFinishPasskey($response: JSON!, $name: String) {\n    finishPasskeyRegistration(response: $response, name: $name) {\n      id\n    }\n  }\n": types.ConsoleFinishPasskeyDocument,
     "\n  mutation ConsoleRemovePasskey($id: ID!, $password: String) {\n    removePasskey(id: $id, password: $password)\n  }\n": types.ConsoleRemovePasskeyDocument,
-    "\n  query ConsoleRegistrationInfo {\n    registrationMode\n    passwordPolicy {\n      minLength\n    }\n  }\n": types.ConsoleRegistrationInfoDocument,
+    "\n  query ConsoleRegistrationInfo {\n    registrationMode\n    registrationRequiredFields\n    passwordPolicy {\n      minLength\n    }\n  }\n": types.ConsoleRegistrationInfoDocument,
     "\n  mutation ConsoleRegister($input: RegisterInput!) {\n    register(input: $input) {\n      emailVerificationRequired\n    }\n  }\n": types.ConsoleRegisterDocument,
     "\n  mutation ConsoleVerifyEmail($email: String!, $code: String!) {\n    verifyEmail(email: $email, code: $code) {\n      id\n    }\n  }\n": types.ConsoleVerifyEmailDocument,
     "\n  mutation ConsoleVerifyEmailLink($token: String!) {\n    verifyEmailWithToken(token: $token) {\n      id\n    }\n  }\n": types.ConsoleVerifyEmailLinkDocument,
@@ -202,7 +202,7 @@ export function graphql(source: "\n  mutation ConsoleRemovePasskey($id: ID!, $pa
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ConsoleRegistrationInfo {\n    registrationMode\n    passwordPolicy {\n      minLength\n    }\n  }\n"): typeof import('./graphql.js').ConsoleRegistrationInfoDocument;
+export function graphql(source: "\n  query ConsoleRegistrationInfo {\n    registrationMode\n    registrationRequiredFields\n    passwordPolicy {\n      minLength\n    }\n  }\n"): typeof import('./graphql.js').ConsoleRegistrationInfoDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

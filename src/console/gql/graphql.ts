@@ -277,7 +277,7 @@ export type ConsoleRemovePasskeyMutation = { removePasskey: boolean };
 export type ConsoleRegistrationInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleRegistrationInfoQuery = { registrationMode: RegistrationMode, passwordPolicy: { minLength: number } };
+export type ConsoleRegistrationInfoQuery = { registrationMode: RegistrationMode, registrationRequiredFields: Array<string>, passwordPolicy: { minLength: number } };
 
 export type ConsoleRegisterMutationVariables = Exact<{
   input: RegisterInput;
@@ -765,6 +765,7 @@ export const ConsoleRemovePasskeyDocument = new TypedDocumentString(`
 export const ConsoleRegistrationInfoDocument = new TypedDocumentString(`
     query ConsoleRegistrationInfo {
   registrationMode
+  registrationRequiredFields
   passwordPolicy {
     minLength
   }
