@@ -247,6 +247,15 @@ builder.queryField('registrationMode', (t) =>
   }),
 );
 
+builder.queryField('registrationRequiredFields', (t) =>
+  t.stringList({
+    description:
+      'The optional profile fields `register` requires on this server (REGISTRATION_REQUIRED_FIELDS), by their RegisterInput names (e.g. `username`, `country`): for asking for them on a sign-up form. firstName and lastName are always required and not listed.',
+    authScopes: { public: true },
+    resolve: (_root, _args, context) => [...context.deps.config.accounts.registrationRequiredFields],
+  }),
+);
+
 builder.queryField('passwordPolicy', (t) =>
   t.field({
     type: PasswordPolicyType,

@@ -48,7 +48,7 @@ export const CONSOLE_ENV: Record<string, string> = {
 };
 
 /** A port free a moment ago: the server must know its own address (emails' links, passkeys' origin). */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -60,7 +60,8 @@ async function freePort(): Promise<number> {
 export async function startConsole(env: Record<string, string> = {}): Promise<ConsoleHarness> {
   await ensureConsoleBuilt();
   const smtp = await startSmtpCatcher();
-  const port = await freePort();
+  // A caller may choose the port (env.PORT) when its own configuration names the URL (OAuth redirect URIs).
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const gatehouse = await startGatehouse({
     ...CONSOLE_ENV,
     PORT: String(port),

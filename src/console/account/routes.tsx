@@ -7,6 +7,7 @@
 import type { ConsoleRoute, NavItem } from '../shared/app';
 import type { Viewer } from '../shared/viewer';
 import { DevicesPage, IdentitiesPage } from './pages/devices';
+import { CALLBACK_PATH, OAuthCallbackPage, SocialSignIn } from './pages/oauth';
 import { Overview } from './pages/overview';
 import { PasskeysPage } from './pages/passkeys';
 import { ForgotPassword, RegisterPage, ResetPasswordPage, VerifyEmailPage } from './pages/public-pages';
@@ -20,6 +21,7 @@ export const routes: ConsoleRoute[] = [
   { path: '/account/verify-email', component: VerifyEmailPage, public: true },
   { path: '/account/forgot-password', component: ForgotPassword, public: true },
   { path: '/account/reset-password', component: ResetPasswordPage, public: true },
+  { path: CALLBACK_PATH, component: OAuthCallbackPage, public: true },
   { path: '/account/profile', component: ProfilePage },
   { path: '/account/password', component: PasswordPage },
   { path: '/account/email', component: EmailPage },
@@ -45,10 +47,13 @@ export function nav(_viewer: Viewer): NavItem[] {
 /** Under the sign-in form. */
 export function SignInLinks() {
   return (
-    <p class="links">
-      <a href="/account/register">{t('createAccount')}</a>
-      <a href="/account/forgot-password">{t('forgotPassword')}</a>
-      <a href="/account/verify-email">{t('haveCode')}</a>
-    </p>
+    <>
+      <SocialSignIn />
+      <p class="links">
+        <a href="/account/register">{t('createAccount')}</a>
+        <a href="/account/forgot-password">{t('forgotPassword')}</a>
+        <a href="/account/verify-email">{t('haveCode')}</a>
+      </p>
+    </>
   );
 }

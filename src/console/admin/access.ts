@@ -50,10 +50,11 @@ function load(viewer: Viewer): Promise<Access> {
   return cached.promise;
 }
 
-/** The viewer's access, or null while it loads. */
-export function useAccess(viewer: Viewer): Access | null {
+/** The viewer's access, or null while it loads (or when `wanted` is false: not staff, nothing to ask). */
+export function useAccess(viewer: Viewer, wanted = true): Access | null {
   const [access, setAccess] = useState<Access | null>(null);
   useEffect(() => {
+    if (!wanted) return;
     let live = true;
     load(viewer).then(
       (loaded) => live && setAccess(loaded),
@@ -62,7 +63,7 @@ export function useAccess(viewer: Viewer): Access | null {
     return () => {
       live = false;
     };
-  }, [viewer.id]);
+  }, [viewer.id, wanted]);
   return access;
 }
 

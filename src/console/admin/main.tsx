@@ -2,7 +2,7 @@
 import '../shared/styles.css';
 import './admin.css';
 import { mountConsole } from '../shared/app';
-import { nav, refuse, routes } from './routes';
+import { refuse, routes, useNav } from './routes';
 import { t } from './texts';
 
-mountConsole({ title: () => t('appTitle'), base: '/admin', routes, nav, refuse });
+mountConsole({ title: () => t('appTitle'), base: '/admin', routes, nav: useNav, refuse });

@@ -20,11 +20,16 @@ type Documents = {
     "\n  mutation ConsoleLogoutAll($password: String!) {\n    logoutAll(password: $password)\n  }\n": typeof types.ConsoleLogoutAllDocument,
     "\n  query ConsoleIdentities {\n    myIdentities {\n      id\n      providerName\n      email\n      linkedAt\n    }\n  }\n": typeof types.ConsoleIdentitiesDocument,
     "\n  mutation ConsoleUnlink($id: ID!, $password: String) {\n    unlinkIdentity(id: $id, password: $password)\n  }\n": typeof types.ConsoleUnlinkDocument,
+    "\n  query ConsoleOAuthProviders {\n    oauthProviders {\n      id\n      name\n    }\n  }\n": typeof types.ConsoleOAuthProvidersDocument,
+    "\n  mutation ConsoleStartOAuthSignIn($provider: String!, $redirectUri: String!) {\n    startOAuthSignIn(provider: $provider, redirectUri: $redirectUri) {\n      authorizationUrl\n      state\n    }\n  }\n": typeof types.ConsoleStartOAuthSignInDocument,
+    "\n  mutation ConsoleStartLinkOAuth($provider: String!, $redirectUri: String!, $password: String) {\n    startLinkOAuthIdentity(provider: $provider, redirectUri: $redirectUri, password: $password) {\n      authorizationUrl\n      state\n    }\n  }\n": typeof types.ConsoleStartLinkOAuthDocument,
+    "\n  mutation ConsoleCompleteOAuthSignIn($state: String!, $code: String!, $iss: String) {\n    completeOAuthSignIn(state: $state, code: $code, iss: $iss) {\n      __typename\n      ... on AuthPayload {\n        user {\n          ...ConsoleViewer\n        }\n      }\n      ... on MfaChallenge {\n        mfaToken\n      }\n    }\n  }\n": typeof types.ConsoleCompleteOAuthSignInDocument,
+    "\n  mutation ConsoleLinkOAuth($state: String!, $code: String!, $iss: String) {\n    linkOAuthIdentity(state: $state, code: $code, iss: $iss) {\n      id\n    }\n  }\n": typeof types.ConsoleLinkOAuthDocument,
     "\n  query ConsolePasskeys {\n    myPasskeys {\n      id\n      name\n      createdAt\n      lastUsedAt\n    }\n  }\n": typeof types.ConsolePasskeysDocument,
     "\n  mutation ConsoleStartPasskey {\n    startPasskeyRegistration\n  }\n": typeof types.ConsoleStartPasskeyDocument,
     "\n  mutation ConsoleFinishPasskey($response: JSON!, $name: String) {\n    finishPasskeyRegistration(response: $response, name: $name) {\n      id\n    }\n  }\n": typeof types.ConsoleFinishPasskeyDocument,
     "\n  mutation ConsoleRemovePasskey($id: ID!, $password: String) {\n    removePasskey(id: $id, password: $password)\n  }\n": typeof types.ConsoleRemovePasskeyDocument,
-    "\n  query ConsoleRegistrationInfo {\n    registrationMode\n    passwordPolicy {\n      minLength\n    }\n  }\n": typeof types.ConsoleRegistrationInfoDocument,
+    "\n  query ConsoleRegistrationInfo {\n    registrationMode\n    registrationRequiredFields\n    passwordPolicy {\n      minLength\n    }\n  }\n": typeof types.ConsoleRegistrationInfoDocument,
     "\n  mutation ConsoleRegister($input: RegisterInput!) {\n    register(input: $input) {\n      emailVerificationRequired\n    }\n  }\n": typeof types.ConsoleRegisterDocument,
     "\n  mutation ConsoleVerifyEmail($email: String!, $code: String!) {\n    verifyEmail(email: $email, code: $code) {\n      id\n    }\n  }\n": typeof types.ConsoleVerifyEmailDocument,
     "\n  mutation ConsoleVerifyEmailLink($token: String!) {\n    verifyEmailWithToken(token: $token) {\n      id\n    }\n  }\n": typeof types.ConsoleVerifyEmailLinkDocument,
@@ -62,6 +67,8 @@ type Documents = {
     "\n  query ConsoleAdminEndpoints {\n    webhookEndpoints {\n      id\n      url\n      description\n      enabled\n      eventTypes\n      consecutiveFailures\n      disabledReason\n    }\n  }\n": typeof types.ConsoleAdminEndpointsDocument,
     "\n  query ConsoleAdminDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 50) {\n      id\n      eventType\n      status\n      attempts\n      lastStatusCode\n      lastError\n      createdAt\n      deliveredAt\n    }\n  }\n": typeof types.ConsoleAdminDeliveriesDocument,
     "\n  mutation ConsoleRefresh {\n    refreshToken {\n      accessTokenExpiresAt\n    }\n  }\n": typeof types.ConsoleRefreshDocument,
+    "\n  mutation ConsoleRequestSignInCode($email: String!) {\n    requestSignInCode(email: $email)\n  }\n": typeof types.ConsoleRequestSignInCodeDocument,
+    "\n  mutation ConsoleSignInWithCode($email: String!, $code: String!) {\n    signInWithCode(email: $email, code: $code) {\n      __typename\n      ... on AuthPayload {\n        user {\n          ...ConsoleViewer\n        }\n      }\n      ... on MfaChallenge {\n        mfaToken\n      }\n    }\n  }\n": typeof types.ConsoleSignInWithCodeDocument,
     "\n  mutation ConsoleLogin($identifier: String!, $password: String!) {\n    login(identifier: $identifier, password: $password) {\n      __typename\n      ... on AuthPayload {\n        user {\n          ...ConsoleViewer\n        }\n      }\n      ... on MfaChallenge {\n        mfaToken\n        methods\n      }\n    }\n  }\n": typeof types.ConsoleLoginDocument,
     "\n  mutation ConsoleCompleteMfa($mfaToken: String!, $code: String!) {\n    completeMfaSignIn(mfaToken: $mfaToken, code: $code) {\n      user {\n        ...ConsoleViewer\n      }\n    }\n  }\n": typeof types.ConsoleCompleteMfaDocument,
     "\n  mutation ConsoleStartPasskeySignIn {\n    startPasskeySignIn\n  }\n": typeof types.ConsoleStartPasskeySignInDocument,
@@ -77,11 +84,16 @@ const documents: Documents = {
     "\n  mutation ConsoleLogoutAll($password: String!) {\n    logoutAll(password: $password)\n  }\n": types.ConsoleLogoutAllDocument,
     "\n  query ConsoleIdentities {\n    myIdentities {\n      id\n      providerName\n      email\n      linkedAt\n    }\n  }\n": types.ConsoleIdentitiesDocument,
     "\n  mutation ConsoleUnlink($id: ID!, $password: String) {\n    unlinkIdentity(id: $id, password: $password)\n  }\n": types.ConsoleUnlinkDocument,
+    "\n  query ConsoleOAuthProviders {\n    oauthProviders {\n      id\n      name\n    }\n  }\n": types.ConsoleOAuthProvidersDocument,
+    "\n  mutation ConsoleStartOAuthSignIn($provider: String!, $redirectUri: String!) {\n    startOAuthSignIn(provider: $provider, redirectUri: $redirectUri) {\n      authorizationUrl\n      state\n    }\n  }\n": types.ConsoleStartOAuthSignInDocument,
+    "\n  mutation ConsoleStartLinkOAuth($provider: String!, $redirectUri: String!, $password: String) {\n    startLinkOAuthIdentity(provider: $provider, redirectUri: $redirectUri, password: $password) {\n      authorizationUrl\n      state\n    }\n  }\n": types.ConsoleStartLinkOAuthDocument,
+    "\n  mutation ConsoleCompleteOAuthSignIn($state: String!, $code: String!, $iss: String) {\n    completeOAuthSignIn(state: $state, code: $code, iss: $iss) {\n      __typename\n      ... on AuthPayload {\n        user {\n          ...ConsoleViewer\n        }\n      }\n      ... on MfaChallenge {\n        mfaToken\n      }\n    }\n  }\n": types.ConsoleCompleteOAuthSignInDocument,
+    "\n  mutation ConsoleLinkOAuth($state: String!, $code: String!, $iss: String) {\n    linkOAuthIdentity(state: $state, code: $code, iss: $iss) {\n      id\n    }\n  }\n": types.ConsoleLinkOAuthDocument,
     "\n  query ConsolePasskeys {\n    myPasskeys {\n      id\n      name\n      createdAt\n      lastUsedAt\n    }\n  }\n": types.ConsolePasskeysDocument,
     "\n  mutation ConsoleStartPasskey {\n    startPasskeyRegistration\n  }\n": types.ConsoleStartPasskeyDocument,
     "\n  mutation ConsoleFinishPasskey($response: JSON!, $name: String) {\n    finishPasskeyRegistration(response: $response, name: $name) {\n      id\n    }\n  }\n": types.ConsoleFinishPasskeyDocument,
     "\n  mutation ConsoleRemovePasskey($id: ID!, $password: String) {\n    removePasskey(id: $id, password: $password)\n  }\n": types.ConsoleRemovePasskeyDocument,
-    "\n  query ConsoleRegistrationInfo {\n    registrationMode\n    passwordPolicy {\n      minLength\n    }\n  }\n": types.ConsoleRegistrationInfoDocument,
+    "\n  query ConsoleRegistrationInfo {\n    registrationMode\n    registrationRequiredFields\n    passwordPolicy {\n      minLength\n    }\n  }\n": types.ConsoleRegistrationInfoDocument,
     "\n  mutation ConsoleRegister($input: RegisterInput!) {\n    register(input: $input) {\n      emailVerificationRequired\n    }\n  }\n": types.ConsoleRegisterDocument,
     "\n  mutation ConsoleVerifyEmail($email: String!, $code: String!) {\n    verifyEmail(email: $email, code: $code) {\n      id\n    }\n  }\n": types.ConsoleVerifyEmailDocument,
     "\n  mutation ConsoleVerifyEmailLink($token: String!) {\n    verifyEmailWithToken(token: $token) {\n      id\n    }\n  }\n": types.ConsoleVerifyEmailLinkDocument,
@@ -119,6 +131,8 @@ const documents: Documents = {
     "\n  query ConsoleAdminEndpoints {\n    webhookEndpoints {\n      id\n      url\n      description\n      enabled\n      eventTypes\n      consecutiveFailures\n      disabledReason\n    }\n  }\n": types.ConsoleAdminEndpointsDocument,
     "\n  query ConsoleAdminDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 50) {\n      id\n      eventType\n      status\n      attempts\n      lastStatusCode\n      lastError\n      createdAt\n      deliveredAt\n    }\n  }\n": types.ConsoleAdminDeliveriesDocument,
     "\n  mutation ConsoleRefresh {\n    refreshToken {\n      accessTokenExpiresAt\n    }\n  }\n": types.ConsoleRefreshDocument,
+    "\n  mutation ConsoleRequestSignInCode($email: String!) {\n    requestSignInCode(email: $email)\n  }\n": types.ConsoleRequestSignInCodeDocument,
+    "\n  mutation ConsoleSignInWithCode($email: String!, $code: String!) {\n    signInWithCode(email: $email, code: $code) {\n      __typename\n      ... on AuthPayload {\n        user {\n          ...ConsoleViewer\n        }\n      }\n      ... on MfaChallenge {\n        mfaToken\n      }\n    }\n  }\n": types.ConsoleSignInWithCodeDocument,
     "\n  mutation ConsoleLogin($identifier: String!, $password: String!) {\n    login(identifier: $identifier, password: $password) {\n      __typename\n      ... on AuthPayload {\n        user {\n          ...ConsoleViewer\n        }\n      }\n      ... on MfaChallenge {\n        mfaToken\n        methods\n      }\n    }\n  }\n": types.ConsoleLoginDocument,
     "\n  mutation ConsoleCompleteMfa($mfaToken: String!, $code: String!) {\n    completeMfaSignIn(mfaToken: $mfaToken, code: $code) {\n      user {\n        ...ConsoleViewer\n      }\n    }\n  }\n": types.ConsoleCompleteMfaDocument,
     "\n  mutation ConsoleStartPasskeySignIn {\n    startPasskeySignIn\n  }\n": types.ConsoleStartPasskeySignInDocument,
@@ -152,6 +166,26 @@ export function graphql(source: "\n  mutation ConsoleUnlink($id: ID!, $password:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ConsoleOAuthProviders {\n    oauthProviders {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql.js').ConsoleOAuthProvidersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleStartOAuthSignIn($provider: String!, $redirectUri: String!) {\n    startOAuthSignIn(provider: $provider, redirectUri: $redirectUri) {\n      authorizationUrl\n      state\n    }\n  }\n"): typeof import('./graphql.js').ConsoleStartOAuthSignInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleStartLinkOAuth($provider: String!, $redirectUri: String!, $password: String) {\n    startLinkOAuthIdentity(provider: $provider, redirectUri: $redirectUri, password: $password) {\n      authorizationUrl\n      state\n    }\n  }\n"): typeof import('./graphql.js').ConsoleStartLinkOAuthDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleCompleteOAuthSignIn($state: String!, $code: String!, $iss: String) {\n    completeOAuthSignIn(state: $state, code: $code, iss: $iss) {\n      __typename\n      ... on AuthPayload {\n        user {\n          ...ConsoleViewer\n        }\n      }\n      ... on MfaChallenge {\n        mfaToken\n      }\n    }\n  }\n"): typeof import('./graphql.js').ConsoleCompleteOAuthSignInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleLinkOAuth($state: String!, $code: String!, $iss: String) {\n    linkOAuthIdentity(state: $state, code: $code, iss: $iss) {\n      id\n    }\n  }\n"): typeof import('./graphql.js').ConsoleLinkOAuthDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ConsolePasskeys {\n    myPasskeys {\n      id\n      name\n      createdAt\n      lastUsedAt\n    }\n  }\n"): typeof import('./graphql.js').ConsolePasskeysDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -168,7 +202,7 @@ export function graphql(source: "\n  mutation ConsoleRemovePasskey($id: ID!, $pa
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ConsoleRegistrationInfo {\n    registrationMode\n    passwordPolicy {\n      minLength\n    }\n  }\n"): typeof import('./graphql.js').ConsoleRegistrationInfoDocument;
+export function graphql(source: "\n  query ConsoleRegistrationInfo {\n    registrationMode\n    registrationRequiredFields\n    passwordPolicy {\n      minLength\n    }\n  }\n"): typeof import('./graphql.js').ConsoleRegistrationInfoDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -317,6 +351,14 @@ export function graphql(source: "\n  query ConsoleAdminDeliveries($endpointId: I
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConsoleRefresh {\n    refreshToken {\n      accessTokenExpiresAt\n    }\n  }\n"): typeof import('./graphql.js').ConsoleRefreshDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleRequestSignInCode($email: String!) {\n    requestSignInCode(email: $email)\n  }\n"): typeof import('./graphql.js').ConsoleRequestSignInCodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleSignInWithCode($email: String!, $code: String!) {\n    signInWithCode(email: $email, code: $code) {\n      __typename\n      ... on AuthPayload {\n        user {\n          ...ConsoleViewer\n        }\n      }\n      ... on MfaChallenge {\n        mfaToken\n      }\n    }\n  }\n"): typeof import('./graphql.js').ConsoleSignInWithCodeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

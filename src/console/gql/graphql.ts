@@ -205,6 +205,49 @@ export type ConsoleUnlinkMutationVariables = Exact<{
 
 export type ConsoleUnlinkMutation = { unlinkIdentity: boolean };
 
+export type ConsoleOAuthProvidersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleOAuthProvidersQuery = { oauthProviders: Array<{ id: string, name: string }> };
+
+export type ConsoleStartOAuthSignInMutationVariables = Exact<{
+  provider: string;
+  redirectUri: string;
+}>;
+
+
+export type ConsoleStartOAuthSignInMutation = { startOAuthSignIn: { authorizationUrl: string, state: string } };
+
+export type ConsoleStartLinkOAuthMutationVariables = Exact<{
+  provider: string;
+  redirectUri: string;
+  password?: string | null | undefined;
+}>;
+
+
+export type ConsoleStartLinkOAuthMutation = { startLinkOAuthIdentity: { authorizationUrl: string, state: string } };
+
+export type ConsoleCompleteOAuthSignInMutationVariables = Exact<{
+  state: string;
+  code: string;
+  iss?: string | null | undefined;
+}>;
+
+
+export type ConsoleCompleteOAuthSignInMutation = { completeOAuthSignIn:
+    | { __typename: 'AuthPayload', user: { id: string, email: string | null, firstName: string, lastName: string, locale: string | null, emailVerified: boolean, isStaff: boolean, isSuperuser: boolean } }
+    | { __typename: 'MfaChallenge', mfaToken: string }
+   };
+
+export type ConsoleLinkOAuthMutationVariables = Exact<{
+  state: string;
+  code: string;
+  iss?: string | null | undefined;
+}>;
+
+
+export type ConsoleLinkOAuthMutation = { linkOAuthIdentity: { id: string } };
+
 export type ConsolePasskeysQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -234,7 +277,7 @@ export type ConsoleRemovePasskeyMutation = { removePasskey: boolean };
 export type ConsoleRegistrationInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleRegistrationInfoQuery = { registrationMode: RegistrationMode, passwordPolicy: { minLength: number } };
+export type ConsoleRegistrationInfoQuery = { registrationMode: RegistrationMode, registrationRequiredFields: Array<string>, passwordPolicy: { minLength: number } };
 
 export type ConsoleRegisterMutationVariables = Exact<{
   input: RegisterInput;
@@ -496,6 +539,24 @@ export type ConsoleRefreshMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type ConsoleRefreshMutation = { refreshToken: { accessTokenExpiresAt: string } };
 
+export type ConsoleRequestSignInCodeMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type ConsoleRequestSignInCodeMutation = { requestSignInCode: boolean };
+
+export type ConsoleSignInWithCodeMutationVariables = Exact<{
+  email: string;
+  code: string;
+}>;
+
+
+export type ConsoleSignInWithCodeMutation = { signInWithCode:
+    | { __typename: 'AuthPayload', user: { id: string, email: string | null, firstName: string, lastName: string, locale: string | null, emailVerified: boolean, isStaff: boolean, isSuperuser: boolean } }
+    | { __typename: 'MfaChallenge', mfaToken: string }
+   };
+
 export type ConsoleLoginMutationVariables = Exact<{
   identifier: string;
   password: string;
@@ -615,6 +676,65 @@ export const ConsoleUnlinkDocument = new TypedDocumentString(`
   unlinkIdentity(id: $id, password: $password)
 }
     `) as unknown as TypedDocumentString<ConsoleUnlinkMutation, ConsoleUnlinkMutationVariables>;
+export const ConsoleOAuthProvidersDocument = new TypedDocumentString(`
+    query ConsoleOAuthProviders {
+  oauthProviders {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleOAuthProvidersQuery, ConsoleOAuthProvidersQueryVariables>;
+export const ConsoleStartOAuthSignInDocument = new TypedDocumentString(`
+    mutation ConsoleStartOAuthSignIn($provider: String!, $redirectUri: String!) {
+  startOAuthSignIn(provider: $provider, redirectUri: $redirectUri) {
+    authorizationUrl
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleStartOAuthSignInMutation, ConsoleStartOAuthSignInMutationVariables>;
+export const ConsoleStartLinkOAuthDocument = new TypedDocumentString(`
+    mutation ConsoleStartLinkOAuth($provider: String!, $redirectUri: String!, $password: String) {
+  startLinkOAuthIdentity(
+    provider: $provider
+    redirectUri: $redirectUri
+    password: $password
+  ) {
+    authorizationUrl
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleStartLinkOAuthMutation, ConsoleStartLinkOAuthMutationVariables>;
+export const ConsoleCompleteOAuthSignInDocument = new TypedDocumentString(`
+    mutation ConsoleCompleteOAuthSignIn($state: String!, $code: String!, $iss: String) {
+  completeOAuthSignIn(state: $state, code: $code, iss: $iss) {
+    __typename
+    ... on AuthPayload {
+      user {
+        ...ConsoleViewer
+      }
+    }
+    ... on MfaChallenge {
+      mfaToken
+    }
+  }
+}
+    fragment ConsoleViewer on User {
+  id
+  email
+  firstName
+  lastName
+  locale
+  emailVerified
+  isStaff
+  isSuperuser
+}`) as unknown as TypedDocumentString<ConsoleCompleteOAuthSignInMutation, ConsoleCompleteOAuthSignInMutationVariables>;
+export const ConsoleLinkOAuthDocument = new TypedDocumentString(`
+    mutation ConsoleLinkOAuth($state: String!, $code: String!, $iss: String) {
+  linkOAuthIdentity(state: $state, code: $code, iss: $iss) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleLinkOAuthMutation, ConsoleLinkOAuthMutationVariables>;
 export const ConsolePasskeysDocument = new TypedDocumentString(`
     query ConsolePasskeys {
   myPasskeys {
@@ -645,6 +765,7 @@ export const ConsoleRemovePasskeyDocument = new TypedDocumentString(`
 export const ConsoleRegistrationInfoDocument = new TypedDocumentString(`
     query ConsoleRegistrationInfo {
   registrationMode
+  registrationRequiredFields
   passwordPolicy {
     minLength
   }
@@ -1023,6 +1144,35 @@ export const ConsoleRefreshDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleRefreshMutation, ConsoleRefreshMutationVariables>;
+export const ConsoleRequestSignInCodeDocument = new TypedDocumentString(`
+    mutation ConsoleRequestSignInCode($email: String!) {
+  requestSignInCode(email: $email)
+}
+    `) as unknown as TypedDocumentString<ConsoleRequestSignInCodeMutation, ConsoleRequestSignInCodeMutationVariables>;
+export const ConsoleSignInWithCodeDocument = new TypedDocumentString(`
+    mutation ConsoleSignInWithCode($email: String!, $code: String!) {
+  signInWithCode(email: $email, code: $code) {
+    __typename
+    ... on AuthPayload {
+      user {
+        ...ConsoleViewer
+      }
+    }
+    ... on MfaChallenge {
+      mfaToken
+    }
+  }
+}
+    fragment ConsoleViewer on User {
+  id
+  email
+  firstName
+  lastName
+  locale
+  emailVerified
+  isStaff
+  isSuperuser
+}`) as unknown as TypedDocumentString<ConsoleSignInWithCodeMutation, ConsoleSignInWithCodeMutationVariables>;
 export const ConsoleLoginDocument = new TypedDocumentString(`
     mutation ConsoleLogin($identifier: String!, $password: String!) {
   login(identifier: $identifier, password: $password) {

@@ -34,7 +34,11 @@ export interface ConsoleOptions {
   /** Where the app lives, e.g. `/account`. */
   base: string;
   routes: ConsoleRoute[];
-  /** The links of the header, for the viewer signed in. */
+  /**
+   * The links of the header, for the viewer signed in. Called while rendering a component of its
+   * own, so it may be a hook (admin: `useNav` waits for the viewer's permissions and offers only
+   * the pages they may view); the header redraws when that hook's state changes.
+   */
   nav: (viewer: Viewer) => NavItem[];
   /** What a signed-in viewer may not use this app for, in words (e.g. admin: not staff); null: may. */
   refuse?: (viewer: Viewer) => string | null;
@@ -153,19 +157,7 @@ function Layout({ options, viewer, children }: { options: ConsoleOptions; viewer
         <a class="brand" href={options.base}>
           {options.title()}
         </a>
-        {viewer ? (
-          <nav aria-label={options.title()}>
-            <ul>
-              {options.nav(viewer).map((item) => (
-                <li key={item.href}>
-                  <a href={item.href} aria-current={path === item.href ? 'page' : undefined}>
-                    {item.label}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        ) : null}
+        {viewer ? <Nav options={options} viewer={viewer} path={path} /> : null}
         <div class="tools">
           <label class="inline">
             <span>{t('language')}</span>
@@ -191,5 +183,24 @@ function Layout({ options, viewer, children }: { options: ConsoleOptions; viewer
         {children}
       </main>
     </>
+  );
+}
+
+/** The header's links: a component of its own so that `options.nav` may use hooks (see ConsoleOptions). */
+function Nav({ options, viewer, path }: { options: ConsoleOptions; viewer: Viewer; path: string }) {
+  const items = options.nav(viewer);
+  if (!items.length) return null;
+  return (
+    <nav aria-label={options.title()}>
+      <ul>
+        {items.map((item) => (
+          <li key={item.href}>
+            <a href={item.href} aria-current={path === item.href ? 'page' : undefined}>
+              {item.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

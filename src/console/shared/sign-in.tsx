@@ -1,12 +1,14 @@
 /**
  * Sign-in with a password, then, for an account with a second factor, the code step (an
- * authenticator app's code or a recovery code); or a passkey instead. Cookie mode: the server sets the httpOnly cookies;
+ * authenticator app's code or a recovery code); or a passkey, or a code sent by email
+ * (email-code.tsx), instead. Cookie mode: the server sets the httpOnly cookies;
  * the page only asks for the viewer's fields, never for the tokens.
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { graphql } from '../gql';
 import { ApiError, gql } from './client';
+import { EmailCodeSignIn } from './email-code';
 import { t } from './texts';
 import { ActionButton, Field, Form, Page } from './ui';
 import type { Viewer } from './viewer';
@@ -79,6 +81,30 @@ async function passkeySignIn(): Promise<Viewer | null> {
   return finishPasskeySignIn.__typename === 'AuthPayload' ? finishPasskeySignIn.user : null;
 }
 
+/** The second step of a sign-in (password, emailed code, provider) for an account with a second factor. */
+export function MfaStep({ mfaToken, onSignedIn, onCancel }: { mfaToken: string; onSignedIn: (viewer: Viewer) => void; onCancel: () => void }) {
+  const [code, setCode] = useState('');
+  return (
+    <Page title={t('mfaTitle')}>
+      <p>{t('mfaIntro')}</p>
+      <Form
+        submitLabel={t('verify')}
+        onSubmit={async () => {
+          const { completeMfaSignIn } = await gql(CompleteMfa, { mfaToken, code: code.trim() });
+          onSignedIn(completeMfaSignIn.user);
+        }}
+        actions={
+          <button type="button" class="secondary" onClick={onCancel}>
+            {t('cancel')}
+          </button>
+        }
+      >
+        <Field label={t('code')} value={code} onValue={setCode} autoComplete="one-time-code" inputMode="text" />
+      </Form>
+    </Page>
+  );
+}
+
 export interface SignInProps {
   onSignedIn: (viewer: Viewer) => void;
   /** Links under the form (the account app's "create an account", "forgot your password?"). */
@@ -89,28 +115,18 @@ export function SignIn({ onSignedIn, children }: SignInProps) {
   const [identifier, setIdentifier] = useState('');
   const [password, setPassword] = useState('');
   const [mfaToken, setMfaToken] = useState<string | null>(null);
-  const [code, setCode] = useState('');
+  const [byEmail, setByEmail] = useState(false);
+
+  if (byEmail && !mfaToken) {
+    return <EmailCodeSignIn initialEmail={identifier.trim()} onSignedIn={onSignedIn} onMfa={setMfaToken} onCancel={() => setByEmail(false)} />;
+  }
 
   if (mfaToken) {
-    return (
-      <Page title={t('mfaTitle')}>
-        <p>{t('mfaIntro')}</p>
-        <Form
-          submitLabel={t('verify')}
-          onSubmit={async () => {
-            const { completeMfaSignIn } = await gql(CompleteMfa, { mfaToken, code: code.trim() });
-            onSignedIn(completeMfaSignIn.user);
-          }}
-          actions={
-            <button type="button" class="secondary" onClick={() => setMfaToken(null)}>
-              {t('cancel')}
-            </button>
-          }
-        >
-          <Field label={t('code')} value={code} onValue={setCode} autoComplete="one-time-code" inputMode="text" />
-        </Form>
-      </Page>
-    );
+    const cancel = () => {
+      setMfaToken(null);
+      setByEmail(false);
+    };
+    return <MfaStep mfaToken={mfaToken} onSignedIn={onSignedIn} onCancel={cancel} />;
   }
 
   return (
@@ -126,6 +142,11 @@ export function SignIn({ onSignedIn, children }: SignInProps) {
         <Field label={t('email')} inputMode="email" value={identifier} onValue={setIdentifier} autoComplete="username" />
         <Field label={t('password')} type="password" value={password} onValue={setPassword} autoComplete="current-password" />
       </Form>
+      <div class="alternative">
+        <button type="button" class="secondary" onClick={() => setByEmail(true)}>
+          {t('signInWithEmailCode')}
+        </button>
+      </div>
       {typeof PublicKeyCredential === 'undefined' ? null : (
         <div class="alternative">
           <ActionButton

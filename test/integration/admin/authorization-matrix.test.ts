@@ -57,6 +57,7 @@ const ROWS: Row[] = [
   { field: 'Query.authStatus', allowed: EVERYONE, document: '{ authStatus { isAuthenticated } }' },
   { field: 'Query.registrationMode', allowed: EVERYONE, document: '{ registrationMode }' },
   { field: 'Query.passwordPolicy', allowed: EVERYONE, document: '{ passwordPolicy { minLength } }' },
+  { field: 'Query.registrationRequiredFields', allowed: EVERYONE, document: '{ registrationRequiredFields }' },
   { field: 'Query.verifyPasswordResetToken', allowed: EVERYONE, document: '{ verifyPasswordResetToken(token: "not-a-token") }' },
   { field: 'Query.mySessions', allowed: SIGNED_IN, document: '{ mySessions { id current } }' },
   {

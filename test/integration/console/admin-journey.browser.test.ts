@@ -210,8 +210,15 @@ describe.skipIf(!available)('/admin journeys in Chromium', () => {
     await arrive(page, target.email, 'admin-user-read-only');
     expect(await page.getByRole('button', { name: 'Deactivate' }).count()).toBe(0);
     expect(await page.locator('main').innerText()).toContain('You need the permission users.change_user for this.');
+    // The header offers only the sections this staff member may view (it used to list all six).
+    const nav = page.getByRole('navigation', { name: 'Gatehouse admin' });
+    await expect.poll(() => nav.getByRole('link').allInnerTexts()).toEqual(['Users', 'Audit log']);
+    // Opened by a deep link, a section they may not view still says why.
+    await page.goto(`${url}/admin/groups`);
+    await arrive(page, 'Groups');
+    await expect.poll(() => page.locator('main').innerText()).toContain('You need the permission groups.view_group for this.');
 
-    // The same request the button would send, from this page's script (its cookies, the CSRF header): refused.
+    // The same request the button would send, from the console's script (its cookies, the CSRF header): refused.
     const answer = await page.evaluate(async (id) => {
       const csrf = document.querySelector<HTMLMetaElement>('meta[name="gatehouse-csrf-header"]')?.content ?? 'x-graphql-csrf';
       const response = await fetch('/graphql', {

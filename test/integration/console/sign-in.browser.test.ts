@@ -79,6 +79,26 @@ describe.skipIf(!available)('console sign-in in Chromium', () => {
     await page.close();
   });
 
+  // The console offers the emailed code without knowing whether the server has EMAIL_SIGN_IN on
+  // (no query says so): a server with it off (this one, the default) is told in words.
+  it('says in words that signing in with an emailed code is off on this server', async () => {
+    const user = await createUser(harness.gatehouse.deps);
+    const page = await harness.newPage();
+    await page.goto(`${harness.url}/account`);
+    await page.getByRole('button', { name: 'Email me a sign-in code' }).click();
+    expect(await waitForHeading(page, 'Sign in with an emailed code')).toBe('Sign in with an emailed code');
+    await fill(page, 'Email', user.email);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByRole('alert').innerText())
+      .toBe('Signing in with an emailed code is turned off on this server. Sign in with your password instead.');
+    expect(await axeViolations(page)).toEqual([]);
+    // Cancel goes back to the password form.
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    expect(await waitForHeading(page, 'Sign in')).toBe('Sign in');
+    await page.close();
+  });
+
   it('asks an account with an authenticator app for a code, and takes a recovery code', async () => {
     const { user, accessToken } = await signedInUser(harness.gatehouse.deps);
     const { recoveryCodes } = await enrolTotp(createHttpClient(harness.gatehouse.url), accessToken, new TestClock());

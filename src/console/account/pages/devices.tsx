@@ -8,6 +8,7 @@ import { gql, messageOf } from '../../shared/client';
 import { formatDateTime } from '../../shared/i18n';
 import { ActionButton, Alert, Field, Form, Page } from '../../shared/ui';
 import { t } from '../texts';
+import { LinkProviders, useProviders } from './oauth';
 
 const Sessions = graphql(`
   query ConsoleSessions {
@@ -130,33 +131,48 @@ export function IdentitiesPage() {
       (caught: unknown) => setError(messageOf(caught)),
     );
   useEffect(() => void load(), []);
+  const providers = useProviders();
   return (
     <Page title={t('identitiesTitle')}>
       <Alert message={error} />
       {rows?.length === 0 ? <p>{t('noIdentities')}</p> : null}
+      {rows?.length || providers.length ? (
+        <Field
+          label={t('currentPassword')}
+          type="password"
+          value={password}
+          onValue={setPassword}
+          autoComplete="current-password"
+          required={false}
+          hint={t('freshProofHint')}
+        />
+      ) : null}
       {rows?.length ? (
+        <ul class="list">
+          {rows.map((row) => (
+            <li key={row.id}>
+              <span>
+                <strong>{row.providerName}</strong>
+                {row.email ? ` · ${row.email}` : ''} · {t('linkedOn', { when: formatDateTime(row.linkedAt) })}
+              </span>
+              <ActionButton
+                danger
+                onClick={async () => {
+                  await gql(Unlink, { id: row.id, password: password || null });
+                  await load();
+                }}
+              >
+                <span aria-hidden="true">{t('unlink')}</span>
+                <span class="visually-hidden">{t('unlinkNamed', { name: row.providerName })}</span>
+              </ActionButton>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {providers.length ? (
         <>
-          <Field label={t('currentPassword')} type="password" value={password} onValue={setPassword} autoComplete="current-password" required={false} />
-          <ul class="list">
-            {rows.map((row) => (
-              <li key={row.id}>
-                <span>
-                  <strong>{row.providerName}</strong>
-                  {row.email ? ` · ${row.email}` : ''} · {t('linkedOn', { when: formatDateTime(row.linkedAt) })}
-                </span>
-                <ActionButton
-                  danger
-                  onClick={async () => {
-                    await gql(Unlink, { id: row.id, password: password || null });
-                    await load();
-                  }}
-                >
-                  <span aria-hidden="true">{t('unlink')}</span>
-                  <span class="visually-hidden">{t('unlinkNamed', { name: row.providerName })}</span>
-                </ActionButton>
-              </li>
-            ))}
-          </ul>
+          <h2>{t('linkTitle')}</h2>
+          <LinkProviders providers={providers} password={password} />
         </>
       ) : null}
     </Page>

@@ -9,12 +9,13 @@ import { graphql } from '../../gql';
 import { useSession } from '../../shared/app';
 import { ApiError, gql, messageOf } from '../../shared/client';
 import { locale } from '../../shared/i18n';
-import { Alert, Field, Form, Notice, Page } from '../../shared/ui';
+import { Alert, Field, Form, Notice, Page, type FieldProps } from '../../shared/ui';
 import { t } from '../texts';
 
 const RegistrationInfo = graphql(`
   query ConsoleRegistrationInfo {
     registrationMode
+    registrationRequiredFields
     passwordPolicy {
       minLength
     }
@@ -68,17 +69,38 @@ function isDeadLink(error: unknown): boolean {
   return error instanceof ApiError && (error.code === 'TOKEN_INVALID' || error.code === 'TOKEN_EXPIRED');
 }
 
+/**
+ * The optional profile fields the server may require (REGISTRATION_REQUIRED_FIELDS): their label
+ * and the browser's autocomplete hint. `locale` is left out: the form always sends the reader's.
+ * A field the console does not know yet is asked for under its own name.
+ */
+const EXTRA_FIELDS: Record<string, { label: () => string; autoComplete?: string; type?: FieldProps['type'] }> = {
+  username: { label: () => t('fieldUsername'), autoComplete: 'username' },
+  pictureUrl: { label: () => t('fieldPictureUrl'), autoComplete: 'photo', type: 'url' },
+  organizationName: { label: () => t('fieldOrganizationName'), autoComplete: 'organization' },
+  organizationType: { label: () => t('fieldOrganizationType') },
+  country: { label: () => t('fieldCountry'), autoComplete: 'country-name' },
+  signatureName: { label: () => t('fieldSignatureName'), autoComplete: 'name' },
+  signatureRole: { label: () => t('fieldSignatureRole'), autoComplete: 'organization-title' },
+};
+
 export function RegisterPage() {
   const { route } = useLocation();
-  const [info, setInfo] = useState<{ open: boolean; minLength: number } | null>(null);
+  const [info, setInfo] = useState<{ open: boolean; minLength: number; required: string[] } | null>(null);
+  const [extra, setExtra] = useState<Record<string, string>>({});
   const [firstName, setFirstName] = useState('');
   const [lastName, setLastName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   useEffect(() => {
     gql(RegistrationInfo).then(
-      (data) => setInfo({ open: data.registrationMode === 'OPEN', minLength: data.passwordPolicy.minLength }),
-      () => setInfo({ open: true, minLength: 8 }),
+      (data) =>
+        setInfo({
+          open: data.registrationMode === 'OPEN',
+          minLength: data.passwordPolicy.minLength,
+          required: data.registrationRequiredFields.filter((name) => name !== 'locale'),
+        }),
+      () => setInfo({ open: true, minLength: 8, required: [] }),
     );
   }, []);
   return (
@@ -90,13 +112,24 @@ export function RegisterPage() {
           submitLabel={t('register')}
           onSubmit={async () => {
             const address = email.trim();
-            const { register } = await gql(Register, { input: { firstName, lastName, email: address, password, locale: locale() } });
+            const given = Object.fromEntries((info?.required ?? []).map((name) => [name, extra[name]?.trim() ?? '']));
+            const { register } = await gql(Register, { input: { ...given, firstName, lastName, email: address, password, locale: locale() } });
             route(register.emailVerificationRequired ? `/account/verify-email?email=${encodeURIComponent(address)}` : '/account');
           }}
         >
           <Field label={t('firstName')} value={firstName} onValue={setFirstName} autoComplete="given-name" />
           <Field label={t('lastName')} value={lastName} onValue={setLastName} autoComplete="family-name" />
           <Field label={t('email')} type="email" value={email} onValue={setEmail} autoComplete="email" />
+          {info?.required.map((name) => (
+            <Field
+              key={name}
+              label={EXTRA_FIELDS[name]?.label() ?? name}
+              type={EXTRA_FIELDS[name]?.type}
+              autoComplete={EXTRA_FIELDS[name]?.autoComplete}
+              value={extra[name] ?? ''}
+              onValue={(value) => setExtra({ ...extra, [name]: value })}
+            />
+          ))}
           <Field
             label={t('password')}
             type="password"

@@ -1,0 +1,56 @@
+/**
+ * The /account sign-up form asks for the fields the server requires (REGISTRATION_REQUIRED_FIELDS,
+ * read from the public `registrationRequiredFields` query), in headless Chromium against the built
+ * server. The hole it guards: the form asked only for names, email and password, so on a server
+ * requiring more every sign-up failed with VALIDATION_FAILED and no field to fill in.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../../helpers/chromium.js';
+import { axeViolations, screenshot, startConsole, watchProblems, type ConsoleHarness } from '../../helpers/console.js';
+import { PASSWORD } from '../../helpers/factories.js';
+
+const available = chromiumAvailable('the console registration-fields browser test');
+
+describe.skipIf(!available)('console sign-up with REGISTRATION_REQUIRED_FIELDS in Chromium', () => {
+  let harness: ConsoleHarness;
+  beforeAll(async () => {
+    harness = await startConsole({ REGISTRATION_REQUIRED_FIELDS: 'country,organizationName' });
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  async function fill(page: Page, label: string, value: string) {
+    const field = page.getByLabel(label, { exact: true });
+    await field.focus();
+    await page.keyboard.type(value);
+  }
+
+  it('asks for the required fields and registers with them', async () => {
+    const email = `fields-${Date.now()}@example.com`;
+    const page = await harness.newPage();
+    page.setDefaultTimeout(10_000);
+    const problems = watchProblems(page);
+    await page.goto(`${harness.url}/account/register`);
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Create an account');
+    // The server's list arrives after the page: wait for its fields, required like the others.
+    await expect.poll(() => page.getByLabel('Country', { exact: true }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByLabel('Organization', { exact: true }).getAttribute('required')).not.toBeNull();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'register-required-fields');
+
+    await fill(page, 'First name', 'Mary');
+    await fill(page, 'Last name', 'Jackson');
+    await fill(page, 'Email', email);
+    await fill(page, 'Country', 'United States');
+    await fill(page, 'Organization', 'NACA');
+    await fill(page, 'Password', PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Verify your email');
+    const user = await harness.gatehouse.deps.prisma.user.findUniqueOrThrow({ where: { email } });
+    expect({ country: user.country, organizationName: user.organizationName }).toEqual({ country: 'United States', organizationName: 'NACA' });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
