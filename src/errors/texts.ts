@@ -33,6 +33,7 @@ export const FieldTexts = {
   unknownProvider: 'No sign-in provider has this id.',
   redirectUriNotAllowed: "This redirect URI is not on the provider's list.",
   pageSize: 'first must be between 1 and {{max}}.',
+  tooManyCodenames: 'Ask about at most {{max}} codenames at once.',
   attributesObject: 'Must be an object of attribute names to values.',
   unknownAttribute: 'No such attribute.',
   adminOnlyAttribute: 'Only an administrator may change this attribute.',

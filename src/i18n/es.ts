@@ -66,6 +66,7 @@ export const es: Catalogue = {
     unknownProvider: 'Ningún proveedor de inicio de sesión tiene este id.',
     redirectUriNotAllowed: 'Esta URI de redirección no está en la lista del proveedor.',
     pageSize: 'first debe estar entre 1 y {{max}}.',
+    tooManyCodenames: 'Pregunta como máximo por {{max}} codenames a la vez.',
     attributesObject: 'Debe ser un objeto de nombres de atributo a valores.',
     unknownAttribute: 'No existe este atributo.',
     adminOnlyAttribute: 'Solo un administrador puede cambiar este atributo.',
