@@ -48,7 +48,11 @@ describe('translations (#15 item 6)', () => {
 describe('field and specific messages by key (#15 item 6)', () => {
   it('a field problem says its English text with its variables and carries its key out of sight of JSON', () => {
     const problem = fieldError('password', 'password_too_short', 'passwordTooShort', { min: 12 });
-    expect(problem).toMatchObject({ field: 'password', code: 'password_too_short', message: 'This password is too short. It must contain at least 12 characters.' });
+    expect(problem).toMatchObject({
+      field: 'password',
+      code: 'password_too_short',
+      message: 'This password is too short. It must contain at least 12 characters.',
+    });
     expect(JSON.parse(JSON.stringify(problem))).toEqual({ field: 'password', code: 'password_too_short', message: problem.message });
     const translator = createTranslator();
     const text = problem[FIELD_TEXT]!;
