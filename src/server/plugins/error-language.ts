@@ -17,6 +17,8 @@ import type { Context } from '../../schema/context.js';
 
 export function useErrorLanguage(deps: Pick<Deps, 'config' | 'translator'>): Plugin {
   const fallback = deps.config.i18n.defaultLocale;
+  /** The language chosen with the viewer, per request, for the later hook (weak: gone with the request). */
+  const chosen = new WeakMap<Request, Locale>();
   const translate = (result: ExecutionResult, locale: Locale): ExecutionResult | null => {
     if (!result.errors?.length || locale === 'en') return null;
     let changed = false;
@@ -61,13 +63,15 @@ export function useErrorLanguage(deps: Pick<Deps, 'config' | 'translator'>): Plu
       // Our context (createContext) is merged into yoga's by the time a result exists.
       const viewer = (context as Partial<Context>).viewer;
       const locale = chooseLocale(viewer?.user.locale, context.request.headers.get('accept-language'), fallback);
+      chosen.set(context.request, locale);
       const translated = translate(result, locale);
       if (translated) setResult(translated);
     },
-    // Everything else (parse and validation errors, limits, CSRF): the request's language. A
-    // message already translated above is no longer the English default, so it is left alone.
+    // Everything else (parse and validation errors, limits, CSRF): the language chosen above when
+    // there was one (an `en` user's English is not turned into the header's Spanish), else the
+    // request's. A message already translated above is no longer English, so it is left alone.
     onResultProcess({ request, result, setResult }) {
-      const locale = chooseLocale(null, request.headers.get('accept-language'), fallback);
+      const locale = chosen.get(request) ?? chooseLocale(null, request.headers.get('accept-language'), fallback);
       if (Array.isArray(result)) {
         const translated = result.map((one) => translate(one, locale) ?? one);
         if (translated.some((one, i) => one !== result[i])) setResult(translated);

@@ -66,6 +66,18 @@ describe('field and specific messages in the reader language', () => {
     ]);
   });
 
+  // The hole: the later hook (parse errors, limits) re-read Accept-Language and turned an `en`
+  // user's English messages into Spanish.
+  it('a signed-in user with locale en gets English even when Accept-Language asks for Spanish', async () => {
+    const { accessToken } = await signedInUser(t.deps);
+    await t.graphql(UPDATE, { input: { locale: 'en' } }, { token: accessToken });
+    const result = await t.graphql(UPDATE, { input: { locale: 'fr' } }, { token: accessToken, headers: ES });
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'Some fields are invalid.',
+      extensions: { code: 'VALIDATION_FAILED', fields: [{ field: 'locale', code: 'invalid', message: 'One of: en, es.' }] },
+    });
+  });
+
   it('specific messages: an invalid refresh token and a rate limit with its retry-after, in Spanish', async () => {
     const invalid = await refresh(t, 'not-a-refresh-token', { headers: ES });
     expect(invalid.errors?.[0]).toMatchObject({
