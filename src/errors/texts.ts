@@ -40,6 +40,21 @@ export const FieldTexts = {
   attributeRequired: 'This attribute is required.',
   /** `rule` is ajv's own (English) wording, e.g. "be string". */
   attributeInvalid: 'Must {{rule}}.',
+  // The admin API's own problems.
+  scalarValue: 'Must be a string, number or boolean.',
+  emailRequiredToSignIn: 'Enter an email address (LOGIN_IDENTIFIERS=email signs in by address).',
+  usernameRequiredWithoutEmail: 'An account without an email address needs a username.',
+  noEmailToVerify: 'There is no email address to mark verified.',
+  codenameFormat: 'Use app.action_model: lower-case letters, digits and underscores around one dot.',
+  codenameTaken: 'A permission with this codename already exists.',
+  nameLength: 'A name of 1 to {{max}} characters is required.',
+  groupNameTaken: 'A group with this name already exists.',
+  notNull: '{{field}} cannot be null.',
+  oneOrMoreOf: 'One or more of: {{values}}.',
+  secondsRange: 'From 0 to {{max}} seconds.',
+  reasonLength: 'A reason of 1 to {{max}} characters, without control characters, is required.',
+  roleConflictsWithFlags: 'role {{role}} disagrees with isStaff/isSuperuser.',
+  superuserIsStaff: 'A superuser is always staff; remove isSuperuser first.',
   attributesTooLarge: 'At most {{max}} bytes of JSON.',
   attributeClaimsTooLarge: 'The attributes copied into tokens ({{claims}}) take at most {{max}} bytes of JSON.',
 } as const;

@@ -65,10 +65,11 @@ describe('field and specific messages by key (#15 item 6)', () => {
     expect(createTranslator().t('es', error.text!.key, error.text!.variables)).toBe('Demasiados intentos; inténtalo de nuevo en 30 segundos.');
   });
 
-  // Field problems written as literals stay English: outside the admin-only and CLI code, every
-  // problem goes through fieldError() (whose key the type check ties to both catalogues).
-  it('no field problem outside admin and CLI code is a literal with an English message', () => {
-    const ENGLISH_ONLY = /^src\/(admin|schema\/admin|cli|import|console|config)\/|^src\/users\/role\.ts$/;
+  // Field problems written as literals stay English: outside the CLI, the importer and two admin
+  // files, every problem goes through fieldError() (whose key the type check ties to both catalogues).
+  it('no field problem is a literal with an English message (but for the listed English-only files)', () => {
+    // Left English: the two admin problems that quote English nouns or a URL check's own words.
+    const ENGLISH_ONLY = /^src\/(cli|import|console|config)\/|^src\/admin\/(user-access|webhooks)\.ts$/;
     const literal = /\{\s*field[^{}]*code:\s*['`][^'`]*['`],\s*message:/;
     const offenders = readdirSync('src', { recursive: true, encoding: 'utf8' })
       .map((path) => `src/${path}`)
