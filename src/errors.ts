@@ -4,6 +4,9 @@
  * anything else reaches clients as a masked unexpected error.
  */
 import { GraphQLError } from 'graphql';
+import { FIELD_TEXT, FieldTexts, fillText, MessageTexts, type FieldTextKey, type LocalText, type VariablesArg } from './errors/texts.js';
+
+export { messageText } from './errors/texts.js';
 
 export const ErrorCodes = {
   UNAUTHENTICATED: 'You must be signed in.',
@@ -99,10 +102,13 @@ export interface FieldError {
   field: string;
   code: string;
   message: string;
+  /** The message's key and variables, for the reader's language (never serialised: a symbol key). */
+  [FIELD_TEXT]?: LocalText;
 }
 
 export interface GatehouseErrorOptions {
-  message?: string;
+  /** A LocalText (messageText()) is said in the reader's language; a string stays as written. */
+  message?: string | LocalText;
   fields?: FieldError[];
   /** Extra, non-secret details for the client, e.g. `retryAfterSeconds` or the missing `permission`. */
   details?: Record<string, unknown>;
@@ -112,9 +118,12 @@ export interface GatehouseErrorOptions {
 /** An expected failure with a stable code; safe to show to clients. */
 export class GatehouseError extends GraphQLError {
   readonly code: ErrorCode;
+  /** The key of a specific message, when it was given as one. */
+  readonly text?: LocalText;
 
   constructor(code: ErrorCode, options: GatehouseErrorOptions = {}) {
-    super(options.message ?? ErrorCodes[code], {
+    const { message } = options;
+    super(typeof message === 'object' ? englishOf(message) : (message ?? ErrorCodes[code]), {
       originalError: options.cause instanceof Error ? options.cause : undefined,
       extensions: {
         code,
@@ -123,10 +132,29 @@ export class GatehouseError extends GraphQLError {
       },
     });
     this.code = code;
+    if (typeof message === 'object') this.text = message;
   }
 }
 
 /** A VALIDATION_FAILED error for the given field problems. */
 export function validationError(fields: FieldError[]): GatehouseError {
   return new GatehouseError('VALIDATION_FAILED', { fields });
+}
+
+/** A field problem whose message has a key in the catalogues (`fields.<key>`), so it is translated. */
+export function fieldError<K extends FieldTextKey>(field: string, code: string, key: K, ...variables: VariablesArg<(typeof FieldTexts)[K]>): FieldError {
+  const text: LocalText = { key: `fields.${key}`, variables: variables[0] ?? {} };
+  return { field, code, message: englishOf(text), [FIELD_TEXT]: text };
+}
+
+/** A field problem worded as `code`'s default message (`errors.<CODE>`), translated as that. */
+export function fieldErrorAsCode(field: string, fieldCode: string, code: ErrorCode): FieldError {
+  return { field, code: fieldCode, message: ErrorCodes[code], [FIELD_TEXT]: { key: `errors.${code}`, variables: {} } };
+}
+
+/** The English of a LocalText. */
+export function englishOf(text: LocalText): string {
+  const [section, key = ''] = text.key.split('.');
+  const table: Record<string, string> = section === 'messages' ? MessageTexts : section === 'fields' ? FieldTexts : ErrorCodes;
+  return fillText(table[key] ?? text.key, text.variables);
 }

@@ -6,7 +6,7 @@ import type { Locale } from '../config/locales.js';
 import { authStateChanged } from '../auth/cache/invalidate.js';
 import type { User } from '../generated/sqlite/client.js';
 import { recordAudit } from '../audit/record.js';
-import { GatehouseError, validationError } from '../errors.js';
+import { fieldError, GatehouseError, validationError } from '../errors.js';
 import { enqueueEmail, enqueueNotice } from '../mail/outbox.js';
 import type { Deps } from '../deps.js';
 import { rethrowTaken, takenError } from '../users/account-errors.js';
@@ -31,7 +31,7 @@ export async function requestEmailChange(
 ): Promise<void> {
   await requirePasswordOrFreshProof(deps, viewer, input, device, 'password');
   const newEmail = requireEmail(input.newEmail, 'newEmail');
-  if (newEmail === viewer.user.email) throw validationError([{ field: 'newEmail', code: 'unchanged', message: 'This is already your email address.' }]);
+  if (newEmail === viewer.user.email) throw validationError([fieldError('newEmail', 'unchanged', 'emailUnchanged')]);
   // Each request mails a stranger's address: limited per user and per target, before the taken check (an oracle too).
   await deps.rateLimits.consume('emailChange', { userId: viewer.user.id, email: newEmail });
   if (await deps.prisma.user.findUnique({ where: { email: newEmail }, select: { id: true } })) throw takenError('email', 'newEmail');

@@ -13,7 +13,7 @@ import { checkCode, checkLink, consumeCode, issueCode } from '../auth/one-time-c
 import type { AuthMethod } from '../auth/mfa/methods.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
 import type { Deps } from '../deps.js';
-import { GatehouseError } from '../errors.js';
+import { GatehouseError, messageText } from '../errors.js';
 import type { User } from '../generated/sqlite/client.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { lookupEmail } from '../users/email-input.js';
@@ -21,11 +21,11 @@ import { afterFirstFactor } from './sign-in/after-first-factor.js';
 import type { SignInResult } from './sign-in/result.js';
 
 /** The one answer to a code that cannot be used, whatever the reason (wrong, expired, used up, no such account). */
-const UNUSABLE_CODE_MESSAGE = 'The code is wrong, expired or used up; ask for a new one.';
+const UNUSABLE_CODE_MESSAGE = messageText('signInCodeUnusable');
 
 /** @throws GatehouseError FEATURE_DISABLED when EMAIL_SIGN_IN is off. */
 function assertEnabled(deps: Pick<Deps, 'config'>): void {
-  if (!deps.config.emailSignIn.enabled) throw new GatehouseError('FEATURE_DISABLED', { message: 'Signing in by email is turned off on this server.' });
+  if (!deps.config.emailSignIn.enabled) throw new GatehouseError('FEATURE_DISABLED', { message: messageText('emailSignInDisabled') });
 }
 
 /**
@@ -95,7 +95,7 @@ export async function signInWithLink(deps: Deps, input: { token: string }, devic
   await deps.rateLimits.consume('signInCode', { ip: device.ip });
   const row = await checkLink(deps, 'SIGN_IN', input.token.trim());
   const user = await deps.prisma.user.findUnique({ where: { id: row.userId } });
-  const invalid = new GatehouseError('TOKEN_INVALID', { message: 'The link is invalid or was already used.' });
+  const invalid = new GatehouseError('TOKEN_INVALID', { message: messageText('linkInvalid') });
   if (!user?.isActive) throw invalid;
   try {
     await consumeCode(deps.prisma, row.id, deps.clock.now());

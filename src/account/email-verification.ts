@@ -13,7 +13,7 @@ import type { Deps } from '../deps.js';
 import { checkCode, checkLink, consumeCode, issueCode } from '../auth/one-time-codes.js';
 import { lookupEmail, requireAddress } from '../users/email-input.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
-import { GatehouseError } from '../errors.js';
+import { GatehouseError, messageText } from '../errors.js';
 
 type Tx = Pick<PrismaClient, 'oneTimeToken' | 'outboxEmail' | 'user'>;
 
@@ -29,7 +29,7 @@ export async function sendVerificationCode(deps: Pick<Deps, 'config' | 'clock'>,
 }
 
 /** The one answer to a failed verifyEmail: any finer one would tell an unknown address from a registered one. */
-const UNUSABLE_CODE_MESSAGE = 'The code is wrong or no longer valid; request a new one if it keeps failing.';
+const UNUSABLE_CODE_MESSAGE = messageText('verificationCodeUnusable');
 
 /**
  * Marks the address verified when `code` is its live verification code. The public API answers
@@ -52,7 +52,7 @@ export async function verifyEmail(deps: Deps, input: { email: string; code: stri
 }
 
 /** The one answer to a failed verifyEmailWithToken, for the same reason as UNUSABLE_CODE_MESSAGE. */
-const UNUSABLE_LINK_MESSAGE = 'The link is invalid, expired or already used; request a new one.';
+const UNUSABLE_LINK_MESSAGE = messageText('verificationLinkUnusable');
 
 /**
  * Marks the address verified when `token` is the live link of a verification email (its code dies

@@ -3,7 +3,7 @@
  */
 import type { Session } from '../generated/sqlite/client.js';
 import { recordAudit } from '../audit/record.js';
-import { GatehouseError } from '../errors.js';
+import { fieldError, GatehouseError, messageText } from '../errors.js';
 import type { Deps } from '../deps.js';
 import type { Viewer } from '../auth/sessions/authenticate.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
@@ -44,15 +44,17 @@ export async function logoutAll(deps: Deps, viewer: Viewer, password: string, de
 export async function revokeSession(deps: Deps, viewer: Viewer, sessionId: string, password: string | null, device: DeviceInfo): Promise<void> {
   if (sessionId !== viewer.session.id) {
     if (password === null) {
-      const message = 'Signing another device out needs your password.';
-      throw new GatehouseError('INVALID_CREDENTIALS', { message, fields: [{ field: 'password', code: 'password_required', message }] });
+      throw new GatehouseError('INVALID_CREDENTIALS', {
+        message: messageText('passwordRequiredToSignOut'),
+        fields: [fieldError('password', 'password_required', 'passwordRequiredToSignOut')],
+      });
     }
     await requirePassword(deps, viewer.user.id, password, device);
   }
   await deps.prisma.$transaction(async (tx) => {
     const now = deps.clock.now();
     const count = await revokeSessions(deps, { userId: viewer.user.id, id: sessionId }, 'revoked_by_user', tx);
-    if (count === 0) throw new GatehouseError('NOT_FOUND', { message: 'No such session.' });
+    if (count === 0) throw new GatehouseError('NOT_FOUND', { message: messageText('noSuchSession') });
     await recordAudit(tx, { type: 'auth.session_revoked', userId: viewer.user.id, ...device, metadata: { sessionId } }, now);
   });
 }

@@ -6,7 +6,7 @@
 import { authStateChanged } from '../auth/cache/invalidate.js';
 import type { OneTimeToken, User } from '../generated/sqlite/client.js';
 import { recordAudit } from '../audit/record.js';
-import { GatehouseError, validationError } from '../errors.js';
+import { GatehouseError, messageText, validationError } from '../errors.js';
 import { enqueueEmail, enqueueNotice } from '../mail/outbox.js';
 import type { Deps } from '../deps.js';
 import { lookupEmail, requireAddress } from '../users/email-input.js';
@@ -77,8 +77,8 @@ async function findResetToken(deps: Deps, token: string): Promise<{ token: OneTi
       ? await deps.prisma.oneTimeToken.findUnique({ where: { tokenHash: tokenDigest(token) }, include: { user: true } })
       : null;
   if (!row || row.purpose !== 'PASSWORD_RESET' || row.consumedAt || !row.user.isActive)
-    return { error: new GatehouseError('TOKEN_INVALID', { message: 'The reset link is invalid or was already used.' }) };
-  if (row.expiresAt <= deps.clock.now()) return { error: new GatehouseError('TOKEN_EXPIRED', { message: 'The reset link has expired; request a new one.' }) };
+    return { error: new GatehouseError('TOKEN_INVALID', { message: messageText('resetLinkInvalid') }) };
+  if (row.expiresAt <= deps.clock.now()) return { error: new GatehouseError('TOKEN_EXPIRED', { message: messageText('resetLinkExpired') }) };
   return { token: row };
 }
 
@@ -102,7 +102,7 @@ export async function resetPassword(deps: Deps, input: { token: string; newPassw
   await deps.prisma.$transaction(async (tx) => {
     const now = deps.clock.now();
     const { count } = await tx.oneTimeToken.updateMany({ where: { id: found.token.id, consumedAt: null }, data: { consumedAt: now } });
-    if (count !== 1) throw new GatehouseError('TOKEN_INVALID', { message: 'The reset link is invalid or was already used.' });
+    if (count !== 1) throw new GatehouseError('TOKEN_INVALID', { message: messageText('resetLinkInvalid') });
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now, emailVerifiedAt: user.emailVerifiedAt ?? now } });
     await authStateChanged(deps, tx, { userId: user.id });
     await consumeOutstandingTokens(tx, user.id, now);

@@ -12,7 +12,7 @@ import { createHmac, type KeyObject } from 'node:crypto';
 import type { Session, User } from '../generated/sqlite/client.js';
 import { issueAccessToken } from '../auth/tokens/issue-access-token.js';
 import { recordAudit } from '../audit/record.js';
-import { GatehouseError } from '../errors.js';
+import { GatehouseError, messageText } from '../errors.js';
 import type { Deps } from '../deps.js';
 import type { DeviceInfo, SessionTokens } from '../auth/sessions/create-session.js';
 import { revokeSessions } from '../auth/sessions/revoke.js';
@@ -32,7 +32,7 @@ export function nextRefreshToken(key: KeyObject, token: string): string {
   return createHmac('sha256', key).update(`gatehouse.refresh-rotation\0${token}`, 'utf8').digest('base64url');
 }
 
-const invalid = () => new GatehouseError('TOKEN_INVALID', { message: 'The refresh token is invalid; sign in again.' });
+const invalid = () => new GatehouseError('TOKEN_INVALID', { message: messageText('refreshInvalid') });
 
 /**
  * @throws GatehouseError TOKEN_INVALID (unknown, revoked or reused token), TOKEN_EXPIRED, ACCOUNT_DISABLED
@@ -50,7 +50,7 @@ export async function refresh(deps: Deps, refreshToken: string, device: DeviceIn
   if (!session || session.revokedAt) throw invalid();
   // The absolute limit is checked from createdAt too, for sessions whose expiresAt was slid before it existed.
   if (session.expiresAt <= now || absoluteEnd(config, session.createdAt) <= now)
-    throw new GatehouseError('TOKEN_EXPIRED', { message: 'The session has expired; sign in again.' });
+    throw new GatehouseError('TOKEN_EXPIRED', { message: messageText('refreshExpired') });
   if (!session.user.isActive) throw new GatehouseError('ACCOUNT_DISABLED');
 
   if (!config.tokens.refreshRotation && session.refreshTokenHash === presented) return keepRefreshToken(deps, session, refreshToken, now);

@@ -6,7 +6,7 @@
  */
 import type { User } from '../generated/sqlite/client.js';
 import { recordAudit } from '../audit/record.js';
-import { GatehouseError, validationError, type FieldError } from '../errors.js';
+import { fieldError, GatehouseError, validationError, type FieldError } from '../errors.js';
 import type { Deps } from '../deps.js';
 import { rethrowTaken, takenError } from '../users/account-errors.js';
 import { requireEmail } from '../users/email-input.js';
@@ -51,7 +51,7 @@ export async function register(deps: Deps, input: RegisterInput, device: DeviceI
     } catch (error) {
       if (!(error instanceof GatehouseError)) throw error;
       const required = input.email === null || input.email === undefined;
-      problems.push(...(required ? [{ field: 'email', code: 'required', message: 'Enter an email address.' }] : (error.extensions.fields as FieldError[])));
+      problems.push(...(required ? [fieldError('email', 'required', 'requiredEmail')] : (error.extensions.fields as FieldError[])));
     }
   }
   // With LOGIN_IDENTIFIERS=username, or without an address, an account without a username could not sign in with its password.

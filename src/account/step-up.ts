@@ -12,7 +12,7 @@ import { requirePassword } from '../auth/require-password.js';
 import type { Viewer } from '../auth/sessions/authenticate.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
 import type { Deps } from '../deps.js';
-import { GatehouseError, validationError } from '../errors.js';
+import { fieldError, GatehouseError, validationError } from '../errors.js';
 import { noticeRows } from '../mail/outbox.js';
 
 export interface Proof {
@@ -72,7 +72,7 @@ export async function reauthenticate(deps: Deps, viewer: Viewer, proof: Proof, d
       ]);
     }
   } else {
-    throw new GatehouseError('VALIDATION_FAILED', { fields: [{ field: 'password', code: 'required', message: 'Give your password or a code.' }] });
+    throw new GatehouseError('VALIDATION_FAILED', { fields: [fieldError('password', 'required', 'passwordOrCodeRequired')] });
   }
   await deps.prisma.session.update({ where: { id: viewer.session.id }, data: { reauthenticatedAt: deps.clock.now() } });
   await authStateChanged(deps, deps.prisma, { userId });
@@ -89,6 +89,6 @@ export async function requirePasswordOrFreshProof(deps: Deps, viewer: Viewer, pr
   // Read now, not from the cached row: whether a password exists decides which proof counts.
   const { passwordHash } = await deps.prisma.user.findUniqueOrThrow({ where: { id: viewer.user.id }, select: { passwordHash: true } });
   if (!passwordHash) return requireFreshProof(deps, viewer, { code: proof.code }, device);
-  if (!proof.password) throw validationError([{ field, code: 'required', message: 'Give your current password.' }]);
+  if (!proof.password) throw validationError([fieldError(field, 'required', 'currentPasswordRequired')]);
   await requirePassword(deps, viewer.user.id, proof.password, device, field);
 }

@@ -6,7 +6,7 @@ import { validatePassword } from '../auth/passwords/validators.js';
 import { recordAudit } from '../audit/record.js';
 import { ROOT_GROUP } from '../auth/permissions/builtin.js';
 import { isUniqueViolation } from '../db/errors.js';
-import { GatehouseError, validationError, type FieldError } from '../errors.js';
+import { fieldError, GatehouseError, validationError, type FieldError } from '../errors.js';
 import type { Role, User } from '../generated/sqlite/client.js';
 import type { Deps } from '../deps.js';
 import { auditBy, auditType, webhookActor, type Actor } from './actor.js';
@@ -123,10 +123,10 @@ function addresslessProblems(
   emailVerified: boolean,
 ): FieldError[] {
   if (hasEmail) return [];
-  if (identifiers === 'email') return [{ field: 'email', code: 'required', message: 'Enter an email address (LOGIN_IDENTIFIERS=email signs in by address).' }];
+  if (identifiers === 'email') return [fieldError('email', 'required', 'emailRequiredToSignIn')];
   return [
-    ...(username ? [] : [{ field: 'username', code: 'required', message: 'An account without an email address needs a username.' }]),
-    ...(emailVerified ? [{ field: 'emailVerified', code: 'invalid', message: 'There is no email address to mark verified.' }] : []),
+    ...(username ? [] : [fieldError('username', 'required', 'usernameRequiredWithoutEmail')]),
+    ...(emailVerified ? [fieldError('emailVerified', 'invalid', 'noEmailToVerify')] : []),
   ];
 }
 

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/record.js';
 import { BUILT_IN_PERMISSIONS, ROOT_GROUP } from '../auth/permissions/builtin.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { serializable, type Tx } from '../db/transaction.js';
-import { GatehouseError, validationError, type FieldError } from '../errors.js';
+import { fieldError, GatehouseError, validationError, type FieldError } from '../errors.js';
 import type { Group } from '../generated/sqlite/client.js';
 import type { Deps } from '../deps.js';
 import { enqueueWebhook } from '../webhooks/enqueue.js';
@@ -31,12 +31,12 @@ function validateGroup(input: GroupInput): { name?: string; description?: string
   const out: { name?: string; description?: string } = {};
   if (input.name !== undefined) {
     const name = (input.name ?? '').normalize('NFKC').trim();
-    if (!name || name.length > MAX_NAME) problems.push({ field: 'name', code: 'invalid_name', message: `A name of 1 to ${MAX_NAME} characters is required.` });
+    if (!name || name.length > MAX_NAME) problems.push(fieldError('name', 'invalid_name', 'nameLength', { max: MAX_NAME }));
     out.name = name;
   }
   if (input.description !== undefined) {
     const description = (input.description ?? '').trim();
-    if (description.length > MAX_DESCRIPTION) problems.push({ field: 'description', code: 'too_long', message: `At most ${MAX_DESCRIPTION} characters.` });
+    if (description.length > MAX_DESCRIPTION) problems.push(fieldError('description', 'too_long', 'tooLong', { max: MAX_DESCRIPTION }));
     out.description = description;
   }
   if (problems.length) throw validationError(problems);
@@ -46,7 +46,7 @@ function validateGroup(input: GroupInput): { name?: string; description?: string
 const nameTaken = () =>
   new GatehouseError('CONFLICT', {
     message: 'A group with this name already exists.',
-    fields: [{ field: 'name', code: 'name_taken', message: 'A group with this name already exists.' }],
+    fields: [fieldError('name', 'name_taken', 'groupNameTaken')],
   });
 
 async function loadGroup(tx: Pick<Tx, 'group'>, id: string): Promise<Group> {

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/record.js';
 import { CODENAME_PATTERN, MAX_CODENAME_LENGTH } from '../auth/permissions/builtin.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { serializable, type Tx } from '../db/transaction.js';
-import { GatehouseError, validationError, type FieldError } from '../errors.js';
+import { fieldError, GatehouseError, validationError, type FieldError } from '../errors.js';
 import type { Permission } from '../generated/sqlite/client.js';
 import type { Deps } from '../deps.js';
 import { auditBy, type Actor } from './actor.js';
@@ -30,11 +30,7 @@ function validatePermission(input: PermissionInput): { codename?: string; name?:
   if (input.codename !== undefined) {
     const codename = (input.codename ?? '').trim();
     if (codename.length > MAX_CODENAME_LENGTH || !CODENAME_PATTERN.test(codename)) {
-      problems.push({
-        field: 'codename',
-        code: 'invalid_codename',
-        message: 'Use app.action_model: lower-case letters, digits and underscores around one dot.',
-      });
+      problems.push(fieldError('codename', 'invalid_codename', 'codenameFormat'));
     }
     out.codename = codename;
   }
@@ -44,7 +40,7 @@ function validatePermission(input: PermissionInput): { codename?: string; name?:
   ] as const) {
     if (input[field] === undefined) continue;
     const value = (input[field] ?? '').trim();
-    if (value.length > max) problems.push({ field, code: 'too_long', message: `At most ${max} characters.` });
+    if (value.length > max) problems.push(fieldError(field, 'too_long', 'tooLong', { max }));
     out[field] = value;
   }
   if (problems.length) throw validationError(problems);
@@ -54,7 +50,7 @@ function validatePermission(input: PermissionInput): { codename?: string; name?:
 const codenameTaken = () =>
   new GatehouseError('CONFLICT', {
     message: 'A permission with this codename already exists.',
-    fields: [{ field: 'codename', code: 'codename_taken', message: 'A permission with this codename already exists.' }],
+    fields: [fieldError('codename', 'codename_taken', 'codenameTaken')],
   });
 
 async function loadCustom(tx: Pick<Tx, 'permission'>, id: string): Promise<Permission> {

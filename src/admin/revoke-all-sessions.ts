@@ -6,7 +6,7 @@
 import { authStateChanged } from '../auth/cache/invalidate.js';
 import { recordAudit } from '../audit/record.js';
 import type { RevokeReason } from '../auth/sessions/revoke.js';
-import { GatehouseError, validationError } from '../errors.js';
+import { fieldError, GatehouseError, validationError } from '../errors.js';
 import type { Deps } from '../deps.js';
 import { auditBy, auditType, type Actor } from './actor.js';
 
@@ -25,9 +25,7 @@ export async function revokeAllSessions(deps: Pick<Deps, 'prisma' | 'clock' | 'a
   const why = reason?.trim() ?? null;
   // Control characters (NUL above all) have no place in an audit line.
   if (why !== null && (!why || why.length > MAX_REASON_LENGTH || /\p{Cc}/u.test(why))) {
-    throw validationError([
-      { field: 'reason', code: 'invalid_reason', message: `A reason of 1 to ${MAX_REASON_LENGTH} characters, without control characters, is required.` },
-    ]);
+    throw validationError([fieldError('reason', 'invalid_reason', 'reasonLength', { max: MAX_REASON_LENGTH })]);
   }
   const now = deps.clock.now();
   return deps.prisma.$transaction(async (tx) => {

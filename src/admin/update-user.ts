@@ -8,7 +8,7 @@ import { enqueueNotice } from '../mail/outbox.js';
 import { consumeOutstandingTokens } from '../auth/outstanding-tokens.js';
 import { revokeSessions } from '../auth/sessions/revoke.js';
 import { serializable, type Tx } from '../db/transaction.js';
-import { GatehouseError, validationError } from '../errors.js';
+import { fieldError, GatehouseError, validationError } from '../errors.js';
 import type { Role, User } from '../generated/sqlite/client.js';
 import type { Deps } from '../deps.js';
 import { auditBy, webhookActor, type Actor } from './actor.js';
@@ -60,7 +60,7 @@ export async function loadTarget(db: Pick<Tx, 'user' | 'permission' | 'group'>, 
 export async function updateUser(deps: AdminDeps, actor: Actor, id: string, input: UpdateUserInput): Promise<User> {
   const { data, problems } = validateUserFields(input);
   if (problems.length) throw validationError(problems);
-  if (input.isActive === null) throw validationError([{ field: 'isActive', code: 'required', message: 'isActive cannot be null.' }]);
+  if (input.isActive === null) throw validationError([fieldError('isActive', 'required', 'notNull', { field: 'isActive' })]);
   const now = deps.clock.now();
   return serializable(deps.prisma, async (tx) => {
     const before = await loadTarget(tx, actor, id);

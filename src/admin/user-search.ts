@@ -5,7 +5,7 @@
 import type { Provider } from '../config/provider.js';
 import type { Prisma } from '../generated/sqlite/client.js';
 import type { UserAttributesConfig } from '../config/user-attributes.js';
-import { validationError } from '../errors.js';
+import { fieldError, validationError } from '../errors.js';
 import { serializeValue } from '../users/attributes.js';
 
 export interface UserFilter {
@@ -58,9 +58,8 @@ export function userWhere(filter: UserFilter | null | undefined, provider: Provi
  */
 function attributeWhere(filter: { key: string; value?: unknown }, provider: Provider, config: UserAttributesConfig | null): Prisma.UserWhereInput {
   const { key, value } = filter;
-  if (!config || !Object.hasOwn(config.editors, key)) throw validationError([{ field: 'attribute.key', code: 'unknown', message: 'No such attribute.' }]);
-  if (!['string', 'number', 'boolean'].includes(typeof value))
-    throw validationError([{ field: 'attribute.value', code: 'invalid', message: 'Must be a string, number or boolean.' }]);
+  if (!config || !Object.hasOwn(config.editors, key)) throw validationError([fieldError('attribute.key', 'unknown', 'unknownAttribute')]);
+  if (!['string', 'number', 'boolean'].includes(typeof value)) throw validationError([fieldError('attribute.value', 'invalid', 'scalarValue')]);
   // The stored text has no `_` or `%` (serializeValue); PostgreSQL's LIKE also takes `\\` as its escape.
   const pair = `${serializeValue(key)}:${serializeValue(value)}`.replace(/\\/g, provider === 'postgresql' ? '\\\\' : '\\');
   const filters = ['{', ','].flatMap((before) => [',', '}'].map((after) => `${before}${pair}${after}`));

@@ -4,7 +4,7 @@
  */
 import { recordAudit } from '../audit/record.js';
 import type { Deps } from '../deps.js';
-import { GatehouseError, validationError, type FieldError } from '../errors.js';
+import { fieldError, GatehouseError, validationError, type FieldError } from '../errors.js';
 import type { WebhookDelivery, WebhookEndpoint } from '../generated/sqlite/client.js';
 import { decryptSecret, encryptSecret } from '../security/encryption.js';
 import { isWebhookEventType, WEBHOOK_EVENT_TYPES } from '../webhooks/events.js';
@@ -42,17 +42,17 @@ function validate(deps: WebhookDeps, input: WebhookEndpointInput, creating: bool
   }
   if (input.description !== undefined) {
     const description = (input.description ?? '').trim();
-    if (description.length > MAX_DESCRIPTION) problems.push({ field: 'description', code: 'too_long', message: `At most ${MAX_DESCRIPTION} characters.` });
+    if (description.length > MAX_DESCRIPTION) problems.push(fieldError('description', 'too_long', 'tooLong', { max: MAX_DESCRIPTION }));
     out.description = description;
   }
   if (input.eventTypes !== undefined || creating) {
     const types = [...new Set(input.eventTypes ?? [])];
     const unknown = types.filter((type) => !isWebhookEventType(type));
     if (!types.length || unknown.length)
-      problems.push({ field: 'eventTypes', code: 'invalid_event_types', message: `One or more of: ${WEBHOOK_EVENT_TYPES.join(', ')}.` });
+      problems.push(fieldError('eventTypes', 'invalid_event_types', 'oneOrMoreOf', { values: WEBHOOK_EVENT_TYPES.join(', ') }));
     out.eventTypes = JSON.stringify(types);
   }
-  if (input.enabled === null) problems.push({ field: 'enabled', code: 'required', message: 'enabled cannot be null.' });
+  if (input.enabled === null) problems.push(fieldError('enabled', 'required', 'notNull', { field: 'enabled' }));
   else if (input.enabled !== undefined) out.enabled = input.enabled;
   if (problems.length) throw validationError(problems);
   return out;
@@ -152,7 +152,7 @@ export async function rotateWebhookSecret(
 ): Promise<EndpointWithSecret> {
   const graceSeconds = options.graceSeconds ?? deps.config.webhooks.secretGraceSeconds;
   if (!Number.isInteger(graceSeconds) || graceSeconds < 0 || graceSeconds > MAX_SECRET_GRACE_SECONDS)
-    throw validationError([{ field: 'graceSeconds', code: 'out_of_range', message: `From 0 to ${MAX_SECRET_GRACE_SECONDS} seconds.` }]);
+    throw validationError([fieldError('graceSeconds', 'out_of_range', 'secondsRange', { max: MAX_SECRET_GRACE_SECONDS })]);
   await loadEndpoint(deps, id);
   const now = deps.clock.now();
   const secret = generateWebhookSecret();

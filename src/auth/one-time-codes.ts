@@ -10,7 +10,7 @@
  */
 import type { OneTimeToken, TokenPurpose } from '../generated/sqlite/client.js';
 import type { PrismaClient } from '../db/client.js';
-import { GatehouseError } from '../errors.js';
+import { GatehouseError, messageText } from '../errors.js';
 import type { Deps } from '../deps.js';
 import { codeDigest, digestsEqual, generateCode, generateToken, tokenDigest } from './tokens/opaque.js';
 
@@ -102,8 +102,8 @@ export async function checkLink(deps: Pick<Deps, 'clock' | 'prisma'>, purpose: C
   const row = id && secret && extra === undefined ? await deps.prisma.oneTimeToken.findUnique({ where: { id } }) : null;
   const stored = row?.purpose === purpose && !row.consumedAt ? linkDigestOf(row.payload) : null;
   if (!row || !stored || !secret || !digestsEqual(tokenDigest(secret), stored))
-    throw new GatehouseError('TOKEN_INVALID', { message: 'The link is invalid or was already used.' });
-  if (row.expiresAt <= deps.clock.now()) throw new GatehouseError('TOKEN_EXPIRED', { message: 'The link has expired; ask for a new one.' });
+    throw new GatehouseError('TOKEN_INVALID', { message: messageText('linkInvalid') });
+  if (row.expiresAt <= deps.clock.now()) throw new GatehouseError('TOKEN_EXPIRED', { message: messageText('linkExpired') });
   return row;
 }
 

@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/record.js';
-import { GatehouseError } from '../errors.js';
+import { fieldError, GatehouseError, messageText } from '../errors.js';
 import type { Deps } from '../deps.js';
 import type { DeviceInfo } from './sessions/create-session.js';
 
@@ -19,7 +19,7 @@ export async function requirePassword(deps: Deps, userId: string, password: stri
   if (ok) return;
   await recordAudit(deps.prisma, { type: 'auth.password_check_failed', userId, ...device, metadata: { field } }, deps.clock.now());
   throw new GatehouseError('INVALID_CREDENTIALS', {
-    message: 'The password is wrong.',
-    fields: [{ field, code: 'wrong_password', message: 'The password is wrong.' }],
+    message: messageText('wrongPassword'),
+    fields: [fieldError(field, 'wrong_password', 'wrongPassword')],
   });
 }

@@ -3,10 +3,14 @@
  * test checks it); a key missing at run time falls back to this text. Variables are `{{name}}`.
  */
 import { ErrorCodes } from '../errors.js';
+import { FieldTexts, MessageTexts } from '../errors/texts.js';
 
 export const en = {
   // The English messages are the table of codes itself (src/errors.ts): one definition.
   errors: ErrorCodes,
+  // Likewise the per-field problems and the specific messages (src/errors/texts.ts).
+  fields: FieldTexts,
+  messages: MessageTexts,
   email: {
     greeting: 'Hello {{firstName}},',
     greetingAnonymous: 'Hello,',

@@ -2,7 +2,7 @@
  * What the signed-in user may do, for clients and apps: `hasPermission` & co. They answer from
  * the same per-request cache the scope rules use (context.access()).
  */
-import { validationError } from '../errors.js';
+import { fieldError, validationError } from '../errors.js';
 import { builder } from './builder.js';
 
 /** Most codenames one `hasPermissions` call may ask about. */
@@ -38,7 +38,7 @@ builder.queryFields((t) => ({
     args: { codenames: t.arg.stringList({ required: true }) },
     resolve: async (_root, { codenames }, context) => {
       if (codenames.length > MAX_CODENAMES) {
-        throw validationError([{ field: 'codenames', code: 'too_many', message: `Ask about at most ${MAX_CODENAMES} codenames at once.` }]);
+        throw validationError([fieldError('codenames', 'too_many', 'tooManyCodenames', { max: MAX_CODENAMES })]);
       }
       const access = await context.access();
       return codenames.every((codename) => access.has(codename));

@@ -5,7 +5,7 @@
  * as `first` items when the query gives it, else as the field's typical size.
  */
 import { MAX_PASSKEYS_PER_USER } from '../account/passkeys/passkey-limit.js';
-import { validationError } from '../errors.js';
+import { fieldError, validationError } from '../errors.js';
 
 export interface ListSize {
   /** Most items the field ever returns. */
@@ -39,7 +39,7 @@ export function clampedTake(first: number | null | undefined, size: Pick<ListSiz
  */
 export function takeOf(first: number | null | undefined, size: Pick<ListSize, 'max'>): number {
   if (first != null && (first < 1 || first > size.max)) {
-    throw validationError([{ field: 'first', code: 'out_of_range', message: `first must be between 1 and ${size.max}.` }]);
+    throw validationError([fieldError('first', 'out_of_range', 'pageSize', { max: size.max })]);
   }
   return first ?? size.max;
 }

@@ -3,7 +3,7 @@
  */
 import { logout, logoutAll, mySessions, revokeSession } from '../account/my-sessions.js';
 import { refresh } from '../account/refresh.js';
-import { GatehouseError } from '../errors.js';
+import { GatehouseError, messageText } from '../errors.js';
 import { clearAuthCookies, readCookie, setAuthCookies } from './auth-cookies.js';
 import { builder } from './builder.js';
 import { deviceOf } from './device.js';
@@ -22,7 +22,7 @@ builder.mutationField('refreshToken', (t) =>
     resolve: async (_root, args, context) => {
       const { cookies } = context.deps.config;
       const token = args.refreshToken ?? (cookies.enabled ? readCookie(context.request, cookies.refreshName) : null);
-      if (!token) throw new GatehouseError('TOKEN_INVALID', { message: 'No refresh token was given.' });
+      if (!token) throw new GatehouseError('TOKEN_INVALID', { message: messageText('refreshMissing') });
       try {
         const result = await refresh(context.deps, token, deviceOf(context));
         setAuthCookies(cookies, context.request, result, context.deps.clock.now());

@@ -3,7 +3,7 @@
  */
 import { completeMfaSignIn } from '../account/sign-in/complete-mfa.js';
 import { login } from '../account/login.js';
-import { validationError } from '../errors.js';
+import { fieldError, validationError } from '../errors.js';
 import { builder } from './builder.js';
 import { deviceOf } from './device.js';
 import { AuthPayload, deliverSignIn, SignInResultType } from './sign-in-result.js';
@@ -21,7 +21,7 @@ builder.mutationField('login', (t) =>
     },
     resolve: async (_root, args, context) => {
       const given = [args.identifier, args.email].filter((value): value is string => value !== null && value !== undefined);
-      if (given.length !== 1) throw validationError([{ field: 'identifier', code: 'required', message: 'Give exactly one of `identifier` and `email`.' }]);
+      if (given.length !== 1) throw validationError([fieldError('identifier', 'required', 'identifierOrEmail')]);
       return deliverSignIn(context, await login(context.deps, { identifier: given[0]!, password: args.password }, deviceOf(context)));
     },
   }),

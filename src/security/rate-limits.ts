@@ -32,7 +32,7 @@ import { createHmac } from 'node:crypto';
 import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Config, Rate } from '../config/index.js';
 import type { PrismaClient } from '../db/client.js';
-import { GatehouseError } from '../errors.js';
+import { GatehouseError, messageText } from '../errors.js';
 import { BoundedMemoryLimiter, BoundedMemoryStore, type Limiter } from './bounded-memory-limiter.js';
 import { ipKey } from './ip-key.js';
 
@@ -254,7 +254,7 @@ function rejectedFor(error: unknown): number {
 export function rateLimited(waitMs: number): GatehouseError {
   const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
   return new GatehouseError('RATE_LIMITED', {
-    message: `Too many attempts; try again in ${retryAfterSeconds} seconds.`,
+    message: messageText('rateLimited', { seconds: retryAfterSeconds }),
     details: { retryAfterSeconds, http: { headers: { 'Retry-After': String(retryAfterSeconds) } } },
   });
 }

@@ -2,7 +2,7 @@
  * Turning a unique-constraint race on User into the typed error a client handles: the check
  * before the write is for the common case; the constraint is what makes it true under concurrency.
  */
-import { ErrorCodes, GatehouseError } from '../errors.js';
+import { fieldErrorAsCode, GatehouseError } from '../errors.js';
 import { uniqueViolationField } from '../db/unique-violation.js';
 
 /**
@@ -11,7 +11,7 @@ import { uniqueViolationField } from '../db/unique-violation.js';
  */
 export function takenError(column: 'email' | 'username', argument: string = column): GatehouseError {
   const code = column === 'email' ? 'EMAIL_TAKEN' : 'USERNAME_TAKEN';
-  return new GatehouseError(code, { fields: [{ field: argument, code: `${column}_taken`, message: ErrorCodes[code] }] });
+  return new GatehouseError(code, { fields: [fieldErrorAsCode(argument, `${column}_taken`, code)] });
 }
 
 /** Rethrows a User unique violation as takenError(); any other error unchanged. */

@@ -15,7 +15,7 @@
  */
 import type { ValidateFunction } from 'ajv';
 import { ATTRIBUTE_NAME, compileAttributesSchema, type AttributeEditor, type UserAttributesConfig } from '../config/user-attributes.js';
-import type { FieldError } from '../errors.js';
+import { fieldError, type FieldError } from '../errors.js';
 
 export type Attributes = Record<string, unknown>;
 
@@ -68,9 +68,8 @@ export function applyAttributes(
   editor: AttributeEditor,
 ): { text: string; changed: boolean; problems: FieldError[] } {
   const problems: FieldError[] = [];
-  const fail = (field: string, code: string, message: string) => problems.push({ field, code, message });
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
-    fail('attributes', 'invalid', 'Must be an object of attribute names to values.');
+    problems.push(fieldError('attributes', 'invalid', 'attributesObject'));
     return { text: stored, changed: false, problems };
   }
   const next = readAttributes(stored);
@@ -78,11 +77,11 @@ export function applyAttributes(
     const value = (patch as Record<string, unknown>)[key];
     const known = config !== null && ATTRIBUTE_NAME.test(key) && Object.hasOwn(config.editors, key);
     if (!known) {
-      fail(`attributes.${key}`, 'unknown', 'No such attribute.');
+      problems.push(fieldError(`attributes.${key}`, 'unknown', 'unknownAttribute'));
       continue;
     }
     if (editor === 'self' && config.editors[key] === 'admin') {
-      fail(`attributes.${key}`, 'admin_only', 'Only an administrator may change this attribute.');
+      problems.push(fieldError(`attributes.${key}`, 'admin_only', 'adminOnlyAttribute'));
       continue;
     }
     if (value === null || value === undefined) delete next[key];
@@ -95,18 +94,17 @@ export function applyAttributes(
     for (const error of validate.errors ?? []) {
       const missing = error.keyword === 'required' ? (error.params as { missingProperty: string }).missingProperty : null;
       const key = missing ?? error.instancePath.split('/')[1] ?? '';
-      fail(
-        key ? `attributes.${key}` : 'attributes',
-        missing ? 'required' : 'invalid',
-        missing ? 'This attribute is required.' : `Must ${error.message ?? 'be valid'}.`,
+      const field = key ? `attributes.${key}` : 'attributes';
+      problems.push(
+        missing ? fieldError(field, 'required', 'attributeRequired') : fieldError(field, 'invalid', 'attributeInvalid', { rule: error.message ?? 'be valid' }),
       );
     }
   }
   const text = serializeAttributes(next);
-  if (Buffer.byteLength(text, 'utf8') > config.maxBytes) fail('attributes', 'too_long', `At most ${config.maxBytes} bytes of JSON.`);
+  if (Buffer.byteLength(text, 'utf8') > config.maxBytes) problems.push(fieldError('attributes', 'too_long', 'attributesTooLarge', { max: config.maxBytes }));
   const claims = attributeClaims(config, text);
   if (claims && Buffer.byteLength(JSON.stringify(claims), 'utf8') > CLAIMS_MAX_BYTES)
-    fail('attributes', 'too_long', `The attributes copied into tokens (${config.claims.join(', ')}) take at most ${CLAIMS_MAX_BYTES} bytes of JSON.`);
+    problems.push(fieldError('attributes', 'too_long', 'attributeClaimsTooLarge', { claims: config.claims.join(', '), max: CLAIMS_MAX_BYTES }));
   return { text, changed: text !== serializeAttributes(readAttributes(stored)), problems };
 }
 

@@ -1,11 +1,11 @@
-import { GatehouseError, validationError } from '../errors.js';
+import { fieldError, GatehouseError, validationError } from '../errors.js';
 import { isValidEmail, MAX_EMAIL_LENGTH, normalizeEmail } from './email.js';
 
 /** The normalised address, or VALIDATION_FAILED naming `field`. */
 export function requireEmail(raw: string, field = 'email'): string {
-  if (raw.length > MAX_EMAIL_LENGTH * 2) throw validationError([{ field, code: 'invalid', message: 'Enter a valid email address.' }]);
+  if (raw.length > MAX_EMAIL_LENGTH * 2) throw validationError([fieldError(field, 'invalid', 'invalidEmail')]);
   const email = normalizeEmail(raw);
-  if (!isValidEmail(email)) throw validationError([{ field, code: 'invalid', message: 'Enter a valid email address.' }]);
+  if (!isValidEmail(email)) throw validationError([fieldError(field, 'invalid', 'invalidEmail')]);
   return email;
 }
 

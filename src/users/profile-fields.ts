@@ -13,7 +13,7 @@ import {
   type ProfileFieldName,
   type RequirableField,
 } from '../config/profile-fields.js';
-import type { FieldError } from '../errors.js';
+import { fieldError, type FieldError } from '../errors.js';
 import { normalizeUsername, USERNAME_PATTERN } from './username.js';
 import { isLocale, LOCALES } from '../config/locales.js';
 
@@ -26,12 +26,12 @@ export type ProfileInput = { [K in ProfileFieldName]?: string | null };
 export type ProfileData = { [K in AlwaysRequiredField]?: string } & { [K in RequirableField]?: string | null };
 
 /** The check each kind adds, as a problem's code and message; null when the value passes. */
-const KIND_CHECKS: Record<ProfileFieldKind, (value: string) => { code: string; message: string } | null> = {
+const KIND_CHECKS: Record<ProfileFieldKind, (field: string, value: string) => FieldError | null> = {
   text: () => null,
   // Django's UnicodeUsernameValidator: letters, digits and @ . + - _ (any script).
-  username: (value) => (USERNAME_PATTERN.test(value) ? null : { code: 'invalid', message: 'Letters, digits and @ . + - _ only.' }),
-  url: (value) => (isHttpUrl(value) ? null : { code: 'invalid', message: 'Must be an http(s) URL.' }),
-  locale: (value) => (isLocale(value) ? null : { code: 'invalid', message: `One of: ${LOCALES.join(', ')}.` }),
+  username: (field, value) => (USERNAME_PATTERN.test(value) ? null : fieldError(field, 'invalid', 'usernameCharacters')),
+  url: (field, value) => (isHttpUrl(value) ? null : fieldError(field, 'invalid', 'httpUrl')),
+  locale: (field, value) => (isLocale(value) ? null : fieldError(field, 'invalid', 'oneOf', { values: LOCALES.join(', ') })),
 };
 
 /**
@@ -45,7 +45,6 @@ export function cleanProfile(
 ): { data: ProfileData; problems: FieldError[] } {
   const data: Record<string, string | null> = {};
   const problems: FieldError[] = [];
-  const fail = (field: string, code: string, message: string) => problems.push({ field, code, message });
 
   for (const field of PROFILE_FIELD_NAMES) {
     const { maxLength, kind, registration } = PROFILE_FIELDS[field];
@@ -54,13 +53,13 @@ export function cleanProfile(
     // Usernames get Django's NFKC (so "ｊｏｈｎ" and "john" are one name); other text keeps NFC.
     const value = (raw && (kind === 'username' ? normalizeUsername(raw) : raw.normalize('NFC').trim())) || null;
     if (value === null) {
-      if (required.includes(field)) fail(field, 'required', 'This field is required.');
+      if (required.includes(field)) problems.push(fieldError(field, 'required', 'required'));
     } else {
-      if (value.length > maxLength) fail(field, 'too_long', `At most ${maxLength} characters.`);
-      else if (/[\p{Cc}\p{Zl}\p{Zp}]/u.test(value)) fail(field, 'invalid', 'Must be a single line of text.');
+      if (value.length > maxLength) problems.push(fieldError(field, 'too_long', 'tooLong', { max: maxLength }));
+      else if (/[\p{Cc}\p{Zl}\p{Zp}]/u.test(value)) problems.push(fieldError(field, 'invalid', 'singleLine'));
       // Checked whatever the above found, so a client sees every reason at once.
-      const problem = KIND_CHECKS[kind](value);
-      if (problem) fail(field, problem.code, problem.message);
+      const problem = KIND_CHECKS[kind](field, value);
+      if (problem) problems.push(problem);
     }
     // Non-null columns store a blank as ''.
     data[field] = registration === 'always' ? (value ?? '') : value;

@@ -4,7 +4,7 @@
  * always staff too (as Django's createsuperuser makes them).
  */
 import type { Role } from '../generated/sqlite/client.js';
-import { validationError } from '../errors.js';
+import { fieldError, validationError } from '../errors.js';
 
 export interface Flags {
   isStaff: boolean;
@@ -31,10 +31,10 @@ export function resolveFlags(current: Flags, change: { role?: Role | null; isSta
   const isStaff = isSuperuser || (change.isStaff ?? fromRole.isStaff);
   const flags = { isStaff, isSuperuser };
   if (change.role && roleFor(flags) !== change.role) {
-    throw validationError([{ field: 'role', code: 'role_conflicts_with_flags', message: `role ${change.role} disagrees with isStaff/isSuperuser.` }]);
+    throw validationError([fieldError('role', 'role_conflicts_with_flags', 'roleConflictsWithFlags', { role: change.role })]);
   }
   if (change.isStaff === false && isSuperuser) {
-    throw validationError([{ field: 'isStaff', code: 'superuser_is_staff', message: 'A superuser is always staff; remove isSuperuser first.' }]);
+    throw validationError([fieldError('isStaff', 'superuser_is_staff', 'superuserIsStaff')]);
   }
   return { ...flags, role: roleFor(flags) };
 }

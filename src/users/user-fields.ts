@@ -2,7 +2,7 @@
  * Validation of the user fields an admin (or the CLI) can set, Django's limits where Django has
  * them. Returns normalised values and every problem at once.
  */
-import type { FieldError } from '../errors.js';
+import { fieldError, type FieldError } from '../errors.js';
 import { isValidEmail, normalizeEmail } from './email.js';
 import { cleanProfile, type ProfileData } from './profile-fields.js';
 
@@ -30,15 +30,15 @@ export function validateUserFields(input: UserFieldsInput): { data: UserFieldsDa
   if (email === null) {
     // An address may be changed (and, on an account without one, added) but never removed: the
     // owner would silently lose the notices and the reset link that reach them there.
-    problems.push({ field: 'email', code: 'required', message: 'An email address cannot be removed; give a new one instead.' });
+    problems.push(fieldError('email', 'required', 'emailNotRemovable'));
   } else if (email !== undefined) {
     const normalized = normalizeEmail(email);
-    if (!isValidEmail(normalized)) problems.push({ field: 'email', code: 'invalid_email', message: 'Enter a valid email address.' });
+    if (!isValidEmail(normalized)) problems.push(fieldError('email', 'invalid_email', 'invalidEmail'));
     data.email = normalized;
   }
   if (notes !== undefined) {
     const trimmed = notes?.trim() || null;
-    if (trimmed && trimmed.length > MAX_NOTES) problems.push({ field: 'notes', code: 'too_long', message: `At most ${MAX_NOTES} characters.` });
+    if (trimmed && trimmed.length > MAX_NOTES) problems.push(fieldError('notes', 'too_long', 'tooLong', { max: MAX_NOTES }));
     data.notes = trimmed;
   }
   return { data, problems };

@@ -8,7 +8,7 @@ import type { Config } from '../../config/index.js';
 import * as client from 'openid-client';
 import type { DeviceInfo } from '../../auth/sessions/create-session.js';
 import type { Deps } from '../../deps.js';
-import { GatehouseError, validationError } from '../../errors.js';
+import { fieldError, GatehouseError, validationError } from '../../errors.js';
 import { splitReason } from '../../oauth/errors.js';
 import { providerConfiguration } from '../../oauth/provider-client.js';
 import { newOAuthState, type OAuthIntent } from '../../oauth/state.js';
@@ -24,7 +24,7 @@ export interface OAuthAuthorization {
 /** The configured provider `id`. @throws GatehouseError VALIDATION_FAILED (field `provider`, code `unknown`) */
 export function configuredProvider(config: Pick<Config, 'oauth'>, id: string): OAuthProviderConfig {
   const provider = config.oauth.providers.find((p) => p.id === id);
-  if (!provider) throw validationError([{ field: 'provider', code: 'unknown', message: 'No sign-in provider has this id.' }]);
+  if (!provider) throw validationError([fieldError('provider', 'unknown', 'unknownProvider')]);
   return provider;
 }
 
@@ -40,7 +40,7 @@ export async function startOAuth(
   const provider = configuredProvider(deps.config, input.provider);
   // Exact match: a prefix or pattern would let a look-alike path or host receive the code.
   if (!provider.redirectUris.includes(input.redirectUri)) {
-    throw validationError([{ field: 'redirectUri', code: 'not_allowed', message: "This redirect URI is not on the provider's list." }]);
+    throw validationError([fieldError('redirectUri', 'not_allowed', 'redirectUriNotAllowed')]);
   }
   let config;
   try {

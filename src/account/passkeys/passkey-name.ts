@@ -1,5 +1,5 @@
 /** The name a user gives a passkey ("Laptop", "YubiKey"): shown in myPasskeys and in emails. */
-import { validationError } from '../../errors.js';
+import { fieldError, validationError } from '../../errors.js';
 
 export const MAX_PASSKEY_NAME = 64;
 const DEFAULT_NAME = 'Passkey';
@@ -10,14 +10,14 @@ const DEFAULT_NAME = 'Passkey';
  */
 export function passkeyName(raw: string | null | undefined, required = false): string {
   if (raw === null || raw === undefined) {
-    if (required) throw validationError([{ field: 'name', code: 'required', message: 'Give the passkey a name.' }]);
+    if (required) throw validationError([fieldError('name', 'required', 'passkeyNameRequired')]);
     return DEFAULT_NAME;
   }
   const name = raw.trim();
-  if (!name) throw validationError([{ field: 'name', code: 'required', message: 'Give the passkey a name.' }]);
-  if (name.length > MAX_PASSKEY_NAME) throw validationError([{ field: 'name', code: 'too_long', message: `At most ${MAX_PASSKEY_NAME} characters.` }]);
+  if (!name) throw validationError([fieldError('name', 'required', 'passkeyNameRequired')]);
+  if (name.length > MAX_PASSKEY_NAME) throw validationError([fieldError('name', 'too_long', 'tooLong', { max: MAX_PASSKEY_NAME })]);
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(name)) throw validationError([{ field: 'name', code: 'invalid', message: 'Use printable characters only.' }]);
+  if (/[\u0000-\u001f\u007f]/.test(name)) throw validationError([fieldError('name', 'invalid', 'printableOnly')]);
   return name;
 }
 

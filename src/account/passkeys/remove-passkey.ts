@@ -8,7 +8,7 @@ import { syncMfaEnabled } from '../../auth/mfa/factors.js';
 import type { Viewer } from '../../auth/sessions/authenticate.js';
 import type { DeviceInfo } from '../../auth/sessions/create-session.js';
 import type { Deps } from '../../deps.js';
-import { GatehouseError } from '../../errors.js';
+import { GatehouseError, messageText } from '../../errors.js';
 import { enqueueNotice } from '../../mail/outbox.js';
 import { enqueueWebhook } from '../../webhooks/enqueue.js';
 import { requireFreshProof, type Proof } from '../step-up.js';
@@ -20,9 +20,9 @@ export async function removePasskey(deps: Deps, viewer: Viewer, input: { id: str
   const userId = viewer.user.id;
   await deps.prisma.$transaction(async (tx) => {
     const passkey = await tx.passkey.findFirst({ where: { id: input.id, userId } });
-    if (!passkey) throw new GatehouseError('NOT_FOUND', { message: 'No such passkey.' });
+    if (!passkey) throw new GatehouseError('NOT_FOUND', { message: messageText('noSuchPasskey') });
     const { count } = await tx.passkey.deleteMany({ where: { id: passkey.id } });
-    if (count !== 1) throw new GatehouseError('NOT_FOUND', { message: 'No such passkey.' });
+    if (count !== 1) throw new GatehouseError('NOT_FOUND', { message: messageText('noSuchPasskey') });
     await syncMfaEnabled(deps, tx, userId);
     const now = deps.clock.now();
     await recordAudit(tx, { type: 'passkey.removed', userId, ...device, metadata: { passkeyId: passkey.id } }, now);

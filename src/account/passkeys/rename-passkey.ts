@@ -4,7 +4,7 @@ import { recordAudit } from '../../audit/record.js';
 import type { Viewer } from '../../auth/sessions/authenticate.js';
 import type { DeviceInfo } from '../../auth/sessions/create-session.js';
 import type { Deps } from '../../deps.js';
-import { GatehouseError } from '../../errors.js';
+import { GatehouseError, messageText } from '../../errors.js';
 import { passkeyName } from './passkey-name.js';
 
 /** @throws GatehouseError NOT_FOUND, VALIDATION_FAILED */
@@ -13,7 +13,7 @@ export async function renamePasskey(deps: Deps, viewer: Viewer, input: { id: str
   const userId = viewer.user.id;
   return deps.prisma.$transaction(async (tx) => {
     const { count } = await tx.passkey.updateMany({ where: { id: input.id, userId }, data: { name } });
-    if (count !== 1) throw new GatehouseError('NOT_FOUND', { message: 'No such passkey.' });
+    if (count !== 1) throw new GatehouseError('NOT_FOUND', { message: messageText('noSuchPasskey') });
     await recordAudit(tx, { type: 'passkey.renamed', userId, ...device, metadata: { passkeyId: input.id } }, deps.clock.now());
     return tx.passkey.findUniqueOrThrow({ where: { id: input.id } });
   });

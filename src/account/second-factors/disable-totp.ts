@@ -8,7 +8,7 @@ import { syncMfaEnabled } from '../../auth/mfa/factors.js';
 import type { Viewer } from '../../auth/sessions/authenticate.js';
 import type { DeviceInfo } from '../../auth/sessions/create-session.js';
 import type { Deps } from '../../deps.js';
-import { GatehouseError } from '../../errors.js';
+import { GatehouseError, messageText } from '../../errors.js';
 import { enqueueNotice } from '../../mail/outbox.js';
 import { enqueueWebhook } from '../../webhooks/enqueue.js';
 import { reauthenticate, type Proof } from '../step-up.js';
@@ -16,10 +16,9 @@ import { reauthenticate, type Proof } from '../step-up.js';
 /** @throws GatehouseError REAUTHENTICATION_REQUIRED (no proof given), INVALID_CREDENTIALS, INVALID_CODE, NOT_FOUND (no app on) */
 export async function disableTotp(deps: Deps, viewer: Viewer, proof: Proof, device: DeviceInfo): Promise<void> {
   const userId = viewer.user.id;
-  if (!proof.password && !proof.code)
-    throw new GatehouseError('REAUTHENTICATION_REQUIRED', { message: 'Give your password or a code to turn the authenticator app off.' });
+  if (!proof.password && !proof.code) throw new GatehouseError('REAUTHENTICATION_REQUIRED', { message: messageText('totpDisableProof') });
   const factor = await deps.prisma.totpFactor.findUnique({ where: { userId }, select: { confirmedAt: true } });
-  if (!factor?.confirmedAt) throw new GatehouseError('NOT_FOUND', { message: 'No authenticator app is set up.' });
+  if (!factor?.confirmedAt) throw new GatehouseError('NOT_FOUND', { message: messageText('noTotp') });
   await reauthenticate(deps, viewer, proof, device);
   await deps.prisma.$transaction(async (tx) => {
     const now = deps.clock.now();

@@ -8,7 +8,7 @@ import { replaceRecoveryCodes } from '../../auth/mfa/recovery-code-rows.js';
 import type { Viewer } from '../../auth/sessions/authenticate.js';
 import type { DeviceInfo } from '../../auth/sessions/create-session.js';
 import type { Deps } from '../../deps.js';
-import { GatehouseError } from '../../errors.js';
+import { GatehouseError, messageText } from '../../errors.js';
 import { enqueueNotice } from '../../mail/outbox.js';
 import { enqueueWebhook } from '../../webhooks/enqueue.js';
 import { requireFreshProof, type Proof } from '../step-up.js';
@@ -16,7 +16,7 @@ import { requireFreshProof, type Proof } from '../step-up.js';
 /** @throws GatehouseError CONFLICT (no second factor), REAUTHENTICATION_REQUIRED, INVALID_CREDENTIALS, INVALID_CODE */
 export async function regenerateRecoveryCodes(deps: Deps, viewer: Viewer, proof: Proof, device: DeviceInfo): Promise<string[]> {
   const userId = viewer.user.id;
-  if (!hasSecondFactor(await factorSummary(deps.prisma, userId))) throw new GatehouseError('CONFLICT', { message: 'Set up a second factor first.' });
+  if (!hasSecondFactor(await factorSummary(deps.prisma, userId))) throw new GatehouseError('CONFLICT', { message: messageText('secondFactorFirst') });
   await requireFreshProof(deps, viewer, proof, device);
   return deps.prisma.$transaction(async (tx) => {
     const now = deps.clock.now();

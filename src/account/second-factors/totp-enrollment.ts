@@ -12,7 +12,7 @@ import { totpContext } from '../../auth/mfa/verify-second-factor.js';
 import type { Viewer } from '../../auth/sessions/authenticate.js';
 import type { DeviceInfo } from '../../auth/sessions/create-session.js';
 import type { Deps } from '../../deps.js';
-import { GatehouseError } from '../../errors.js';
+import { GatehouseError, messageText } from '../../errors.js';
 import { enqueueNotice } from '../../mail/outbox.js';
 import { enqueueWebhook } from '../../webhooks/enqueue.js';
 import { decryptSecret, encryptSecret } from '../../security/encryption.js';
@@ -30,7 +30,7 @@ export interface TotpEnrollment {
 export async function startTotpEnrollment(deps: Deps, viewer: Viewer, device: DeviceInfo): Promise<TotpEnrollment> {
   const userId = viewer.user.id;
   const existing = await deps.prisma.totpFactor.findUnique({ where: { userId }, select: { confirmedAt: true } });
-  if (existing?.confirmedAt) throw new GatehouseError('CONFLICT', { message: 'An authenticator app is already set up; turn it off first.' });
+  if (existing?.confirmedAt) throw new GatehouseError('CONFLICT', { message: messageText('totpAlreadySetUp') });
   const secret = newTotpSecret();
   const secretCiphertext = encryptSecret(deps.config.dataEncryption, secret, totpContext(userId));
   const now = deps.clock.now();
@@ -53,7 +53,7 @@ export async function confirmTotpEnrollment(deps: Deps, viewer: Viewer, code: st
   const userId = viewer.user.id;
   await requireFreshProof(deps, viewer, { password }, device);
   const factor = await deps.prisma.totpFactor.findUnique({ where: { userId } });
-  if (!factor || factor.confirmedAt) throw new GatehouseError('CONFLICT', { message: 'Start the set-up first (startTotpEnrollment).' });
+  if (!factor || factor.confirmedAt) throw new GatehouseError('CONFLICT', { message: messageText('totpStartFirst') });
   await deps.rateLimits.consume('mfaCode', { ip: device.ip, userId });
   const { plaintext: secret } = decryptSecret(deps.config.dataEncryption, factor.secretCiphertext, totpContext(userId));
   const step = matchingStep(secret, code.replace(/\s/g, ''), deps.clock.now());
@@ -65,7 +65,7 @@ export async function confirmTotpEnrollment(deps: Deps, viewer: Viewer, code: st
     const now = deps.clock.now();
     // Conditional: two confirmations racing make one set of recovery codes.
     const { count } = await tx.totpFactor.updateMany({ where: { id: factor.id, confirmedAt: null }, data: { confirmedAt: now, lastUsedStep: step } });
-    if (count === 0) throw new GatehouseError('CONFLICT', { message: 'The authenticator app is already set up.' });
+    if (count === 0) throw new GatehouseError('CONFLICT', { message: messageText('totpAlreadyConfirmed') });
     const codes = await replaceRecoveryCodes(deps, tx, userId, now);
     await syncMfaEnabled(deps, tx, userId);
     await recordAudit(tx, { type: 'mfa.totp_enabled', userId, ...device }, now);

@@ -9,7 +9,7 @@ import { consumeChallenge, countMfaAttempt, exhausted, openMfaChallenge } from '
 import { verifySecondFactor } from '../../auth/mfa/verify-second-factor.js';
 import type { DeviceInfo } from '../../auth/sessions/create-session.js';
 import type { Deps } from '../../deps.js';
-import { GatehouseError } from '../../errors.js';
+import { GatehouseError, messageText } from '../../errors.js';
 import { noticeRows } from '../../mail/outbox.js';
 import { establishSession } from './establish-session.js';
 import type { SignedIn } from './result.js';
@@ -31,8 +31,7 @@ export async function completeMfaSignIn(deps: Deps, mfaToken: string, code: stri
     throw new GatehouseError('INVALID_CODE', { details: { remainingAttempts } });
   }
   const now = deps.clock.now();
-  if (!(await consumeChallenge(deps.prisma, challenge.id, now)))
-    throw new GatehouseError('TOKEN_INVALID', { message: 'The sign-in step has ended; sign in again.' });
+  if (!(await consumeChallenge(deps.prisma, challenge.id, now))) throw new GatehouseError('TOKEN_INVALID', { message: messageText('mfaStepEnded') });
   // The account may have been disabled between the two steps.
   const user = await deps.prisma.user.findUnique({ where: { id: userId } });
   if (!user?.isActive) throw new GatehouseError('ACCOUNT_DISABLED');

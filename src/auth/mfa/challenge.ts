@@ -9,7 +9,7 @@
 import type { SignInChallenge } from '../../generated/sqlite/client.js';
 import type { PrismaClient } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
-import { GatehouseError } from '../../errors.js';
+import { GatehouseError, messageText } from '../../errors.js';
 import { MAX_USER_AGENT } from '../../audit/record.js';
 import type { DeviceInfo } from '../sessions/create-session.js';
 import { digestsEqual, generateToken, tokenDigest } from '../tokens/opaque.js';
@@ -57,12 +57,12 @@ export async function openMfaChallenge(
   mfaToken: string,
   device: DeviceInfo,
 ): Promise<SignInChallenge & { userId: string; parsed: MfaChallengePayload }> {
-  const invalid = () => new GatehouseError('TOKEN_INVALID', { message: 'The sign-in step has ended; sign in again.' });
+  const invalid = () => new GatehouseError('TOKEN_INVALID', { message: messageText('mfaStepEnded') });
   if (mfaToken.length > MAX_TOKEN_LENGTH) throw invalid();
   const digest = tokenDigest(mfaToken);
   const row = await deps.prisma.signInChallenge.findUnique({ where: { tokenHash: digest } });
   if (!row || row.purpose !== 'MFA' || !row.userId || row.consumedAt || !digestsEqual(row.tokenHash, digest)) throw invalid();
-  if (row.expiresAt <= deps.clock.now()) throw new GatehouseError('TOKEN_EXPIRED', { message: 'The sign-in step has expired; sign in again.' });
+  if (row.expiresAt <= deps.clock.now()) throw new GatehouseError('TOKEN_EXPIRED', { message: messageText('mfaStepExpired') });
   if ((row.userAgent ?? null) !== (device.userAgent?.slice(0, MAX_USER_AGENT) ?? null)) throw invalid();
   return { ...row, userId: row.userId, parsed: JSON.parse(row.payload) as MfaChallengePayload };
 }
@@ -78,7 +78,7 @@ export async function countMfaAttempt(deps: Pick<Deps, 'prisma' | 'config'>, cha
     where: { id: challengeId, consumedAt: null, attempts: { lt: max } },
     data: { attempts: { increment: 1 } },
   });
-  if (count === 0) throw new GatehouseError('TOO_MANY_ATTEMPTS', { message: 'Too many wrong codes; sign in again.' });
+  if (count === 0) throw new GatehouseError('TOO_MANY_ATTEMPTS', { message: messageText('mfaTooManyCodes') });
   const row = await deps.prisma.signInChallenge.findUnique({ where: { id: challengeId }, select: { attempts: true } });
   return Math.max(0, max - (row?.attempts ?? max));
 }

@@ -8,7 +8,7 @@
 import type { SignInChallenge } from '../../generated/sqlite/client.js';
 import { MAX_USER_AGENT } from '../../audit/record.js';
 import type { Deps } from '../../deps.js';
-import { GatehouseError } from '../../errors.js';
+import { GatehouseError, messageText } from '../../errors.js';
 import type { DeviceInfo } from '../sessions/create-session.js';
 import { digestsEqual, tokenDigest } from '../tokens/opaque.js';
 import { passkeyInvalid } from './response-json.js';
@@ -58,7 +58,7 @@ export async function claimCeremonyChallenge(
   if (!row || row.purpose !== purpose || row.consumedAt || !digestsEqual(row.tokenHash, digest)) throw passkeyInvalid();
   if (userId !== null && row.userId !== userId) throw passkeyInvalid();
   const now = deps.clock.now();
-  if (row.expiresAt <= now) throw new GatehouseError('TOKEN_EXPIRED', { message: 'The passkey ceremony has expired; start again.' });
+  if (row.expiresAt <= now) throw new GatehouseError('TOKEN_EXPIRED', { message: messageText('passkeyCeremonyExpired') });
   const { count } = await deps.prisma.signInChallenge.updateMany({ where: { id: row.id, consumedAt: null }, data: { consumedAt: now } });
   if (count !== 1) throw passkeyInvalid();
   return { ...row, consumedAt: now, parsed: JSON.parse(row.payload) as CeremonyPayload };

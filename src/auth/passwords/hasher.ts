@@ -13,7 +13,7 @@
 import argon2 from 'argon2';
 import pLimit from 'p-limit';
 import type { Config } from '../../config/index.js';
-import { GatehouseError } from '../../errors.js';
+import { GatehouseError, messageText } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { hashOverCaps, verificationCaps } from './hash-caps.js';
 import { verifyLegacyHash } from './legacy/index.js';
@@ -89,7 +89,7 @@ const BUSY_RETRY_SECONDS = 1;
 
 function busy(): GatehouseError {
   return new GatehouseError('SERVICE_UNAVAILABLE', {
-    message: 'The server is busy; try again in a moment.',
+    message: messageText('serverBusy'),
     details: { retryAfterSeconds: BUSY_RETRY_SECONDS, http: { headers: { 'Retry-After': String(BUSY_RETRY_SECONDS) } } },
   });
 }

@@ -4,7 +4,7 @@
  * Each rule can be switched off in configuration and fails with its own code (Django's codes).
  */
 import type { Config } from '../../config/index.js';
-import type { FieldError } from '../../errors.js';
+import { fieldError, type FieldError } from '../../errors.js';
 import { commonPasswords } from './common-passwords.js';
 import { isTooSimilar, type SimilarityWork } from './similarity.js';
 
@@ -27,24 +27,23 @@ export interface UserAttributes {
  */
 export function validatePassword(policy: PasswordPolicy, password: string, user: UserAttributes = {}, field = 'password'): FieldError[] {
   const problems: FieldError[] = [];
-  const fail = (code: string, message: string) => problems.push({ field, code, message });
   // The maximum is always enforced: an unbounded password is an unbounded hashing cost.
   if (password.length > policy.maxLength) {
-    fail('password_too_long', `This password is too long. It must contain at most ${policy.maxLength} characters.`);
+    problems.push(fieldError(field, 'password_too_long', 'passwordTooLong', { max: policy.maxLength }));
     return problems;
   }
   const on = new Set(policy.rules);
   if (on.has('similarity') && tooSimilar(password, user, policy.maxSimilarity)) {
-    fail('password_too_similar', 'The password is too similar to your personal information.');
+    problems.push(fieldError(field, 'password_too_similar', 'passwordTooSimilar'));
   }
   if (on.has('min_length') && password.length < policy.minLength) {
-    fail('password_too_short', `This password is too short. It must contain at least ${policy.minLength} characters.`);
+    problems.push(fieldError(field, 'password_too_short', 'passwordTooShort', { min: policy.minLength }));
   }
   if (on.has('common') && commonPasswords().has(password.trim().toLowerCase())) {
-    fail('password_too_common', 'This password is too common.');
+    problems.push(fieldError(field, 'password_too_common', 'passwordTooCommon'));
   }
   if (on.has('numeric') && /^\d+$/.test(password)) {
-    fail('password_entirely_numeric', 'This password is entirely numeric.');
+    problems.push(fieldError(field, 'password_entirely_numeric', 'passwordEntirelyNumeric'));
   }
   return problems;
 }

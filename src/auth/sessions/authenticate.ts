@@ -4,7 +4,7 @@
  * session cache (../cache/auth-cache.ts), which every such write invalidates (../cache/invalidate.ts).
  */
 import type { Session, User } from '../../generated/sqlite/client.js';
-import { GatehouseError } from '../../errors.js';
+import { GatehouseError, messageText } from '../../errors.js';
 import type { Deps } from '../../deps.js';
 import { absoluteEnd } from './lifetime.js';
 
@@ -27,10 +27,10 @@ export async function authenticate(deps: Pick<Deps, 'prisma' | 'clock' | 'access
     deps.authCache.forgetSession(claims.sid);
     viewer = await loadViewer(deps, claims.sid);
   }
-  if (!viewer || viewer.session.userId !== claims.sub) throw new GatehouseError('TOKEN_INVALID', { message: 'The access token is invalid.' });
+  if (!viewer || viewer.session.userId !== claims.sub) throw new GatehouseError('TOKEN_INVALID', { message: messageText('accessTokenInvalid') });
   const { session, user } = viewer;
   if (session.revokedAt || session.expiresAt <= now || absoluteEnd(deps.config, session.createdAt) <= now) {
-    throw new GatehouseError('UNAUTHENTICATED', { message: 'The session has ended; sign in again.' });
+    throw new GatehouseError('UNAUTHENTICATED', { message: messageText('sessionEnded') });
   }
   if (!user.isActive) throw new GatehouseError('ACCOUNT_DISABLED');
   return viewer;

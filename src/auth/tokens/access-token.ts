@@ -12,7 +12,7 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { Config } from '../../config/index.js';
-import { GatehouseError } from '../../errors.js';
+import { GatehouseError, messageText } from '../../errors.js';
 import type { JwtAlgorithm } from '../../config/signing-keys.js';
 
 export interface AccessTokenClaims {
@@ -82,7 +82,7 @@ export function createAccessTokenService(config: Pick<Config, 'jwt' | 'tokens'>)
     verify(token, now) {
       try {
         const verification = keyFor(token);
-        if (!verification) throw new GatehouseError('TOKEN_INVALID', { message: 'The access token is invalid.' });
+        if (!verification) throw new GatehouseError('TOKEN_INVALID', { message: messageText('accessTokenInvalid') });
         const claims = jwt.verify(token, verification.key, {
           algorithms: [verification.algorithm],
           issuer,
@@ -90,17 +90,17 @@ export function createAccessTokenService(config: Pick<Config, 'jwt' | 'tokens'>)
           clockTimestamp: Math.floor(now.getTime() / 1000),
         });
         if (typeof claims !== 'object' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') {
-          throw new GatehouseError('TOKEN_INVALID', { message: 'The access token is invalid.' });
+          throw new GatehouseError('TOKEN_INVALID', { message: messageText('accessTokenInvalid') });
         }
         // jsonwebtoken checks nbf but not an `iat` in the future; we never issue one, so refuse it.
         if (typeof claims.iat !== 'number' || claims.iat > Math.floor(now.getTime() / 1000) + MAX_CLOCK_SKEW_SECONDS) {
-          throw new GatehouseError('TOKEN_INVALID', { message: 'The access token is invalid.' });
+          throw new GatehouseError('TOKEN_INVALID', { message: messageText('accessTokenInvalid') });
         }
         return claims as AccessTokenClaims;
       } catch (error) {
         if (error instanceof GatehouseError) throw error;
-        if (error instanceof jwt.TokenExpiredError) throw new GatehouseError('TOKEN_EXPIRED', { message: 'The access token has expired.' });
-        throw new GatehouseError('TOKEN_INVALID', { message: 'The access token is invalid.' });
+        if (error instanceof jwt.TokenExpiredError) throw new GatehouseError('TOKEN_EXPIRED', { message: messageText('accessTokenExpired') });
+        throw new GatehouseError('TOKEN_INVALID', { message: messageText('accessTokenInvalid') });
       }
     },
   };

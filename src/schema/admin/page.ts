@@ -7,7 +7,7 @@
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import type { ObjectRef } from '@pothos/core';
 import type { GraphQLResolveInfo } from 'graphql';
-import { validationError } from '../../errors.js';
+import { fieldError, validationError } from '../../errors.js';
 import { builder } from '../builder.js';
 import { listSize } from '../list-size.js';
 
@@ -51,8 +51,7 @@ export async function loadPage<T extends { id: string }>(
   count: () => Promise<number>,
 ): Promise<Page<T>> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (first < 1 || first > MAX_PAGE_SIZE)
-    throw validationError([{ field: 'first', code: 'out_of_range', message: `first must be between 1 and ${MAX_PAGE_SIZE}.` }]);
+  if (first < 1 || first > MAX_PAGE_SIZE) throw validationError([fieldError('first', 'out_of_range', 'pageSize', { max: MAX_PAGE_SIZE })]);
   const planned = queryFromInfo({ context, info, path: ['nodes'] });
   const rows = await findMany(
     {
