@@ -23,7 +23,7 @@ type Documents = {
     "\n  query ConsoleOAuthProviders {\n    oauthProviders {\n      id\n      name\n    }\n  }\n": typeof types.ConsoleOAuthProvidersDocument,
     "\n  mutation ConsoleStartOAuthSignIn($provider: String!, $redirectUri: String!) {\n    startOAuthSignIn(provider: $provider, redirectUri: $redirectUri) {\n      authorizationUrl\n      state\n    }\n  }\n": typeof types.ConsoleStartOAuthSignInDocument,
     "\n  mutation ConsoleStartLinkOAuth($provider: String!, $redirectUri: String!, $password: String) {\n    startLinkOAuthIdentity(provider: $provider, redirectUri: $redirectUri, password: $password) {\n      authorizationUrl\n      state\n    }\n  }\n": typeof types.ConsoleStartLinkOAuthDocument,
-    "\n  mutation ConsoleCompleteOAuthSignIn($state: String!, $code: String!, $iss: String) {\n    completeOAuthSignIn(state: $state, code: $code, iss: $iss) {\n      __typename\n      ... on AuthPayload {\n        user {\n          ...ConsoleViewer\n        }\n      }\n      ... on MfaChallenge {\n        mfaToken\n      }\n    }\n  }\n": typeof types.ConsoleCompleteOAuthSignInDocument,
+    "\n  mutation ConsoleCompleteOAuthSignIn($state: String!, $code: String!, $iss: String) {\n    completeOAuthSignIn(state: $state, code: $code, iss: $iss) {\n      ...ConsoleSignInResult\n    }\n  }\n": typeof types.ConsoleCompleteOAuthSignInDocument,
     "\n  mutation ConsoleLinkOAuth($state: String!, $code: String!, $iss: String) {\n    linkOAuthIdentity(state: $state, code: $code, iss: $iss) {\n      id\n    }\n  }\n": typeof types.ConsoleLinkOAuthDocument,
     "\n  query ConsolePasskeys {\n    myPasskeys {\n      id\n      name\n      createdAt\n      lastUsedAt\n    }\n  }\n": typeof types.ConsolePasskeysDocument,
     "\n  mutation ConsoleStartPasskey {\n    startPasskeyRegistration\n  }\n": typeof types.ConsoleStartPasskeyDocument,
@@ -68,12 +68,13 @@ type Documents = {
     "\n  query ConsoleAdminDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 50) {\n      id\n      eventType\n      status\n      attempts\n      lastStatusCode\n      lastError\n      createdAt\n      deliveredAt\n    }\n  }\n": typeof types.ConsoleAdminDeliveriesDocument,
     "\n  mutation ConsoleRefresh {\n    refreshToken {\n      accessTokenExpiresAt\n    }\n  }\n": typeof types.ConsoleRefreshDocument,
     "\n  mutation ConsoleRequestSignInCode($email: String!) {\n    requestSignInCode(email: $email)\n  }\n": typeof types.ConsoleRequestSignInCodeDocument,
-    "\n  mutation ConsoleSignInWithCode($email: String!, $code: String!) {\n    signInWithCode(email: $email, code: $code) {\n      __typename\n      ... on AuthPayload {\n        user {\n          ...ConsoleViewer\n        }\n      }\n      ... on MfaChallenge {\n        mfaToken\n      }\n    }\n  }\n": typeof types.ConsoleSignInWithCodeDocument,
-    "\n  mutation ConsoleLogin($identifier: String!, $password: String!) {\n    login(identifier: $identifier, password: $password) {\n      __typename\n      ... on AuthPayload {\n        user {\n          ...ConsoleViewer\n        }\n      }\n      ... on MfaChallenge {\n        mfaToken\n        methods\n      }\n    }\n  }\n": typeof types.ConsoleLoginDocument,
+    "\n  mutation ConsoleSignInWithCode($email: String!, $code: String!) {\n    signInWithCode(email: $email, code: $code) {\n      ...ConsoleSignInResult\n    }\n  }\n": typeof types.ConsoleSignInWithCodeDocument,
+    "\n  mutation ConsoleLogin($identifier: String!, $password: String!) {\n    login(identifier: $identifier, password: $password) {\n      ...ConsoleSignInResult\n    }\n  }\n": typeof types.ConsoleLoginDocument,
     "\n  mutation ConsoleCompleteMfa($mfaToken: String!, $code: String!) {\n    completeMfaSignIn(mfaToken: $mfaToken, code: $code) {\n      user {\n        ...ConsoleViewer\n      }\n    }\n  }\n": typeof types.ConsoleCompleteMfaDocument,
     "\n  mutation ConsoleStartPasskeySignIn {\n    startPasskeySignIn\n  }\n": typeof types.ConsoleStartPasskeySignInDocument,
     "\n  mutation ConsoleFinishPasskeySignIn($response: JSON!) {\n    finishPasskeySignIn(response: $response) {\n      __typename\n      ... on AuthPayload {\n        user {\n          ...ConsoleViewer\n        }\n      }\n    }\n  }\n": typeof types.ConsoleFinishPasskeySignInDocument,
     "\n  fragment ConsoleViewer on User {\n    id\n    email\n    firstName\n    lastName\n    locale\n    emailVerified\n    isStaff\n    isSuperuser\n  }\n": typeof types.ConsoleViewerFragmentDoc,
+    "\n  fragment ConsoleSignInResult on SignInResult {\n    __typename\n    ... on AuthPayload {\n      user {\n        ...ConsoleViewer\n      }\n    }\n    ... on MfaChallenge {\n      mfaToken\n      methods\n    }\n  }\n": typeof types.ConsoleSignInResultFragmentDoc,
     "\n  query ConsoleMe {\n    me {\n      ...ConsoleViewer\n    }\n  }\n": typeof types.ConsoleMeDocument,
     "\n  mutation ConsoleLogout {\n    logout\n  }\n": typeof types.ConsoleLogoutDocument,
     "\n  mutation ConsoleSaveLocale($locale: String!) {\n    updateProfile(input: { locale: $locale }) {\n      ...ConsoleViewer\n    }\n  }\n": typeof types.ConsoleSaveLocaleDocument,
@@ -87,7 +88,7 @@ const documents: Documents = {
     "\n  query ConsoleOAuthProviders {\n    oauthProviders {\n      id\n      name\n    }\n  }\n": types.ConsoleOAuthProvidersDocument,
     "\n  mutation ConsoleStartOAuthSignIn($provider: String!, $redirectUri: String!) {\n    startOAuthSignIn(provider: $provider, redirectUri: $redirectUri) {\n      authorizationUrl\n      state\n    }\n  }\n": types.ConsoleStartOAuthSignInDocument,
     "\n  mutation ConsoleStartLinkOAuth($provider: String!, $redirectUri: String!, $password: String) {\n    startLinkOAuthIdentity(provider: $provider, redirectUri: $redirectUri, password: $password) {\n      authorizationUrl\n      state\n    }\n  }\n": types.ConsoleStartLinkOAuthDocument,
-    "\n  mutation ConsoleCompleteOAuthSignIn($state: String!, $code: String!, $iss: String) {\n    completeOAuthSignIn(state: $state, code: $code, iss: $iss) {\n      __typename\n      ... on AuthPayload {\n        user {\n          ...ConsoleViewer\n        }\n      }\n      ... on MfaChallenge {\n        mfaToken\n      }\n    }\n  }\n": types.ConsoleCompleteOAuthSignInDocument,
+    "\n  mutation ConsoleCompleteOAuthSignIn($state: String!, $code: String!, $iss: String) {\n    completeOAuthSignIn(state: $state, code: $code, iss: $iss) {\n      ...ConsoleSignInResult\n    }\n  }\n": types.ConsoleCompleteOAuthSignInDocument,
     "\n  mutation ConsoleLinkOAuth($state: String!, $code: String!, $iss: String) {\n    linkOAuthIdentity(state: $state, code: $code, iss: $iss) {\n      id\n    }\n  }\n": types.ConsoleLinkOAuthDocument,
     "\n  query ConsolePasskeys {\n    myPasskeys {\n      id\n      name\n      createdAt\n      lastUsedAt\n    }\n  }\n": types.ConsolePasskeysDocument,
     "\n  mutation ConsoleStartPasskey {\n    startPasskeyRegistration\n  }\n": types.ConsoleStartPasskeyDocument,
@@ -132,12 +133,13 @@ const documents: Documents = {
     "\n  query ConsoleAdminDeliveries($endpointId: ID!) {\n    webhookDeliveries(endpointId: $endpointId, first: 50) {\n      id\n      eventType\n      status\n      attempts\n      lastStatusCode\n      lastError\n      createdAt\n      deliveredAt\n    }\n  }\n": types.ConsoleAdminDeliveriesDocument,
     "\n  mutation ConsoleRefresh {\n    refreshToken {\n      accessTokenExpiresAt\n    }\n  }\n": types.ConsoleRefreshDocument,
     "\n  mutation ConsoleRequestSignInCode($email: String!) {\n    requestSignInCode(email: $email)\n  }\n": types.ConsoleRequestSignInCodeDocument,
-    "\n  mutation ConsoleSignInWithCode($email: String!, $code: String!) {\n    signInWithCode(email: $email, code: $code) {\n      __typename\n      ... on AuthPayload {\n        user {\n          ...ConsoleViewer\n        }\n      }\n      ... on MfaChallenge {\n        mfaToken\n      }\n    }\n  }\n": types.ConsoleSignInWithCodeDocument,
-    "\n  mutation ConsoleLogin($identifier: String!, $password: String!) {\n    login(identifier: $identifier, password: $password) {\n      __typename\n      ... on AuthPayload {\n        user {\n          ...ConsoleViewer\n        }\n      }\n      ... on MfaChallenge {\n        mfaToken\n        methods\n      }\n    }\n  }\n": types.ConsoleLoginDocument,
+    "\n  mutation ConsoleSignInWithCode($email: String!, $code: String!) {\n    signInWithCode(email: $email, code: $code) {\n      ...ConsoleSignInResult\n    }\n  }\n": types.ConsoleSignInWithCodeDocument,
+    "\n  mutation ConsoleLogin($identifier: String!, $password: String!) {\n    login(identifier: $identifier, password: $password) {\n      ...ConsoleSignInResult\n    }\n  }\n": types.ConsoleLoginDocument,
     "\n  mutation ConsoleCompleteMfa($mfaToken: String!, $code: String!) {\n    completeMfaSignIn(mfaToken: $mfaToken, code: $code) {\n      user {\n        ...ConsoleViewer\n      }\n    }\n  }\n": types.ConsoleCompleteMfaDocument,
     "\n  mutation ConsoleStartPasskeySignIn {\n    startPasskeySignIn\n  }\n": types.ConsoleStartPasskeySignInDocument,
     "\n  mutation ConsoleFinishPasskeySignIn($response: JSON!) {\n    finishPasskeySignIn(response: $response) {\n      __typename\n      ... on AuthPayload {\n        user {\n          ...ConsoleViewer\n        }\n      }\n    }\n  }\n": types.ConsoleFinishPasskeySignInDocument,
     "\n  fragment ConsoleViewer on User {\n    id\n    email\n    firstName\n    lastName\n    locale\n    emailVerified\n    isStaff\n    isSuperuser\n  }\n": types.ConsoleViewerFragmentDoc,
+    "\n  fragment ConsoleSignInResult on SignInResult {\n    __typename\n    ... on AuthPayload {\n      user {\n        ...ConsoleViewer\n      }\n    }\n    ... on MfaChallenge {\n      mfaToken\n      methods\n    }\n  }\n": types.ConsoleSignInResultFragmentDoc,
     "\n  query ConsoleMe {\n    me {\n      ...ConsoleViewer\n    }\n  }\n": types.ConsoleMeDocument,
     "\n  mutation ConsoleLogout {\n    logout\n  }\n": types.ConsoleLogoutDocument,
     "\n  mutation ConsoleSaveLocale($locale: String!) {\n    updateProfile(input: { locale: $locale }) {\n      ...ConsoleViewer\n    }\n  }\n": types.ConsoleSaveLocaleDocument,
@@ -178,7 +180,7 @@ export function graphql(source: "\n  mutation ConsoleStartLinkOAuth($provider: S
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ConsoleCompleteOAuthSignIn($state: String!, $code: String!, $iss: String) {\n    completeOAuthSignIn(state: $state, code: $code, iss: $iss) {\n      __typename\n      ... on AuthPayload {\n        user {\n          ...ConsoleViewer\n        }\n      }\n      ... on MfaChallenge {\n        mfaToken\n      }\n    }\n  }\n"): typeof import('./graphql.js').ConsoleCompleteOAuthSignInDocument;
+export function graphql(source: "\n  mutation ConsoleCompleteOAuthSignIn($state: String!, $code: String!, $iss: String) {\n    completeOAuthSignIn(state: $state, code: $code, iss: $iss) {\n      ...ConsoleSignInResult\n    }\n  }\n"): typeof import('./graphql.js').ConsoleCompleteOAuthSignInDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -358,11 +360,11 @@ export function graphql(source: "\n  mutation ConsoleRequestSignInCode($email: S
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ConsoleSignInWithCode($email: String!, $code: String!) {\n    signInWithCode(email: $email, code: $code) {\n      __typename\n      ... on AuthPayload {\n        user {\n          ...ConsoleViewer\n        }\n      }\n      ... on MfaChallenge {\n        mfaToken\n      }\n    }\n  }\n"): typeof import('./graphql.js').ConsoleSignInWithCodeDocument;
+export function graphql(source: "\n  mutation ConsoleSignInWithCode($email: String!, $code: String!) {\n    signInWithCode(email: $email, code: $code) {\n      ...ConsoleSignInResult\n    }\n  }\n"): typeof import('./graphql.js').ConsoleSignInWithCodeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ConsoleLogin($identifier: String!, $password: String!) {\n    login(identifier: $identifier, password: $password) {\n      __typename\n      ... on AuthPayload {\n        user {\n          ...ConsoleViewer\n        }\n      }\n      ... on MfaChallenge {\n        mfaToken\n        methods\n      }\n    }\n  }\n"): typeof import('./graphql.js').ConsoleLoginDocument;
+export function graphql(source: "\n  mutation ConsoleLogin($identifier: String!, $password: String!) {\n    login(identifier: $identifier, password: $password) {\n      ...ConsoleSignInResult\n    }\n  }\n"): typeof import('./graphql.js').ConsoleLoginDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -379,6 +381,10 @@ export function graphql(source: "\n  mutation ConsoleFinishPasskeySignIn($respon
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment ConsoleViewer on User {\n    id\n    email\n    firstName\n    lastName\n    locale\n    emailVerified\n    isStaff\n    isSuperuser\n  }\n"): typeof import('./graphql.js').ConsoleViewerFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConsoleSignInResult on SignInResult {\n    __typename\n    ... on AuthPayload {\n      user {\n        ...ConsoleViewer\n      }\n    }\n    ... on MfaChallenge {\n      mfaToken\n      methods\n    }\n  }\n"): typeof import('./graphql.js').ConsoleSignInResultFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

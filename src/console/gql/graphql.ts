@@ -236,7 +236,7 @@ export type ConsoleCompleteOAuthSignInMutationVariables = Exact<{
 
 export type ConsoleCompleteOAuthSignInMutation = { completeOAuthSignIn:
     | { __typename: 'AuthPayload', user: { id: string, email: string | null, firstName: string, lastName: string, locale: string | null, emailVerified: boolean, isStaff: boolean, isSuperuser: boolean } }
-    | { __typename: 'MfaChallenge', mfaToken: string }
+    | { __typename: 'MfaChallenge', mfaToken: string, methods: Array<MfaMethod> }
    };
 
 export type ConsoleLinkOAuthMutationVariables = Exact<{
@@ -554,7 +554,7 @@ export type ConsoleSignInWithCodeMutationVariables = Exact<{
 
 export type ConsoleSignInWithCodeMutation = { signInWithCode:
     | { __typename: 'AuthPayload', user: { id: string, email: string | null, firstName: string, lastName: string, locale: string | null, emailVerified: boolean, isStaff: boolean, isSuperuser: boolean } }
-    | { __typename: 'MfaChallenge', mfaToken: string }
+    | { __typename: 'MfaChallenge', mfaToken: string, methods: Array<MfaMethod> }
    };
 
 export type ConsoleLoginMutationVariables = Exact<{
@@ -592,6 +592,15 @@ export type ConsoleFinishPasskeySignInMutation = { finishPasskeySignIn:
    };
 
 export type ConsoleViewerFragment = { id: string, email: string | null, firstName: string, lastName: string, locale: string | null, emailVerified: boolean, isStaff: boolean, isSuperuser: boolean };
+
+type ConsoleSignInResult_AuthPayload_Fragment = { __typename: 'AuthPayload', user: { id: string, email: string | null, firstName: string, lastName: string, locale: string | null, emailVerified: boolean, isStaff: boolean, isSuperuser: boolean } };
+
+type ConsoleSignInResult_MfaChallenge_Fragment = { __typename: 'MfaChallenge', mfaToken: string, methods: Array<MfaMethod> };
+
+export type ConsoleSignInResultFragment =
+  | ConsoleSignInResult_AuthPayload_Fragment
+  | ConsoleSignInResult_MfaChallenge_Fragment
+;
 
 export type ConsoleMeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -640,6 +649,29 @@ export const ConsoleViewerFragmentDoc = new TypedDocumentString(`
   isSuperuser
 }
     `, {"fragmentName":"ConsoleViewer"}) as unknown as TypedDocumentString<ConsoleViewerFragment, unknown>;
+export const ConsoleSignInResultFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleSignInResult on SignInResult {
+  __typename
+  ... on AuthPayload {
+    user {
+      ...ConsoleViewer
+    }
+  }
+  ... on MfaChallenge {
+    mfaToken
+    methods
+  }
+}
+    fragment ConsoleViewer on User {
+  id
+  email
+  firstName
+  lastName
+  locale
+  emailVerified
+  isStaff
+  isSuperuser
+}`, {"fragmentName":"ConsoleSignInResult"}) as unknown as TypedDocumentString<ConsoleSignInResultFragment, unknown>;
 export const ConsoleSessionsDocument = new TypedDocumentString(`
     query ConsoleSessions {
   mySessions {
@@ -707,15 +739,7 @@ export const ConsoleStartLinkOAuthDocument = new TypedDocumentString(`
 export const ConsoleCompleteOAuthSignInDocument = new TypedDocumentString(`
     mutation ConsoleCompleteOAuthSignIn($state: String!, $code: String!, $iss: String) {
   completeOAuthSignIn(state: $state, code: $code, iss: $iss) {
-    __typename
-    ... on AuthPayload {
-      user {
-        ...ConsoleViewer
-      }
-    }
-    ... on MfaChallenge {
-      mfaToken
-    }
+    ...ConsoleSignInResult
   }
 }
     fragment ConsoleViewer on User {
@@ -727,6 +751,18 @@ export const ConsoleCompleteOAuthSignInDocument = new TypedDocumentString(`
   emailVerified
   isStaff
   isSuperuser
+}
+fragment ConsoleSignInResult on SignInResult {
+  __typename
+  ... on AuthPayload {
+    user {
+      ...ConsoleViewer
+    }
+  }
+  ... on MfaChallenge {
+    mfaToken
+    methods
+  }
 }`) as unknown as TypedDocumentString<ConsoleCompleteOAuthSignInMutation, ConsoleCompleteOAuthSignInMutationVariables>;
 export const ConsoleLinkOAuthDocument = new TypedDocumentString(`
     mutation ConsoleLinkOAuth($state: String!, $code: String!, $iss: String) {
@@ -1152,15 +1188,7 @@ export const ConsoleRequestSignInCodeDocument = new TypedDocumentString(`
 export const ConsoleSignInWithCodeDocument = new TypedDocumentString(`
     mutation ConsoleSignInWithCode($email: String!, $code: String!) {
   signInWithCode(email: $email, code: $code) {
-    __typename
-    ... on AuthPayload {
-      user {
-        ...ConsoleViewer
-      }
-    }
-    ... on MfaChallenge {
-      mfaToken
-    }
+    ...ConsoleSignInResult
   }
 }
     fragment ConsoleViewer on User {
@@ -1172,20 +1200,23 @@ export const ConsoleSignInWithCodeDocument = new TypedDocumentString(`
   emailVerified
   isStaff
   isSuperuser
+}
+fragment ConsoleSignInResult on SignInResult {
+  __typename
+  ... on AuthPayload {
+    user {
+      ...ConsoleViewer
+    }
+  }
+  ... on MfaChallenge {
+    mfaToken
+    methods
+  }
 }`) as unknown as TypedDocumentString<ConsoleSignInWithCodeMutation, ConsoleSignInWithCodeMutationVariables>;
 export const ConsoleLoginDocument = new TypedDocumentString(`
     mutation ConsoleLogin($identifier: String!, $password: String!) {
   login(identifier: $identifier, password: $password) {
-    __typename
-    ... on AuthPayload {
-      user {
-        ...ConsoleViewer
-      }
-    }
-    ... on MfaChallenge {
-      mfaToken
-      methods
-    }
+    ...ConsoleSignInResult
   }
 }
     fragment ConsoleViewer on User {
@@ -1197,6 +1228,18 @@ export const ConsoleLoginDocument = new TypedDocumentString(`
   emailVerified
   isStaff
   isSuperuser
+}
+fragment ConsoleSignInResult on SignInResult {
+  __typename
+  ... on AuthPayload {
+    user {
+      ...ConsoleViewer
+    }
+  }
+  ... on MfaChallenge {
+    mfaToken
+    methods
+  }
 }`) as unknown as TypedDocumentString<ConsoleLoginMutation, ConsoleLoginMutationVariables>;
 export const ConsoleCompleteMfaDocument = new TypedDocumentString(`
     mutation ConsoleCompleteMfa($mfaToken: String!, $code: String!) {

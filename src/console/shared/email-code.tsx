@@ -20,15 +20,7 @@ const RequestSignInCode = graphql(`
 const SignInWithCode = graphql(`
   mutation ConsoleSignInWithCode($email: String!, $code: String!) {
     signInWithCode(email: $email, code: $code) {
-      __typename
-      ... on AuthPayload {
-        user {
-          ...ConsoleViewer
-        }
-      }
-      ... on MfaChallenge {
-        mfaToken
-      }
+      ...ConsoleSignInResult
     }
   }
 `);

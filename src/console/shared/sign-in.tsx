@@ -16,16 +16,7 @@ import type { Viewer } from './viewer';
 const Login = graphql(`
   mutation ConsoleLogin($identifier: String!, $password: String!) {
     login(identifier: $identifier, password: $password) {
-      __typename
-      ... on AuthPayload {
-        user {
-          ...ConsoleViewer
-        }
-      }
-      ... on MfaChallenge {
-        mfaToken
-        methods
-      }
+      ...ConsoleSignInResult
     }
   }
 `);

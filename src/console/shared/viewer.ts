@@ -17,6 +17,22 @@ export const ViewerFields = graphql(`
   }
 `);
 
+/** What every way of signing in answers: the viewer, or the second-factor step to take. */
+export const SignInResultFields = graphql(`
+  fragment ConsoleSignInResult on SignInResult {
+    __typename
+    ... on AuthPayload {
+      user {
+        ...ConsoleViewer
+      }
+    }
+    ... on MfaChallenge {
+      mfaToken
+      methods
+    }
+  }
+`);
+
 export const Me = graphql(`
   query ConsoleMe {
     me {

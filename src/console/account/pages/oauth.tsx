@@ -51,15 +51,7 @@ const StartLink = graphql(`
 const CompleteSignIn = graphql(`
   mutation ConsoleCompleteOAuthSignIn($state: String!, $code: String!, $iss: String) {
     completeOAuthSignIn(state: $state, code: $code, iss: $iss) {
-      __typename
-      ... on AuthPayload {
-        user {
-          ...ConsoleViewer
-        }
-      }
-      ... on MfaChallenge {
-        mfaToken
-      }
+      ...ConsoleSignInResult
     }
   }
 `);
