@@ -5,7 +5,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { launch, root, runToEnd } from '../test/helpers/launch.js';
+import { launch, root, runToEnd, serverPid } from '../test/helpers/launch.js';
 
 export { root };
 const tsx = `${root}node_modules/.bin/tsx`;
@@ -39,6 +39,16 @@ export function peakRssMb(child: ChildProcess): number {
   return statusMb(child, 'VmHWM');
 }
 
+/**
+ * The malloc settings the server runs with: GLIBC_TUNABLES as the launcher (src/server/start.ts)
+ * set it, or null for glibc's defaults. glibc rewrites the variable in place when it reads it, so
+ * /proc shows its first setting only.
+ */
+export function mallocSettings(child: ChildProcess): string | null {
+  const environment = readFileSync(`/proc/${serverPid(child)}/environ`, 'utf8').split('\0');
+  return environment.find((line) => line.startsWith('GLIBC_TUNABLES='))?.slice('GLIBC_TUNABLES='.length) ?? null;
+}
+
 /** Current resident set size in MB of the process behind `child` (VmRSS). */
 export function rssMb(child: ChildProcess): number {
   return statusMb(child, 'VmRSS');
@@ -64,22 +74,6 @@ function statusMb(child: ChildProcess, field: 'VmHWM' | 'VmRSS'): number {
   const status = readFileSync(`/proc/${serverPid(child)}/status`, 'utf8');
   const kb = Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
   return kb / 1024;
-}
-
-/** The deepest descendant of `child` (a wrapper's child is the server). */
-function serverPid(child: ChildProcess): number {
-  let pid = child.pid!;
-  for (;;) {
-    let next: number | undefined;
-    try {
-      next = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)[0];
-    } catch {
-      next = undefined;
-    }
-    if (!next) break;
-    pid = next;
-  }
-  return pid;
 }
 
 /** Runs a script to completion and returns its stdout (its stderr passes through). */

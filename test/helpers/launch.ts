@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
@@ -98,4 +99,23 @@ export async function runToEnd(command: string, args: string[], options: RunOpti
   child.stdin!.end(options.input);
   const [code] = (await once(child, 'close')) as [number | null];
   return { code, stdout, stderr };
+}
+
+/**
+ * The pid of the deepest descendant of `child`: the server itself when a launcher runs it as a
+ * child (dist/server/start.cjs on Node before 22.15, tsx), else `child`'s own.
+ */
+export function serverPid(child: ChildProcess): number {
+  let pid = child.pid!;
+  for (;;) {
+    let next: number | undefined;
+    try {
+      next = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)[0];
+    } catch {
+      next = undefined;
+    }
+    if (!next) break;
+    pid = next;
+  }
+  return pid;
 }

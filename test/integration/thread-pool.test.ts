@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { launch, root } from '../helpers/launch.js';
+import { launch, root, serverPid } from '../helpers/launch.js';
 import { TEST_ENV } from '../helpers/test-app.js';
 
 const LIBUV_DEFAULT_POOL = 4;
@@ -28,7 +28,8 @@ describe('the thread pool of `npm start`', () => {
       timeoutMs: 60_000,
     });
     try {
-      return readdirSync(`/proc/${server.child.pid}/task`).length;
+      // The server's own threads (on Node before 22.15 the launcher runs it as a child: src/server/start.ts).
+      return readdirSync(`/proc/${serverPid(server.child)}/task`).length;
     } finally {
       expect(await server.stop()).toBe(0);
     }
