@@ -59,7 +59,7 @@ describe.runIf(process.platform === 'linux')('the memory of argon2id hashing und
     expect(tunables).toMatch(/^GLIBC_TUNABLES=glibc\.malloc\.hugetlb=1/);
     // Less than one block: none is kept (V8's heap may grow a few MiB meanwhile).
     expect(grown).toBeLessThan(HASH_BLOCK);
-    console.log(`anonymous memory after 12 sign-ins, launcher's malloc settings: +${(grown / MIB).toFixed(1)} MiB`);
+    console.log(`change of anonymous memory over 12 sign-ins, launcher's malloc settings: ${(grown / MIB).toFixed(1)} MiB`);
   });
 
   it('keeps the operator’s malloc settings, and with glibc’s default the blocks stay', async () => {
@@ -67,7 +67,7 @@ describe.runIf(process.platform === 'linux')('the memory of argon2id hashing und
     expect(tunables).toBe('GLIBC_TUNABLES=glibc.malloc.hugetlb=0');
     // What the launcher's settings avoid: the pool threads keep their blocks.
     expect(grown).toBeGreaterThanOrEqual(HASH_BLOCK);
-    console.log(`anonymous memory after 12 sign-ins, glibc's defaults: +${(grown / MIB).toFixed(1)} MiB`);
+    console.log(`change of anonymous memory over 12 sign-ins, glibc's defaults: ${(grown / MIB).toFixed(1)} MiB`);
   });
 
   it.runIf(!tuned)('leaves malloc as it is without huge pages', async () => {
