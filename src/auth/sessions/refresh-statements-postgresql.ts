@@ -18,7 +18,7 @@
  * leaves SQL without `?` as it is.
  */
 import type { PrismaClient } from '../../db/client.js';
-import { driverQuery } from '../../db/driver.js';
+import { driverQuery, prepared } from '../../db/driver.js';
 import type { Config } from '../../config/index.js';
 import type { Session, User } from '../../generated/sqlite/client.js';
 import { SESSION_AND_USER, sessionWithUser } from './refresh-statements.js';
@@ -34,7 +34,7 @@ import { SESSION_AND_USER, sessionWithUser } from './refresh-statements.js';
 // `createdAt + max lifetime > now` is the comparison `createdAt > now - max lifetime`, both sides
 // whole milliseconds. test/integration/accounts/refresh-statements.test.ts holds the stored expiresAt
 // to sessionExpiry in both regimes (idle end first, absolute end first).
-const FIND_AND_ROTATE = `WITH found AS (
+const FIND_AND_ROTATE = prepared(`WITH found AS (
   SELECT ${SESSION_AND_USER}
   FROM "Session" s JOIN "User" u ON u."id" = s."userId"
   WHERE s."refreshTokenHash" = $1 OR s."previousTokenHash" = $1
@@ -49,7 +49,7 @@ const FIND_AND_ROTATE = `WITH found AS (
     AND f."s.createdAt" > $6 AND f."u.isActive"
   RETURNING s."expiresAt"
 )
-SELECT f.*, r."expiresAt" AS "rotatedExpiresAt" FROM found f LEFT JOIN rotated r ON true`;
+SELECT f.*, r."expiresAt" AS "rotatedExpiresAt" FROM found f LEFT JOIN rotated r ON true`);
 
 export interface FoundAndRotated {
   /** The session as read, before any rotation, with its user. */

@@ -11,7 +11,7 @@
  * a server process.
  */
 import type { PrismaClient } from '../../db/client.js';
-import { driverExecute, driverQuery } from '../../db/driver.js';
+import { driverExecute, driverQuery, prepared } from '../../db/driver.js';
 import type { Session, User } from '../../generated/sqlite/client.js';
 
 // Every column of each model: the type check fails when the schema gains or loses one.
@@ -63,14 +63,15 @@ const USER_COLUMNS = Object.keys({
 /** Every column of session `s` and user `u`, aliased "s.…" and "u.…" (read back by `sessionWithUser`). */
 export const SESSION_AND_USER = [...SESSION_COLUMNS.map((c) => `s."${c}" AS "s.${c}"`), ...USER_COLUMNS.map((c) => `u."${c}" AS "u.${c}"`)].join(', ');
 
-const SELECT_BY_DIGEST = `SELECT ${SESSION_AND_USER}
+// prepared: on PostgreSQL, parsed and planned once per connection (driver.ts).
+const SELECT_BY_DIGEST = prepared(`SELECT ${SESSION_AND_USER}
   FROM "Session" s JOIN "User" u ON u."id" = s."userId"
   WHERE s."refreshTokenHash" = ? OR s."previousTokenHash" = ?
-  LIMIT 1`;
+  LIMIT 1`);
 
-const ROTATE = `UPDATE "Session"
+const ROTATE = prepared(`UPDATE "Session"
   SET "refreshTokenHash" = ?, "previousTokenHash" = ?, "rotatedAt" = ?, "lastUsedAt" = ?, "expiresAt" = ?
-  WHERE "id" = ? AND "refreshTokenHash" = ? AND "revokedAt" IS NULL`;
+  WHERE "id" = ? AND "refreshTokenHash" = ? AND "revokedAt" IS NULL`);
 
 function pick<T>(row: Record<string, unknown>, prefix: string, columns: string[]): T {
   const picked: Record<string, unknown> = {};

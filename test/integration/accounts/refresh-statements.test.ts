@@ -16,6 +16,7 @@ import { findSessionByRefreshDigest, rotateSession } from '../../../src/auth/ses
 import { findAndRotateSession } from '../../../src/auth/sessions/refresh-statements-postgresql.js';
 import { sessionExpiry } from '../../../src/auth/sessions/lifetime.js';
 import { tokenDigest } from '../../../src/auth/tokens/opaque.js';
+import { driverQuery } from '../../../src/db/driver.js';
 import { REFRESH, refresh } from '../../helpers/accounts.js';
 import { signedInUser } from '../../helpers/factories.js';
 import { createGraphQLClient } from '../../helpers/graphql.js';
@@ -126,5 +127,22 @@ describe('refresh rotation statements', () => {
       idleFirst.push(expected.getTime() === clock.now().getTime() + t.config.tokens.refreshTtlSeconds * 1000);
     }
     expect(idleFirst).toEqual([true, false, false]);
+  });
+
+  // Unnamed, PostgreSQL parsed and planned the statement on every refresh, which cost its server
+  // more CPU than running it (docs/performance.md). One pooled connection, so the statement that
+  // lists the prepared statements runs on the connection the refreshes ran on.
+  it.runIf(process.env['DATABASE_URL']?.startsWith('postgres'))('prepares the statement once per PostgreSQL connection', async () => {
+    const t = await createTestApp({ env: { DATABASE_POOL_SIZE: '1' } });
+    let { refreshToken } = await signedInUser(t.deps);
+    for (let i = 0; i < 2; i++) {
+      const result = await refresh(t, refreshToken);
+      expect(result.errors).toBeUndefined();
+      refreshToken = result.data!.refreshToken.refreshToken;
+    }
+    const rows = await driverQuery(t.deps.prisma, 'SELECT name, statement FROM pg_prepared_statements', []);
+    expect(rows.filter((row) => String(row['statement']).startsWith('WITH found AS'))).toHaveLength(1);
+    // Prisma's own statements stay unnamed.
+    expect(rows.every((row) => String(row['name']).startsWith('gatehouse_'))).toBe(true);
   });
 });
