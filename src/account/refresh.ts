@@ -49,9 +49,9 @@ export async function refresh(deps: Deps, refreshToken: string, device: DeviceIn
   // Hand-written statements on the hot path (issue 12); the rare paths below stay on Prisma. On
   // PostgreSQL with rotation on, the read also rotates when every check below would pass (one round
   // trip, refresh-statements-postgresql.ts); the rules below still decide, on the row it read.
-  const found =
-    config.tokens.refreshRotation && config.database.provider === 'postgresql' ? await findAndRotateSession(prisma, config, presented, nextDigest, now) : null;
-  const session = found ? found.session : await findSessionByRefreshDigest(prisma, presented);
+  const oneStatement = config.tokens.refreshRotation && config.database.provider === 'postgresql';
+  const found = oneStatement ? await findAndRotateSession(prisma, config, presented, nextDigest, now) : null;
+  const session = oneStatement ? (found?.session ?? null) : await findSessionByRefreshDigest(prisma, presented);
   if (!session || session.revokedAt) throw invalid();
   // The absolute limit is checked from createdAt too, for sessions whose expiresAt was slid before it existed.
   if (session.expiresAt <= now || absoluteEnd(config, session.createdAt) <= now)
@@ -71,8 +71,9 @@ export async function refresh(deps: Deps, refreshToken: string, device: DeviceIn
       // (On PostgreSQL, the same instant computed by the statement, as stored.)
       expiresAt: found?.rotatedExpiresAt ?? sessionExpiry(config, session.createdAt, now),
     };
-    // PostgreSQL: the statement above already ran this UPDATE, with the checks above passed; it did
-    // not match only if the live row's digest or revocation had moved, as today's would not.
+    // PostgreSQL: the statement above already ran this UPDATE, the checks above passed on the row it
+    // read; it matched nothing only if the live row's digest or revocation had moved (or the row was
+    // gone), and then this UPDATE would match nothing either.
     const count = found ? (found.rotatedExpiresAt ? 1 : 0) : await rotateSession(prisma, session.id, presented, rotated);
     // The cached row of this session is stale now (this instance only: nothing security-relevant moved).
     deps.authCache.forgetSession(session.id);

@@ -40,6 +40,10 @@ describe('refresh rotation statements', () => {
       const row = await t.deps.prisma.session.findUniqueOrThrow({ where: { id: session.id } });
       expect(row.previousTokenHash).toBe(tokenDigest(refreshToken));
       expect(row.rotatedAt).not.toBeNull();
+      // An unknown token (what a guesser sends) costs one statement on either database.
+      statements.length = 0;
+      expect((await client.graphql(REFRESH, { refreshToken: 'x'.repeat(43) })).errors).toBeDefined();
+      expect(statements.map((sql) => sql.trim().split(/\s/)[0])).toEqual([expected[0]]);
     } finally {
       await counted.$disconnect();
     }
