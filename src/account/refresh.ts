@@ -19,6 +19,7 @@ import { revokeSessions } from '../auth/sessions/revoke.js';
 import { tokenDigest } from '../auth/tokens/opaque.js';
 import { absoluteEnd, sessionExpiry } from '../auth/sessions/lifetime.js';
 import { findSessionByRefreshDigest, rotateSession } from '../auth/sessions/refresh-statements.js';
+import { findAndRotateSession } from '../auth/sessions/refresh-statements-postgresql.js';
 
 export interface RefreshResult extends SessionTokens {
   user: User;
@@ -45,8 +46,12 @@ export async function refresh(deps: Deps, refreshToken: string, device: DeviceIn
   const nextDigest = tokenDigest(next);
   const now = clock.now();
 
-  // Hand-written statements on the hot path (issue 12); the rare paths below stay on Prisma.
-  const session = await findSessionByRefreshDigest(prisma, presented);
+  // Hand-written statements on the hot path (issue 12); the rare paths below stay on Prisma. On
+  // PostgreSQL with rotation on, the read also rotates when every check below would pass (one round
+  // trip, refresh-statements-postgresql.ts); the rules below still decide, on the row it read.
+  const oneStatement = config.tokens.refreshRotation && config.database.provider === 'postgresql';
+  const found = oneStatement ? await findAndRotateSession(prisma, config, presented, nextDigest, now) : null;
+  const session = oneStatement ? (found?.session ?? null) : await findSessionByRefreshDigest(prisma, presented);
   if (!session || session.revokedAt) throw invalid();
   // The absolute limit is checked from createdAt too, for sessions whose expiresAt was slid before it existed.
   if (session.expiresAt <= now || absoluteEnd(config, session.createdAt) <= now)
@@ -63,9 +68,13 @@ export async function refresh(deps: Deps, refreshToken: string, device: DeviceIn
       rotatedAt: now,
       lastUsedAt: now,
       // Sliding lifetime: an active device stays signed in, up to the absolute limit from sign-in.
-      expiresAt: sessionExpiry(config, session.createdAt, now),
+      // (On PostgreSQL, the same instant computed by the statement, as stored.)
+      expiresAt: found?.rotatedExpiresAt ?? sessionExpiry(config, session.createdAt, now),
     };
-    const count = await rotateSession(prisma, session.id, presented, rotated);
+    // PostgreSQL: the statement above already ran this UPDATE, the checks above passed on the row it
+    // read; it matched nothing only if the live row's digest or revocation had moved (or the row was
+    // gone), and then this UPDATE would match nothing either.
+    const count = found ? (found.rotatedExpiresAt ? 1 : 0) : await rotateSession(prisma, session.id, presented, rotated);
     // The cached row of this session is stale now (this instance only: nothing security-relevant moved).
     deps.authCache.forgetSession(session.id);
     // count 0: a concurrent refresh with this very token rotated first; it is read back below.

@@ -5,6 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { parseIntoClientConfig } from 'pg-connection-string';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { providerOf } from '../config/provider.js';
+import { preparedStatementName } from './driver.js';
 
 export interface AdapterOptions {
   /** SQLite: how long a writer waits for the lock before failing. @default 5000 */
@@ -33,6 +34,12 @@ export function createAdapterFactory(databaseUrl: string, options: AdapterOption
       // Bounded, so requests fail fast with SERVICE_UNAVAILABLE while the database is unreachable.
       connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
     },
-    { onPoolError: options.onPoolError, onConnectionError: options.onPoolError },
+    {
+      onPoolError: options.onPoolError,
+      onConnectionError: options.onPoolError,
+      // The few hand-written hot statements are prepared once per connection (driver.ts `prepared`);
+      // every other statement gets '', which pg takes as no name (it tests the name for truth).
+      statementNameGenerator: (query) => preparedStatementName(query) ?? '',
+    },
   );
 }

@@ -58,17 +58,40 @@ async function adapterOf(client: { $connect(): Promise<void> }): Promise<SqlDriv
 
 const postgresSql = new Map<string, string>();
 
-function query(adapter: SqlDriverAdapter, sql: string, args: unknown[]): SqlQuery {
-  let text = sql;
-  if (adapter.provider === 'postgres') {
-    text = postgresSql.get(sql) ?? '';
-    if (!text) {
-      let n = 0;
-      text = sql.replace(/\?/g, () => `$${++n}`);
-      postgresSql.set(sql, text);
-    }
+function postgresText(sql: string): string {
+  let text = postgresSql.get(sql);
+  if (!text) {
+    let n = 0;
+    text = sql.replace(/\?/g, () => `$${++n}`);
+    postgresSql.set(sql, text);
   }
-  return { sql: text, args, argTypes: args.map(argType) };
+  return text;
+}
+
+function query(adapter: SqlDriverAdapter, sql: string, args: unknown[]): SqlQuery {
+  return { sql: adapter.provider === 'postgres' ? postgresText(sql) : sql, args, argTypes: args.map(argType) };
+}
+
+/** Statement names by PostgreSQL text, of the statements marked with `prepared`. */
+const preparedNames = new Map<string, string>();
+
+/**
+ * Marks a hand-written statement to be prepared once per PostgreSQL connection and executed by
+ * name after that (answers `sql` itself, to wrap the constant in). Unnamed, PostgreSQL parses and
+ * plans a statement on every execution, which for a refresh cost more of the server's CPU than
+ * executing it (docs/performance.md). Only for a fixed set of constant statements: each name stays
+ * prepared on its connection as long as the connection lives. SQLite keeps its statements its own
+ * way (sqlite-statement-cache.ts).
+ */
+export function prepared(sql: string): string {
+  const text = postgresText(sql);
+  if (!preparedNames.has(text)) preparedNames.set(text, `gatehouse_${preparedNames.size + 1}`);
+  return sql;
+}
+
+/** The name a statement is prepared under on PostgreSQL, if `prepared` marked it (adapter-pg's `statementNameGenerator`). */
+export function preparedStatementName(query: Pick<SqlQuery, 'sql'>): string | undefined {
+  return preparedNames.get(query.sql);
 }
 
 function argType(value: unknown): ArgType {

@@ -4,9 +4,14 @@
  * them. The session is read with its user in one statement (Prisma's include was two), and the
  * rotation is one conditional UPDATE. Both run through Prisma's own driver adapter (src/db/driver.ts).
  * The rows they answer equal what Prisma reads (test/integration/accounts/refresh-statements.test.ts).
+ *
+ * On SQLite a refresh runs these two: the database is in-process, a statement costs no round trip,
+ * and the rules run in JS between them. On PostgreSQL, with rotation on, the common case is one
+ * statement instead (refresh-statements-postgresql.ts): there, each statement is a round trip to
+ * a server process.
  */
 import type { PrismaClient } from '../../db/client.js';
-import { driverExecute, driverQuery } from '../../db/driver.js';
+import { driverExecute, driverQuery, prepared } from '../../db/driver.js';
 import type { Session, User } from '../../generated/sqlite/client.js';
 
 // Every column of each model: the type check fails when the schema gains or loses one.
@@ -55,14 +60,18 @@ const USER_COLUMNS = Object.keys({
   updatedAt: 1,
 } satisfies Record<keyof User, 1>);
 
-const SELECT_BY_DIGEST = `SELECT ${[...SESSION_COLUMNS.map((c) => `s."${c}" AS "s.${c}"`), ...USER_COLUMNS.map((c) => `u."${c}" AS "u.${c}"`)].join(', ')}
+/** Every column of session `s` and user `u`, aliased "s.…" and "u.…" (read back by `sessionWithUser`). */
+export const SESSION_AND_USER = [...SESSION_COLUMNS.map((c) => `s."${c}" AS "s.${c}"`), ...USER_COLUMNS.map((c) => `u."${c}" AS "u.${c}"`)].join(', ');
+
+// prepared: on PostgreSQL, parsed and planned once per connection (driver.ts).
+const SELECT_BY_DIGEST = prepared(`SELECT ${SESSION_AND_USER}
   FROM "Session" s JOIN "User" u ON u."id" = s."userId"
   WHERE s."refreshTokenHash" = ? OR s."previousTokenHash" = ?
-  LIMIT 1`;
+  LIMIT 1`);
 
-const ROTATE = `UPDATE "Session"
+const ROTATE = prepared(`UPDATE "Session"
   SET "refreshTokenHash" = ?, "previousTokenHash" = ?, "rotatedAt" = ?, "lastUsedAt" = ?, "expiresAt" = ?
-  WHERE "id" = ? AND "refreshTokenHash" = ? AND "revokedAt" IS NULL`;
+  WHERE "id" = ? AND "refreshTokenHash" = ? AND "revokedAt" IS NULL`);
 
 function pick<T>(row: Record<string, unknown>, prefix: string, columns: string[]): T {
   const picked: Record<string, unknown> = {};
@@ -70,11 +79,15 @@ function pick<T>(row: Record<string, unknown>, prefix: string, columns: string[]
   return picked as T;
 }
 
+/** The session and its user from a row selected with `SESSION_AND_USER`. */
+export function sessionWithUser(row: Record<string, unknown>): Session & { user: User } {
+  return { ...pick<Session>(row, 's.', SESSION_COLUMNS), user: pick<User>(row, 'u.', USER_COLUMNS) };
+}
+
 /** The session whose current or previous refresh token has digest `digest`, with its user. */
 export async function findSessionByRefreshDigest(prisma: PrismaClient, digest: string): Promise<(Session & { user: User }) | null> {
   const [row] = await driverQuery(prisma, SELECT_BY_DIGEST, [digest, digest]);
-  if (!row) return null;
-  return { ...pick<Session>(row, 's.', SESSION_COLUMNS), user: pick<User>(row, 'u.', USER_COLUMNS) };
+  return row ? sessionWithUser(row) : null;
 }
 
 export interface Rotation {
