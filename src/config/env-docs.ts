@@ -23,6 +23,10 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
   DATABASE_URL: { meaning: '`file:PATH` for SQLite, `postgres://…` or `postgresql://…` for PostgreSQL' },
   MIGRATE_ON_START: { default: 'on for SQLite, off for PostgreSQL', meaning: 'apply pending migrations at start-up' },
   DATABASE_POOL_SIZE: { meaning: 'PostgreSQL connections per instance' },
+  DATABASE_PREPARED_STATEMENTS: {
+    meaning:
+      'PostgreSQL: prepare the refresh statement once per connection under a name. Turn off behind a pooler in transaction mode that does not carry prepared statements across server connections (PgBouncer before 1.21, or without `max_prepared_statements`)',
+  },
   DATABASE_CONNECT_TIMEOUT_MS: { meaning: 'PostgreSQL: give up waiting for a connection after this long' },
   SQLITE_BUSY_TIMEOUT_MS: { meaning: 'SQLite: how long a writer waits for the lock' },
   SESSION_CACHE_SECONDS: {

@@ -57,6 +57,7 @@ export const envSchema = z.object({
   MIGRATE_ON_START: bool.optional(),
   DATABASE_POOL_SIZE: int(1, 1000).default(10),
   DATABASE_CONNECT_TIMEOUT_MS: int(100, 600_000).default(5000),
+  DATABASE_PREPARED_STATEMENTS: bool.default(true),
   SQLITE_BUSY_TIMEOUT_MS: int(0, 600_000).default(5000),
   SESSION_CACHE_SECONDS: int(0, 300).default(5),
   SESSION_CACHE_MAX_ENTRIES: int(1, 10_000_000).default(10_000),

@@ -34,6 +34,8 @@ export interface Config {
     migrateOnStart: boolean;
     poolSize: number;
     connectTimeoutMs: number;
+    /** PostgreSQL: name the hand-written hot statements so each connection prepares them once. */
+    preparedStatements: boolean;
     sqliteBusyTimeoutMs: number;
   };
   jwt: {
@@ -256,6 +258,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       migrateOnStart: e.MIGRATE_ON_START ?? provider === 'sqlite',
       poolSize: e.DATABASE_POOL_SIZE,
       connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+      preparedStatements: e.DATABASE_PREPARED_STATEMENTS,
       sqliteBusyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
     },
     jwt: {

@@ -14,6 +14,8 @@ export interface AdapterOptions {
   poolSize?: number;
   /** PostgreSQL: how long to wait for a connection before failing fast. @default 5000 */
   connectTimeoutMs?: number;
+  /** PostgreSQL: prepare the statements `prepared` marks (driver.ts) once per connection, by name. @default true */
+  preparedStatements?: boolean;
   /** PostgreSQL: told of errors on idle pooled connections (e.g. the server restarted). */
   onPoolError?: (error: Error) => void;
 }
@@ -39,7 +41,7 @@ export function createAdapterFactory(databaseUrl: string, options: AdapterOption
       onConnectionError: options.onPoolError,
       // The few hand-written hot statements are prepared once per connection (driver.ts `prepared`);
       // every other statement gets '', which pg takes as no name (it tests the name for truth).
-      statementNameGenerator: (query) => preparedStatementName(query) ?? '',
+      ...(options.preparedStatements === false ? {} : { statementNameGenerator: (query: { sql: string }) => preparedStatementName(query) ?? '' }),
     },
   );
 }

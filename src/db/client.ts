@@ -26,6 +26,7 @@ export async function openDatabase(
     onPoolError: events.onPoolError,
     poolSize: database.poolSize,
     connectTimeoutMs: database.connectTimeoutMs,
+    preparedStatements: database.preparedStatements,
     sqliteBusyTimeoutMs: database.sqliteBusyTimeoutMs,
   });
   const listened = events.onStatement ? listenedFactory(driver, events.onStatement) : driver;

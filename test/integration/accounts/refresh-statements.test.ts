@@ -149,4 +149,17 @@ describe('refresh rotation statements', () => {
     // Prisma's own statements stay unnamed.
     expect(rows.every((row) => String(row['name']).startsWith('gatehouse_'))).toBe(true);
   });
+
+  // Behind a pooler in transaction mode without prepared-statement support a named statement
+  // would be missing on the next server connection: the switch leaves every statement unnamed.
+  it.runIf(process.env['DATABASE_URL']?.startsWith('postgres'))('prepares nothing with DATABASE_PREPARED_STATEMENTS=false', async () => {
+    const t = await createTestApp({ env: { DATABASE_POOL_SIZE: '1', DATABASE_PREPARED_STATEMENTS: 'false' } });
+    let { refreshToken } = await signedInUser(t.deps);
+    for (let i = 0; i < 2; i++) {
+      const result = await refresh(t, refreshToken);
+      expect(result.errors).toBeUndefined();
+      refreshToken = result.data!.refreshToken.refreshToken;
+    }
+    expect(await driverQuery(t.deps.prisma, 'SELECT name FROM pg_prepared_statements', [])).toEqual([]);
+  });
 });
