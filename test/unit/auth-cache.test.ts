@@ -2,7 +2,7 @@
  * The session cache's own rules (src/auth/cache/auth-cache.ts): bounded, and a load racing an
  * invalidation never puts the old state back (the hole a plain "delete on write" cache has).
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthCache, type CachedViewer } from '../../src/auth/cache/auth-cache.js';
 
 const viewer = (sessionId: string, userId = 'u1') => ({ session: { id: sessionId, userId }, user: { id: userId } }) as unknown as CachedViewer;
@@ -61,5 +61,41 @@ describe('AuthCache', () => {
     for (let i = 0; i < 3; i++) await cache.viewer('s1', () => Promise.resolve((loads++, viewer('s1'))));
     expect(loads).toBe(3);
     expect(cache.size.sessions).toBe(0);
+  });
+
+  describe('age', () => {
+    afterEach(() => vi.useRealTimers());
+
+    // Issue 12: entries loaded together must not all expire together (a burst of reloads, a
+    // latency spike); none may outlive SESSION_CACHE_SECONDS either.
+    it('expires entries loaded together at spread times, none later than the maximum age', async () => {
+      vi.useFakeTimers({ toFake: ['performance'] });
+      const cache = new AuthCache({ maxAgeSeconds: 10, maxEntries: 1000 });
+      const ids = Array.from({ length: 200 }, (_, i) => `s${i}`);
+      const loaded = new Set<string>();
+      const ask = (id: string) => cache.viewer(id, () => Promise.resolve((loaded.add(id), viewer(id))));
+      for (const id of ids) await ask(id);
+      const reloadedAfter = async (ms: number) => {
+        vi.advanceTimersByTime(ms);
+        loaded.clear();
+        for (const id of ids) await ask(id);
+        return loaded.size;
+      };
+      expect(await reloadedAfter(7_900)).toBe(0);
+      // 8 to 10 s: some have expired (and were loaded again), some not yet.
+      const atNine = await reloadedAfter(1_100);
+      expect(atNine).toBeGreaterThan(0);
+      expect(atNine).toBeLessThan(ids.length);
+    });
+
+    it('never answers from an entry older than the maximum age', async () => {
+      vi.useFakeTimers({ toFake: ['performance'] });
+      const cache = new AuthCache({ maxAgeSeconds: 10, maxEntries: 1000 });
+      let loads = 0;
+      for (let i = 0; i < 100; i++) await cache.viewer(`s${i}`, () => Promise.resolve((loads++, viewer(`s${i}`))));
+      vi.advanceTimersByTime(10_001);
+      for (let i = 0; i < 100; i++) await cache.viewer(`s${i}`, () => Promise.resolve((loads++, viewer(`s${i}`))));
+      expect(loads).toBe(200);
+    });
   });
 });
