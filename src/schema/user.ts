@@ -17,10 +17,19 @@ export const Role = builder.enumType('Role', {
   values: ['USER', 'STAFF', 'ADMIN'] as const,
 });
 
+/**
+ * The staff half of User's rule, one object for every row: scope-auth caches a map's result per
+ * request by its identity, so on a page of users it is evaluated once, not once per field of each
+ * row.
+ */
+const STAFF_USER_READER = { $all: { staff: true, anyPermission: USER_READERS } } as const;
+
 export const UserType = builder.prismaObject('User', {
-  // `ownAccount` is granted by the fields that hand a caller their own account before the request
-  // is signed in as it (register, login, refresh).
-  authScopes: (user) => ({ $any: { self: user.id, $granted: 'ownAccount', $all: { staff: true, anyPermission: USER_READERS } } }),
+  // The user themself, staff allowed to read users, or a field granting `ownAccount` (those that
+  // hand a caller their own account before the request is signed in as it: register, login,
+  // refresh). scope-auth tries `$any` before `$all`, so the staff half (cached) comes first and
+  // `self` and the grant (per row and per response path) are only looked at when it fails.
+  authScopes: (user) => ({ $any: STAFF_USER_READER, $all: { $any: { self: user.id, $granted: 'ownAccount' } } }),
   fields: (t) => ({
     id: t.exposeID('id'),
     email: t.exposeString('email', {
