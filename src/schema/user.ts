@@ -5,7 +5,7 @@
 import { PROFILE_FIELD_NAMES, PROFILE_FIELDS, type AlwaysRequiredField, type RequirableField } from '../config/profile-fields.js';
 import { builder } from './builder.js';
 import { readAttributes } from '../users/attributes.js';
-import { plannedUser } from './user-row.js';
+import { selectsOnlyColumns } from './user-row.js';
 
 /**
  * Who may read a User: the user themself, or staff allowed to view, add or change users (the
@@ -76,8 +76,10 @@ builder.queryField('me', (t) =>
     description: 'The signed-in user, or null when anonymous.',
     authScopes: { public: true },
     resolve: (query, _root, _args, context) => {
+      if (!context.viewer) return null;
       // The row authentication loaded for this request serves when no relation is selected.
-      return context.viewer ? plannedUser(context, query, context.viewer.user) : null;
+      const { user } = context.viewer;
+      return selectsOnlyColumns(query) ? user : context.deps.prisma.user.findUnique({ ...query, where: { id: user.id } });
     },
   }),
 );
