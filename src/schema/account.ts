@@ -114,7 +114,8 @@ builder.mutationField('updateProfile', (t) =>
     description: 'Changes my names, username, picture or profile fields (never email, role or flags).',
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: UpdateProfileInput, required: true }) },
-    resolve: async (query, _root, { input }, context) => plannedUser(context, query, await updateProfile(context.deps, context.viewer!, input, deviceOf(context))),
+    resolve: async (query, _root, { input }, context) =>
+      plannedUser(context, query, await updateProfile(context.deps, context.viewer!, input, deviceOf(context))),
   }),
 );
 
@@ -155,7 +156,8 @@ builder.mutationField('confirmEmailChange', (t) =>
     description: 'Replaces my email address with the new one, verified by the code sent to it; the old address is notified.',
     authScopes: { authenticated: true },
     args: { code: t.arg.string({ required: true }) },
-    resolve: async (query, _root, args, context) => plannedUser(context, query, await confirmEmailChange(context.deps, context.viewer!, args, deviceOf(context))),
+    resolve: async (query, _root, args, context) =>
+      plannedUser(context, query, await confirmEmailChange(context.deps, context.viewer!, args, deviceOf(context))),
   }),
 );
 
