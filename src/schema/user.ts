@@ -37,7 +37,8 @@ export const UserType = builder.prismaObject('User', {
   // `self` and the grant (per row and per response path) are only looked at when it fails.
   authScopes: (user) => ({ $any: STAFF_USER_READER, $all: { $any: { self: user.id, $granted: 'ownAccount' } } }),
   fields: (t) => ({
-    id: t.exposeID('id'),
+    // Always selected (the type's own select): no need for the plan lookup exposing costs per row.
+    id: t.id({ resolve: (user) => user.id }),
     email: t.exposeString('email', {
       nullable: true,
       description: 'The address, normalised. Null: an account without one (possible only when usernames sign in, LOGIN_IDENTIFIERS username or both).',
