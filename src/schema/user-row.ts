@@ -5,8 +5,7 @@
  * columns are there. A held row has every column, so it serves unless a relation is selected;
  * then the planned query is run for it (what the plugin's fallback query did before).
  */
-import type { User } from '../generated/sqlite/client.js';
-import type { Prisma } from '../generated/sqlite/client.js';
+import type { Prisma, User } from '../generated/sqlite/client.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import type { Context } from './context.js';
 
