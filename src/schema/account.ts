@@ -15,7 +15,7 @@ import { clearAuthCookies } from './auth-cookies.js';
 import { builder } from './builder.js';
 import { deviceOf } from './device.js';
 import { profileInputFields } from './profile-fields.js';
-import { UserType } from './user.js';
+import { plannedUser } from './user-row.js';
 import { awaitsEmailVerification } from '../users/verification.js';
 
 /** The second-factor code a passwordless account may give as its fresh proof (../account/step-up.ts). */
@@ -53,7 +53,7 @@ interface RegisterResultShape {
 
 const RegisterResult = builder.objectRef<RegisterResultShape>('RegisterResult').implement({
   fields: (t) => ({
-    user: t.field({ type: UserType, grantScopes: ['ownAccount'], resolve: (result) => result.user }),
+    user: t.prismaField({ type: 'User', grantScopes: ['ownAccount'], resolve: (query, result, _args, context) => plannedUser(context, query, result.user) }),
     emailVerificationRequired: t.exposeBoolean('emailVerificationRequired', { description: 'True when the account cannot sign in before verifyEmail.' }),
   }),
 });
@@ -72,27 +72,27 @@ builder.mutationField('register', (t) =>
 );
 
 builder.mutationField('verifyEmail', (t) =>
-  t.field({
-    type: UserType,
+  t.prismaField({
+    type: 'User',
     description: 'Marks the address verified with the emailed code.',
     authScopes: { public: true },
     // The code proves the caller owns the account, so they may read it back.
     grantScopes: ['ownAccount'],
     args: { email: t.arg.string({ required: true }), code: t.arg.string({ required: true }) },
-    resolve: (_root, args, context) => verifyEmail(context.deps, args, deviceOf(context)),
+    resolve: async (query, _root, args, context) => plannedUser(context, query, await verifyEmail(context.deps, args, deviceOf(context))),
   }),
 );
 
 builder.mutationField('verifyEmailWithToken', (t) =>
-  t.field({
-    type: UserType,
+  t.prismaField({
+    type: 'User',
     description:
       "Marks the address verified with the token of the verification email's link (the `{token}` of EMAIL_VERIFICATION_URL); the email's code stops working too. Every unusable link (unknown, used, replaced, expired) is TOKEN_INVALID.",
     authScopes: { public: true },
     // The link proves the caller owns the account, so they may read it back.
     grantScopes: ['ownAccount'],
     args: { token: t.arg.string({ required: true }) },
-    resolve: (_root, args, context) => verifyEmailWithToken(context.deps, args, deviceOf(context)),
+    resolve: async (query, _root, args, context) => plannedUser(context, query, await verifyEmailWithToken(context.deps, args, deviceOf(context))),
   }),
 );
 
@@ -109,12 +109,13 @@ builder.mutationField('resendVerificationEmail', (t) =>
 );
 
 builder.mutationField('updateProfile', (t) =>
-  t.field({
-    type: UserType,
+  t.prismaField({
+    type: 'User',
     description: 'Changes my names, username, picture or profile fields (never email, role or flags).',
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: UpdateProfileInput, required: true }) },
-    resolve: (_root, { input }, context) => updateProfile(context.deps, context.viewer!, input, deviceOf(context)),
+    resolve: async (query, _root, { input }, context) =>
+      plannedUser(context, query, await updateProfile(context.deps, context.viewer!, input, deviceOf(context))),
   }),
 );
 
@@ -150,12 +151,13 @@ builder.mutationField('requestEmailChange', (t) =>
 );
 
 builder.mutationField('confirmEmailChange', (t) =>
-  t.field({
-    type: UserType,
+  t.prismaField({
+    type: 'User',
     description: 'Replaces my email address with the new one, verified by the code sent to it; the old address is notified.',
     authScopes: { authenticated: true },
     args: { code: t.arg.string({ required: true }) },
-    resolve: (_root, args, context) => confirmEmailChange(context.deps, context.viewer!, args, deviceOf(context)),
+    resolve: async (query, _root, args, context) =>
+      plannedUser(context, query, await confirmEmailChange(context.deps, context.viewer!, args, deviceOf(context))),
   }),
 );
 

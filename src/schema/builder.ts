@@ -12,6 +12,7 @@ import { GatehouseError } from '../errors.js';
 import { requireIntrospectionClient } from '../auth/tokens/introspection-client.js';
 import { mfaEnrollmentPending } from '../auth/mfa/policy.js';
 import type { Context } from './context.js';
+import type { EffectiveAccess } from '../auth/permissions/effective.js';
 
 export interface AuthScopes {
   /** Anyone, signed in or not. Stated explicitly so every root field carries a rule. */
@@ -71,6 +72,12 @@ export const builder = new SchemaBuilder<{
       // their own account through `self`, for `me`) and nothing else until they enrol. mfaEnabled
       // comes from the user row; enrolling invalidates the cached row, so access opens at once.
       const active = signedIn && !mfaEnrollmentPending(context.deps.config.mfa.requiredFor, user);
+      // Once the request's access has loaded, the permission scopes answer synchronously: a scope
+      // first asked after that is cached as a plain result, so a type rule checked on every field
+      // of every row of a list (User's) does not turn each of those fields into a promise.
+      let loaded: EffectiveAccess | undefined;
+      const withAccess = (check: (access: EffectiveAccess) => boolean): boolean | Promise<boolean> =>
+        loaded ? check(loaded) : context.access().then((access) => check((loaded = access)));
       return {
         public: true,
         authenticated: active,
@@ -79,13 +86,9 @@ export const builder = new SchemaBuilder<{
         staff: active && (user.isStaff || user.isSuperuser),
         superuser: active && user.isSuperuser,
         // context.access() loads groups and permissions once per request, on first use.
-        permission: async (codename) => active && (await context.access()).has(codename),
-        anyPermission: async (codenames) => {
-          if (!active) return false;
-          const access = await context.access();
-          return codenames.some((codename) => access.has(codename));
-        },
-        group: async (name) => active && (await context.access()).groups.has(name),
+        permission: (codename) => active && withAccess((access) => access.has(codename)),
+        anyPermission: (codenames) => active && withAccess((access) => codenames.some((codename) => access.has(codename))),
+        group: (name) => active && withAccess((access) => access.groups.has(name)),
         self: (userId) => signedIn && user.id === userId,
         // Evaluated only for fields that ask for it; throws a FORBIDDEN naming the header.
         introspection: () => requireIntrospectionClient(context.deps.config, context.request),

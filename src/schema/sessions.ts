@@ -9,7 +9,7 @@ import { builder } from './builder.js';
 import { deviceOf } from './device.js';
 import { AuthPayload } from './sign-in-result.js';
 import { SessionType } from './session-type.js';
-import { UserType } from './user.js';
+import { plannedUser } from './user-row.js';
 import { firstDescription, LIST_SIZES, listSize, takeOf } from './list-size.js';
 
 builder.mutationField('refreshToken', (t) =>
@@ -94,7 +94,11 @@ interface AuthStatusShape {
 const AuthStatus = builder.objectRef<AuthStatusShape>('AuthStatus').implement({
   fields: (t) => ({
     isAuthenticated: t.exposeBoolean('isAuthenticated'),
-    user: t.field({ type: UserType, nullable: true, resolve: (_status, _args, context) => context.viewer?.user ?? null }),
+    user: t.prismaField({
+      type: 'User',
+      nullable: true,
+      resolve: (query, _status, _args, context) => (context.viewer ? plannedUser(context, query, context.viewer.user) : null),
+    }),
     session: t.field({ type: SessionType, nullable: true, resolve: (_status, _args, context) => context.viewer?.session ?? null }),
   }),
 });

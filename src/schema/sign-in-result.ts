@@ -11,7 +11,7 @@ import { builder } from './builder.js';
 import type { Context } from './context.js';
 import { deviceOf } from './device.js';
 import { SessionType } from './session-type.js';
-import { UserType } from './user.js';
+import { plannedUser } from './user-row.js';
 
 export const AuthPayload = builder.objectRef<Omit<SignedIn, 'kind'>>('AuthPayload').implement({
   description: 'Tokens for a session. Send the access token as `Authorization: Bearer`; trade the refresh token for new tokens with refreshToken.',
@@ -25,7 +25,7 @@ export const AuthPayload = builder.objectRef<Omit<SignedIn, 'kind'>>('AuthPayloa
       resolve: (payload, _args, context) => (presentsAuthCookie(context.deps.config.cookies, context.request) ? null : payload.refreshToken),
     }),
     refreshTokenExpiresAt: t.expose('refreshTokenExpiresAt', { type: 'DateTime' }),
-    user: t.field({ type: UserType, grantScopes: ['ownAccount'], resolve: (payload) => payload.user }),
+    user: t.prismaField({ type: 'User', grantScopes: ['ownAccount'], resolve: (query, payload, _args, context) => plannedUser(context, query, payload.user) }),
     session: t.field({ type: SessionType, resolve: (payload) => payload.session }),
   }),
 });

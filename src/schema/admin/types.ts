@@ -19,6 +19,9 @@ export const PermissionType = builder.prismaObject('Permission', {
 });
 
 export const GroupType = builder.prismaObject('Group', {
+  // Select mode, like User: a user's `groups { name }` reads the name, not every column. Every
+  // Group is loaded by a planned field (the group fields and mutations, User.groups).
+  select: { id: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
