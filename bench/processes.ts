@@ -39,16 +39,6 @@ export function peakRssMb(child: ChildProcess): number {
   return statusMb(child, 'VmHWM');
 }
 
-/**
- * The malloc settings the server runs with: GLIBC_TUNABLES as the launcher (src/server/start.ts)
- * set it, or null for glibc's defaults. glibc rewrites the variable in place when it reads it, so
- * /proc shows its first setting only.
- */
-export function mallocSettings(child: ChildProcess): string | null {
-  const environment = readFileSync(`/proc/${serverPid(child)}/environ`, 'utf8').split('\0');
-  return environment.find((line) => line.startsWith('GLIBC_TUNABLES='))?.slice('GLIBC_TUNABLES='.length) ?? null;
-}
-
 /** Current resident set size in MB of the process behind `child` (VmRSS). */
 export function rssMb(child: ChildProcess): number {
   return statusMb(child, 'VmRSS');

@@ -10,7 +10,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareReports, readReport } from './compare.js';
 import { load, median, type LoadResult } from './load.js';
-import { cpuMs, mallocSettings, peakRssMb, rssMb, run, start } from './processes.js';
+import { cpuMs, peakRssMb, rssMb, run, start } from './processes.js';
 import type { ChildProcess } from 'node:child_process';
 import { scenarios, type Scenario } from './scenarios.js';
 import { seed } from './seed.js';
@@ -137,8 +137,6 @@ const server = await start(serverEntry, { ...serverEnv, DATABASE_URL: seeded.dat
   ...(values.profile ? ['--cpu-prof', '--cpu-prof-dir=bench-results/profiles'] : []),
 ]);
 console.log(`Gatehouse started as \`node ${[...startFlags, serverEntry].join(' ')}\``);
-const malloc = mallocSettings(server.child);
-console.log(`malloc: ${malloc ? `GLIBC_TUNABLES=${malloc}… (argon2 blocks unmapped after each hash)` : "glibc's defaults"}`);
 console.log(`Gatehouse cold start to listening: ${server.startupMs.toFixed(0)} ms`);
 
 const rows: Row[] = [];
@@ -196,7 +194,6 @@ const report = {
   },
   coldStartMs: server.startupMs,
   peakRssMb: peakRss,
-  mallocTunables: malloc,
   rows,
 };
 mkdirSync(dirname(values.json), { recursive: true });

@@ -102,8 +102,8 @@ export async function runToEnd(command: string, args: string[], options: RunOpti
 }
 
 /**
- * The pid of the deepest descendant of `child`: the server itself when a launcher runs it as a
- * child (dist/server/start.cjs on Node before 22.15, tsx), else `child`'s own.
+ * The pid of the deepest descendant of `child`: the server itself when a wrapper (tsx) runs it as
+ * a child, else `child`'s own.
  */
 export function serverPid(child: ChildProcess): number {
   let pid = child.pid!;

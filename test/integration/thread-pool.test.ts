@@ -28,7 +28,7 @@ describe('the thread pool of `npm start`', () => {
       timeoutMs: 60_000,
     });
     try {
-      // The server's own threads (on Node before 22.15 the launcher runs it as a child: src/server/start.ts).
+      // The server's own threads, not a wrapper's.
       return readdirSync(`/proc/${serverPid(server.child)}/task`).length;
     } finally {
       expect(await server.stop()).toBe(0);
