@@ -13,6 +13,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build, type Plugin } from 'esbuild';
 import { buildConsole, consoleIsFresh } from './console-build.js';
+import { keepBundleLatin1 } from './latin1-bundle.js';
 
 const external = [
   'argon2',
@@ -72,6 +73,7 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+keepBundleLatin1('dist/server/main.mjs');
 
 // The server's launcher (what `npm start` runs, src/server/start.ts): CommonJS, so that it runs
 // before anything else loads; it then loads main.mjs.

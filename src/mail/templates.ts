@@ -170,7 +170,7 @@ function capitalise(text: string): string {
  * in the email's language; a phrase this does not know is shown as it is.
  */
 function factorName(factor: string, t: Text): string {
-  const passkey = /^the passkey “(.*)”$/s.exec(factor);
+  const passkey = /^the passkey \u201C(.*)\u201D$/s.exec(factor);
   if (passkey) return t('email.factors.passkey', { name: passkey[1]! });
   const known: Record<string, string> = {
     'an authenticator app': 'email.factors.anAuthenticatorApp',

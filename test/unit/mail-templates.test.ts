@@ -39,4 +39,10 @@ describe('email templates', () => {
       expect(email.text).toMatch(new RegExp(`${code}|secret-reset-token`));
     }
   });
+
+  // The payload names a passkey in English ("the passkey “Laptop”"); the email names it in its own language.
+  it('names a passkey factor in the email language', () => {
+    const email = renderEmail('factor_added', { firstName: 'Ada', factor: 'the passkey \u201CLaptop\u201D' }, { locale: 'es' });
+    expect(email.text).toContain('la llave de acceso «Laptop»');
+  });
 });
