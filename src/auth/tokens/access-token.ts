@@ -14,6 +14,7 @@ import jwt from 'jsonwebtoken';
 import type { Config } from '../../config/index.js';
 import { GatehouseError, messageText } from '../../errors.js';
 import type { JwtAlgorithm } from '../../config/signing-keys.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 export interface AccessTokenClaims {
   sub: string;
@@ -60,6 +61,8 @@ export function createAccessTokenService(config: Pick<Config, 'jwt' | 'tokens'>)
   const byKid = new Map<string, VerificationKey>(
     keys.publicKeys.map((k) => [k.kid, { key: createPublicKey({ key: k.jwk, format: 'jwk' }), algorithm: k.alg }]),
   );
+  // Per service: its keys are fixed for its life, so a token verified once verifies again until it expires.
+  const verified = new VerifiedTokens();
   const keyFor = (token: string): VerificationKey | null => {
     if (!keys.current) return { key: signing.key, algorithm: 'HS256' };
     const kid = jwt.decode(token, { complete: true })?.header.kid;
@@ -80,6 +83,10 @@ export function createAccessTokenService(config: Pick<Config, 'jwt' | 'tokens'>)
       return { token, expiresAt: new Date(exp * 1000) };
     },
     verify(token, now) {
+      const nowSeconds = Math.floor(now.getTime() / 1000);
+      const held = verified.get(token, nowSeconds);
+      // A held token is still judged against the clock: `nbf` and `iat` as below, `exp` by `get`.
+      if (held && !(typeof held.nbf === 'number' && held.nbf > nowSeconds) && held.iat <= nowSeconds + MAX_CLOCK_SKEW_SECONDS) return held;
       try {
         const verification = keyFor(token);
         if (!verification) throw new GatehouseError('TOKEN_INVALID', { message: messageText('accessTokenInvalid') });
@@ -87,16 +94,19 @@ export function createAccessTokenService(config: Pick<Config, 'jwt' | 'tokens'>)
           algorithms: [verification.algorithm],
           issuer,
           audience,
-          clockTimestamp: Math.floor(now.getTime() / 1000),
+          clockTimestamp: nowSeconds,
         });
         if (typeof claims !== 'object' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') {
           throw new GatehouseError('TOKEN_INVALID', { message: messageText('accessTokenInvalid') });
         }
         // jsonwebtoken checks nbf but not an `iat` in the future; we never issue one, so refuse it.
-        if (typeof claims.iat !== 'number' || claims.iat > Math.floor(now.getTime() / 1000) + MAX_CLOCK_SKEW_SECONDS) {
+        if (typeof claims.iat !== 'number' || claims.iat > nowSeconds + MAX_CLOCK_SKEW_SECONDS) {
           throw new GatehouseError('TOKEN_INVALID', { message: messageText('accessTokenInvalid') });
         }
-        return claims as AccessTokenClaims;
+        // Frozen: the same object answers every later request with this token.
+        const accepted = Object.freeze(claims) as AccessTokenClaims;
+        if (typeof accepted.exp === 'number') verified.set(token, accepted);
+        return accepted;
       } catch (error) {
         if (error instanceof GatehouseError) throw error;
         if (error instanceof jwt.TokenExpiredError) throw new GatehouseError('TOKEN_EXPIRED', { message: messageText('accessTokenExpired') });
