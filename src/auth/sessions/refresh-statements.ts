@@ -73,15 +73,21 @@ const ROTATE = prepared(`UPDATE "Session"
   SET "refreshTokenHash" = ?, "previousTokenHash" = ?, "rotatedAt" = ?, "lastUsedAt" = ?, "expiresAt" = ?
   WHERE "id" = ? AND "refreshTokenHash" = ? AND "revokedAt" IS NULL`);
 
-function pick<T>(row: Record<string, unknown>, prefix: string, columns: string[]): T {
+/** [alias, column] pairs, built once: a refresh profile showed the per-row `${prefix}${column}` concatenation. */
+const SESSION_ALIASES = SESSION_COLUMNS.map((c) => [`s.${c}`, c] as const);
+const USER_ALIASES = USER_COLUMNS.map((c) => [`u.${c}`, c] as const);
+
+function pick<T>(row: Record<string, unknown>, aliases: readonly (readonly [string, string])[]): T {
   const picked: Record<string, unknown> = {};
-  for (const column of columns) picked[column] = row[`${prefix}${column}`];
+  for (const [alias, column] of aliases) picked[column] = row[alias];
   return picked as T;
 }
 
 /** The session and its user from a row selected with `SESSION_AND_USER`. */
 export function sessionWithUser(row: Record<string, unknown>): Session & { user: User } {
-  return { ...pick<Session>(row, 's.', SESSION_COLUMNS), user: pick<User>(row, 'u.', USER_COLUMNS) };
+  const session = pick<Session & { user: User }>(row, SESSION_ALIASES);
+  session.user = pick<User>(row, USER_ALIASES);
+  return session;
 }
 
 /** The session whose current or previous refresh token has digest `digest`, with its user. */
