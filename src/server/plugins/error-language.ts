@@ -59,7 +59,8 @@ export function useErrorLanguage(deps: Pick<Deps, 'config' | 'translator'>): Plu
   return {
     // With the context: the signed-in user's own language wins.
     onExecutionResult({ result, setResult, context }) {
-      if (!result || Symbol.asyncIterator in result) return;
+      // Most results have no errors: nothing to choose a language for (and nothing later needs it).
+      if (!result || Symbol.asyncIterator in result || !result.errors?.length) return;
       // Our context (createContext) is merged into yoga's by the time a result exists.
       const viewer = (context as Partial<Context>).viewer;
       const locale = chooseLocale(viewer?.user.locale, context.request.headers.get('accept-language'), fallback);
@@ -71,6 +72,7 @@ export function useErrorLanguage(deps: Pick<Deps, 'config' | 'translator'>): Plu
     // there was one (an `en` user's English is not turned into the header's Spanish), else the
     // request's. A message already translated above is no longer English, so it is left alone.
     onResultProcess({ request, result, setResult }) {
+      if (Array.isArray(result) ? !result.some((one) => one.errors?.length) : Symbol.asyncIterator in result || !result.errors?.length) return;
       const locale = chosen.get(request) ?? chooseLocale(null, request.headers.get('accept-language'), fallback);
       if (Array.isArray(result)) {
         const translated = result.map((one) => translate(one, locale) ?? one);
