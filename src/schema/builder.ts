@@ -62,8 +62,9 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   scopeAuth: {
     treatErrorsAsUnauthorized: true,
-    // Parameters are strings or lists of strings: JSON is a stable cache key for both.
-    cacheKey: (value) => JSON.stringify(value),
+    // Parameters are strings or lists of strings, one kind per scope (the cache is per scope), so a
+    // string is its own key and JSON is a stable key for a list. (`self` is asked on every field.)
+    cacheKey: (value) => (typeof value === 'string' ? value : JSON.stringify(value)),
     authScopes: (context) => {
       const user = context.viewer?.user ?? null;
       // Inactive users never get here (authenticate rejects them); checked again for safety.
