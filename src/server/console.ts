@@ -52,49 +52,54 @@ export function useConsole(config: Pick<Config, 'console' | 'cookies'>, options:
   // The CSRF header the client must send, handed to it in a <meta> (no inline script is allowed).
   const csrfMeta = `<meta name="gatehouse-csrf-header" content="${config.cookies.csrfHeaders[0] ?? 'x-graphql-csrf'}">`;
   return {
-    async onRequest({ url, request, endResponse }) {
+    // Synchronous for every other path: an async hook would put every request through a promise.
+    onRequest({ url, request, endResponse }) {
       const app = CONSOLE_APPS.find((name) => url.pathname === `/${name}` || url.pathname.startsWith(`/${name}/`));
       const isAsset = url.pathname.startsWith(CONSOLE_ASSETS_PATH);
       if (!config.console.enabled || (!app && !isAsset)) return;
-      if (request.method !== 'GET' && request.method !== 'HEAD') {
-        endResponse(respond(request, 405, null, { allow: 'GET, HEAD' }));
-        return;
-      }
-      if (isAsset) {
-        const name = url.pathname.slice(CONSOLE_ASSETS_PATH.length);
-        const body = ASSET_NAME.test(name) ? await readIfFile(join(dir, 'assets', name)) : null;
-        const type = CONTENT_TYPES[name.slice(name.lastIndexOf('.'))];
-        endResponse(
-          body && type
-            ? respond(request, 200, body, { 'content-type': type, 'cache-control': 'public, max-age=31536000, immutable' })
-            : respond(request, 404, 'Not found', { 'content-type': 'text/plain; charset=utf-8' }),
-        );
-        return;
-      }
-      if (config.console.needsCookies) {
-        endResponse(
-          notice(
-            request,
-            'The console signs in with cookies: start Gatehouse with AUTH_COOKIES=true (and AUTH_COOKIE_SECURE=false over plain http other than localhost).',
-          ),
-        );
-        return;
-      }
-      const html = await readIfFile(join(dir, app!, 'index.html'));
-      if (!html) {
-        // Built, but without this app (a build from before it existed): not found, not "build it".
-        const built = (await readIfFile(join(dir, CONSOLE_BUILD_STAMP))) !== null;
-        endResponse(
-          built
-            ? respond(request, 404, 'Not found', { 'content-type': 'text/plain; charset=utf-8' })
-            : notice(request, 'The console is not built: run npm run build, then reload.'),
-        );
-        return;
-      }
-      const page = html.toString('utf8').replace('</head>', `${csrfMeta}</head>`);
-      endResponse(respond(request, 200, page, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' }));
+      return serve(url, request, endResponse, app, isAsset);
     },
   };
+
+  async function serve(url: URL, request: Request, endResponse: (response: Response) => void, app: string | undefined, isAsset: boolean): Promise<void> {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      endResponse(respond(request, 405, null, { allow: 'GET, HEAD' }));
+      return;
+    }
+    if (isAsset) {
+      const name = url.pathname.slice(CONSOLE_ASSETS_PATH.length);
+      const body = ASSET_NAME.test(name) ? await readIfFile(join(dir, 'assets', name)) : null;
+      const type = CONTENT_TYPES[name.slice(name.lastIndexOf('.'))];
+      endResponse(
+        body && type
+          ? respond(request, 200, body, { 'content-type': type, 'cache-control': 'public, max-age=31536000, immutable' })
+          : respond(request, 404, 'Not found', { 'content-type': 'text/plain; charset=utf-8' }),
+      );
+      return;
+    }
+    if (config.console.needsCookies) {
+      endResponse(
+        notice(
+          request,
+          'The console signs in with cookies: start Gatehouse with AUTH_COOKIES=true (and AUTH_COOKIE_SECURE=false over plain http other than localhost).',
+        ),
+      );
+      return;
+    }
+    const html = await readIfFile(join(dir, app!, 'index.html'));
+    if (!html) {
+      // Built, but without this app (a build from before it existed): not found, not "build it".
+      const built = (await readIfFile(join(dir, CONSOLE_BUILD_STAMP))) !== null;
+      endResponse(
+        built
+          ? respond(request, 404, 'Not found', { 'content-type': 'text/plain; charset=utf-8' })
+          : notice(request, 'The console is not built: run npm run build, then reload.'),
+      );
+      return;
+    }
+    const page = html.toString('utf8').replace('</head>', `${csrfMeta}</head>`);
+    endResponse(respond(request, 200, page, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' }));
+  }
 }
 
 /** A response of the console: its CSP travels with it (useSecurityHeaders keeps a CSP already set). */

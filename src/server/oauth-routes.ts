@@ -28,69 +28,79 @@ const ROUTE = /^\/oauth\/(start|callback)\/([a-z0-9][a-z0-9_-]{0,31})$/;
 const FLOW_COOKIE = 'gatehouse_oauth';
 const FLOW_COOKIE_PATH = '/oauth/callback';
 
-export function useOAuthRoutes(deps: Deps): Plugin<Record<string, unknown>, ServerContext> {
-  const { config } = deps;
+type RoutePlugin = Plugin<Record<string, unknown>, ServerContext>;
+type RequestPayload = Parameters<NonNullable<RoutePlugin['onRequest']>>[0];
+
+export function useOAuthRoutes(deps: Deps): RoutePlugin {
+  const route = oauthRoute(deps);
   return {
-    async onRequest({ url, request, serverContext, fetchAPI, endResponse }) {
-      const match = ROUTE.exec(url.pathname);
-      if (!match) return;
-      const provider = config.oauth.providers.find((p) => p.id === match[2]);
-      const redirectUri = provider?.redirectUris.find((uri) => new URL(uri).pathname === `/oauth/callback/${match[2]}`);
-      const defaultReturn = config.oauth.returnUrls[0];
-      const redirect = (location: string, cookies: string[] = []) => {
-        const headers = new fetchAPI.Headers({ location, 'cache-control': 'no-store' });
-        for (const cookie of cookies) headers.append('set-cookie', cookie);
-        endResponse(new fetchAPI.Response(null, { status: 302, headers }));
-      };
-      if (!config.cookies.enabled || !provider || !redirectUri || !defaultReturn || request.method !== 'GET') {
-        endResponse(new fetchAPI.Response('Not Found', { status: 404 }));
-        return;
-      }
-      const allowedReturn = (page: string | null) => (page && config.oauth.returnUrls.includes(page) ? page : defaultReturn);
-      const device = {
-        ip: clientIp(serverContext?.req?.socket?.remoteAddress, request.headers.get('x-forwarded-for'), config.http.trustProxy),
-        userAgent: request.headers.get('user-agent'),
-      };
-      const flowCookie = (value: string, maxAge: number) =>
-        `${FLOW_COOKIE}=${value}; Path=${FLOW_COOKIE_PATH}; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${config.cookies.secure ? '; Secure' : ''}`;
-
-      if (match[1] === 'start') {
-        const returnTo = allowedReturn(url.searchParams.get('returnTo'));
-        try {
-          const flow = await startOAuth(deps, { provider: provider.id, redirectUri, intent: 'sign_in', userId: null }, device);
-          redirect(flow.authorizationUrl, [flowCookie(`${flow.state}.${Buffer.from(returnTo).toString('base64url')}`, config.oauth.stateTtlSeconds)]);
-        } catch (error) {
-          redirect(withParams(returnTo, { oauth_error: codeOf(error, deps) }));
-        }
-        return;
-      }
-
-      const [cookieState, encodedReturn] = (readCookie(request, FLOW_COOKIE) ?? '').split('.');
-      const returnTo = allowedReturn(encodedReturn ? Buffer.from(encodedReturn, 'base64url').toString() : null);
-      const clear = flowCookie('', 0);
-      const state = url.searchParams.get('state');
-      if (!state || !cookieState || state !== cookieState) {
-        redirect(withParams(returnTo, { oauth_error: 'OAUTH_STATE_INVALID' }), [clear]);
-        return;
-      }
-      if (url.searchParams.has('error') || !url.searchParams.get('code')) {
-        redirect(withParams(returnTo, { oauth_error: 'OAUTH_PROVIDER_ERROR' }), [clear]);
-        return;
-      }
-      try {
-        const result = await completeOAuthSignIn(deps, { state, code: url.searchParams.get('code')!, iss: url.searchParams.get('iss') }, device);
-        if (result.kind === 'mfa_required') {
-          redirect(`${withParams(returnTo, { oauth_result: 'mfa_required' })}#mfaToken=${encodeURIComponent(result.mfaToken)}`, [clear]);
-          return;
-        }
-        await settleSessionsAfterLogin(deps, result.session, { sessionId: null, refreshToken: readCookie(request, config.cookies.refreshName) }, device);
-        // Queued on the request; useAuthCookies writes them onto this response.
-        setAuthCookies(config.cookies, request, result, deps.clock.now());
-        redirect(returnTo, [clear]);
-      } catch (error) {
-        redirect(withParams(returnTo, { oauth_error: codeOf(error, deps) }), [clear]);
-      }
+    // Synchronous for every other path: an async hook would put every request through a promise.
+    onRequest(payload) {
+      const match = ROUTE.exec(payload.url.pathname);
+      return match ? route(payload, match) : undefined;
     },
+  };
+}
+
+function oauthRoute(deps: Deps) {
+  const { config } = deps;
+  return async ({ url, request, serverContext, fetchAPI, endResponse }: RequestPayload, match: RegExpExecArray): Promise<void> => {
+    const provider = config.oauth.providers.find((p) => p.id === match[2]);
+    const redirectUri = provider?.redirectUris.find((uri) => new URL(uri).pathname === `/oauth/callback/${match[2]}`);
+    const defaultReturn = config.oauth.returnUrls[0];
+    const redirect = (location: string, cookies: string[] = []) => {
+      const headers = new fetchAPI.Headers({ location, 'cache-control': 'no-store' });
+      for (const cookie of cookies) headers.append('set-cookie', cookie);
+      endResponse(new fetchAPI.Response(null, { status: 302, headers }));
+    };
+    if (!config.cookies.enabled || !provider || !redirectUri || !defaultReturn || request.method !== 'GET') {
+      endResponse(new fetchAPI.Response('Not Found', { status: 404 }));
+      return;
+    }
+    const allowedReturn = (page: string | null) => (page && config.oauth.returnUrls.includes(page) ? page : defaultReturn);
+    const device = {
+      ip: clientIp(serverContext?.req?.socket?.remoteAddress, request.headers.get('x-forwarded-for'), config.http.trustProxy),
+      userAgent: request.headers.get('user-agent'),
+    };
+    const flowCookie = (value: string, maxAge: number) =>
+      `${FLOW_COOKIE}=${value}; Path=${FLOW_COOKIE_PATH}; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${config.cookies.secure ? '; Secure' : ''}`;
+
+    if (match[1] === 'start') {
+      const returnTo = allowedReturn(url.searchParams.get('returnTo'));
+      try {
+        const flow = await startOAuth(deps, { provider: provider.id, redirectUri, intent: 'sign_in', userId: null }, device);
+        redirect(flow.authorizationUrl, [flowCookie(`${flow.state}.${Buffer.from(returnTo).toString('base64url')}`, config.oauth.stateTtlSeconds)]);
+      } catch (error) {
+        redirect(withParams(returnTo, { oauth_error: codeOf(error, deps) }));
+      }
+      return;
+    }
+
+    const [cookieState, encodedReturn] = (readCookie(request, FLOW_COOKIE) ?? '').split('.');
+    const returnTo = allowedReturn(encodedReturn ? Buffer.from(encodedReturn, 'base64url').toString() : null);
+    const clear = flowCookie('', 0);
+    const state = url.searchParams.get('state');
+    if (!state || !cookieState || state !== cookieState) {
+      redirect(withParams(returnTo, { oauth_error: 'OAUTH_STATE_INVALID' }), [clear]);
+      return;
+    }
+    if (url.searchParams.has('error') || !url.searchParams.get('code')) {
+      redirect(withParams(returnTo, { oauth_error: 'OAUTH_PROVIDER_ERROR' }), [clear]);
+      return;
+    }
+    try {
+      const result = await completeOAuthSignIn(deps, { state, code: url.searchParams.get('code')!, iss: url.searchParams.get('iss') }, device);
+      if (result.kind === 'mfa_required') {
+        redirect(`${withParams(returnTo, { oauth_result: 'mfa_required' })}#mfaToken=${encodeURIComponent(result.mfaToken)}`, [clear]);
+        return;
+      }
+      await settleSessionsAfterLogin(deps, result.session, { sessionId: null, refreshToken: readCookie(request, config.cookies.refreshName) }, device);
+      // Queued on the request; useAuthCookies writes them onto this response.
+      setAuthCookies(config.cookies, request, result, deps.clock.now());
+      redirect(returnTo, [clear]);
+    } catch (error) {
+      redirect(withParams(returnTo, { oauth_error: codeOf(error, deps) }), [clear]);
+    }
   };
 }
 

@@ -21,7 +21,9 @@ export function payloadTooLarge(fetchAPI: { Response: typeof Response }, maxByte
 
 export function useBodyLimit(maxBytes: number): Plugin {
   return {
-    async onRequest({ request, setRequest, endResponse, fetchAPI }) {
+    // Synchronous unless the body must be read: an async hook would put every request through a
+    // promise and a microtask here.
+    onRequest({ request, setRequest, endResponse, fetchAPI }) {
       if (!request.body) return;
       const declared = request.headers.get('content-length');
       if (declared !== null) {
@@ -29,18 +31,28 @@ export function useBodyLimit(maxBytes: number): Plugin {
         if (Number(declared) > maxBytes) endResponse(payloadTooLarge(fetchAPI, maxBytes));
         return;
       }
-      const body = await readAtMost(request.body, maxBytes);
-      if (!body) {
-        endResponse(payloadTooLarge(fetchAPI, maxBytes));
-        return;
-      }
-      const headers = new fetchAPI.Headers(request.headers);
-      headers.set('content-length', String(body.byteLength));
-      // The replacement request keeps the id the original was given, for logs and the response header.
-      headers.set('x-request-id', requestIdOf(request));
-      setRequest(new fetchAPI.Request(request.url, { method: request.method, headers, body, signal: request.signal }));
+      return bufferChunked(request, request.body, maxBytes, { setRequest, endResponse, fetchAPI });
     },
   };
+}
+
+/** A body without a declared length, read up to the limit and handed on as a request with one. */
+async function bufferChunked(
+  request: Request,
+  stream: ReadableStream<Uint8Array>,
+  maxBytes: number,
+  { setRequest, endResponse, fetchAPI }: Pick<Parameters<NonNullable<Plugin['onRequest']>>[0], 'setRequest' | 'endResponse' | 'fetchAPI'>,
+): Promise<void> {
+  const body = await readAtMost(stream, maxBytes);
+  if (!body) {
+    endResponse(payloadTooLarge(fetchAPI, maxBytes));
+    return;
+  }
+  const headers = new fetchAPI.Headers(request.headers);
+  headers.set('content-length', String(body.byteLength));
+  // The replacement request keeps the id the original was given, for logs and the response header.
+  headers.set('x-request-id', requestIdOf(request));
+  setRequest(new fetchAPI.Request(request.url, { method: request.method, headers, body, signal: request.signal }));
 }
 
 /** The stream's bytes, or null as soon as there are more than `maxBytes` (the rest is not read). */
