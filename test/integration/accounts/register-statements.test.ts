@@ -1,0 +1,50 @@
+/**
+ * Issue 12: what a registration sends to the database, counted at the driver on both databases
+ * (the counterpart of login-statements.test.ts; BEGIN is sent inside the adapter's
+ * startTransaction and not counted). The outbox sender's statements come later, in its own loop.
+ *
+ * The address (one SELECT), then one transaction: the user, the verification code (the older ones
+ * deleted first), its email, the audit row, the webhook endpoints subscribed to `user.created`,
+ * COMMIT.
+ */
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src/db/client.js';
+import { createApp } from '../../../src/server/app.js';
+import { registerUser, uniqueEmail } from '../../helpers/accounts.js';
+import { createGraphQLClient } from '../../helpers/graphql.js';
+import { statementKinds } from '../../helpers/statements.js';
+import { createTestApp } from '../../helpers/test-app.js';
+
+describe('registration statements', () => {
+  it('registers in eight statements (plus BEGIN), the user row read once', async () => {
+    const t = await createTestApp();
+    const statements: string[] = [];
+    const counted = await openDatabase(t.config.database, { onStatement: (sql) => statements.push(sql) });
+    const client = createGraphQLClient(createApp({ ...t.deps, prisma: counted }));
+    try {
+      // A first registration opens the connection (its PRAGMAs) and warms the plans.
+      expect((await registerUser(client, uniqueEmail())).errors).toBeUndefined();
+      statements.length = 0;
+      const email = uniqueEmail();
+      const result = await registerUser(client, email, { locale: 'es' });
+      expect(result.errors).toBeUndefined();
+      // The hole: the verification mail's locale was looked up by address, a second `SELECT User`
+      // inside the transaction, although the use case had just written the row.
+      expect(statementKinds(statements)).toEqual([
+        'SELECT User',
+        'INSERT User',
+        'DELETE OneTimeToken',
+        'INSERT OneTimeToken',
+        'INSERT OutboxEmail',
+        'INSERT AuditEvent',
+        'SELECT WebhookEndpoint',
+        'COMMIT',
+      ]);
+      // Still in the account's language (the lookup's job).
+      const row = await t.deps.prisma.outboxEmail.findFirstOrThrow({ where: { to: email, template: 'verification_code' } });
+      expect(row.locale).toBe('es');
+    } finally {
+      await counted.$disconnect();
+    }
+  });
+});
