@@ -80,7 +80,7 @@ export async function register(deps: Deps, input: RegisterInput, device: DeviceI
       // An account without an address has nothing to verify (../users/verification.ts).
       if (user.email !== null) await sendVerificationCode(deps, tx, user);
       await recordAudit(tx, { type: 'auth.registered', userId: user.id, ...device }, now);
-      await enqueueWebhook(tx, 'user.created', { user: webhookUser(user), actor: { kind: 'user', id: user.id } }, now);
+      await enqueueWebhook(tx, 'user.created', { user: webhookUser(user), actor: { kind: 'user', id: user.id } }, now, deps.authCache);
       return user;
     });
   } catch (error) {
