@@ -11,12 +11,14 @@
  *
  *   npx tsx bench/main-thread.ts                      # 400 of each after 100 warm-up, 4 at a time
  *   npx tsx bench/main-thread.ts --n 1000 --concurrency 8 --rounds 3
+ *   npx tsx bench/main-thread.ts --profile /tmp/profiles   # + register/mail/login.cpuprofile of the last round
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { Session } from 'node:inspector/promises';
 import { loadConfig } from '../src/config/index.js';
 import { closeDeps, createDeps } from '../src/create-deps.js';
 import { openDatabase } from '../src/db/client.js';
@@ -31,6 +33,8 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '100' },
     concurrency: { type: 'string', default: '4' },
     rounds: { type: 'string', default: '2' },
+    // A V8 CPU profile of each phase of the last round (register, mail, login) into this folder.
+    profile: { type: 'string' },
   },
 });
 const n = Number(values.n);
@@ -139,17 +143,33 @@ async function deliverAll(): Promise<Measured> {
 }
 const signIn = async (i: number) => post(LOGIN, { email: emails[i % emails.length], password: PASSWORD });
 
+const inspector = values.profile ? new Session() : undefined;
+inspector?.connect();
+/** Runs `phase`, profiled into `<profile>/<name>.cpuprofile` when asked to. */
+async function profiled<T>(name: string, profile: boolean, phase: () => Promise<T>): Promise<T> {
+  if (!inspector || !profile) return phase();
+  await inspector.post('Profiler.enable');
+  await inspector.post('Profiler.start');
+  const result = await phase();
+  const { profile: taken } = await inspector.post('Profiler.stop');
+  mkdirSync(values.profile!, { recursive: true });
+  writeFileSync(join(values.profile!, `${name}.cpuprofile`), JSON.stringify(taken));
+  return result;
+}
+
 try {
   await measure(warmup, register);
   await deliverAll();
   await measure(warmup, signIn);
   for (let round = 1; round <= rounds; round++) {
-    const reg = await measure(n, register);
-    const mail = await deliverAll();
-    const log = await measure(n, signIn);
+    const last = round === rounds;
+    const reg = await profiled('register', last, () => measure(n, register));
+    const mail = await profiled('mail', last, () => deliverAll());
+    const log = await profiled('login', last, () => measure(n, signIn));
     console.log(`round ${round} (n=${n}, concurrency ${concurrency}): ${show('register', reg)}; ${show('its mail', mail)}; ${show('login', log)}`);
   }
 } finally {
+  inspector?.disconnect();
   await counted.$disconnect();
   await closeDeps(deps);
   rmSync(dir, { recursive: true, force: true });
