@@ -78,9 +78,9 @@ export async function register(deps: Deps, input: RegisterInput, device: DeviceI
       const now = deps.clock.now();
       const user = await tx.user.create({ data: { ...data, attributes: attributes.text, email, passwordHash, passwordChangedAt: now, createdAt: now } });
       // An account without an address has nothing to verify (../users/verification.ts).
-      if (user.email !== null) await sendVerificationCode(deps, tx, user);
+      if (user.email !== null) await sendVerificationCode(deps, tx, user, { newUser: true });
       await recordAudit(tx, { type: 'auth.registered', userId: user.id, ...device }, now);
-      await enqueueWebhook(tx, 'user.created', { user: webhookUser(user), actor: { kind: 'user', id: user.id } }, now);
+      await enqueueWebhook(tx, 'user.created', { user: webhookUser(user), actor: { kind: 'user', id: user.id } }, now, deps.authCache);
       return user;
     });
   } catch (error) {

@@ -3,6 +3,7 @@
  * and rotate, and stored encrypted; every change is audited (`admin.webhook_*`).
  */
 import { recordAudit } from '../audit/record.js';
+import { authStateChanged } from '../auth/cache/invalidate.js';
 import type { Deps } from '../deps.js';
 import { fieldError, GatehouseError, validationError, type FieldError } from '../errors.js';
 import type { WebhookDelivery, WebhookEndpoint } from '../generated/sqlite/client.js';
@@ -12,7 +13,7 @@ import { generateWebhookSecret, previousSecretContext, secretContext } from '../
 import { webhookUrlProblem } from '../webhooks/target.js';
 import { auditBy, auditType, type Actor } from './actor.js';
 
-type WebhookDeps = Pick<Deps, 'prisma' | 'clock' | 'config'>;
+type WebhookDeps = Pick<Deps, 'prisma' | 'clock' | 'config' | 'authCache'>;
 
 const MAX_URL = 2000;
 const MAX_DESCRIPTION = 1000;
@@ -81,6 +82,8 @@ export async function createWebhookEndpoint(deps: WebhookDeps, actor: Actor, inp
       where: { id: created.id },
       data: { secretEncrypted: encryptSecret(deps.config.dataEncryption, secret, secretContext(created.id)) },
     });
+    // Sign-ins and registrations skip the endpoint lookup while the cache says nobody subscribes.
+    await authStateChanged(deps, tx, { webhooks: true });
     await recordAudit(
       tx,
       {
@@ -111,6 +114,7 @@ export async function updateWebhookEndpoint(deps: WebhookDeps, actor: Actor, id:
       },
     });
     const changed = Object.keys(data).filter((key) => before[key as keyof CleanInput] !== data[key as keyof CleanInput]);
+    if (changed.includes('enabled') || changed.includes('eventTypes')) await authStateChanged(deps, tx, { webhooks: true });
     await recordAudit(tx, { type: auditType(actor, 'admin.webhook_endpoint_updated'), ...auditBy(actor), metadata: { endpointId: id, changed } }, now);
     return endpoint;
   });
@@ -122,6 +126,8 @@ export async function deleteWebhookEndpoint(deps: WebhookDeps, actor: Actor, id:
   const now = deps.clock.now();
   await deps.prisma.$transaction(async (tx) => {
     await tx.webhookEndpoint.delete({ where: { id } });
+    // Not needed for safety (an outdated cache only ever skips a lookup), but keeps it exact.
+    await authStateChanged(deps, tx, { webhooks: true });
     await recordAudit(tx, { type: auditType(actor, 'admin.webhook_endpoint_deleted'), ...auditBy(actor), metadata: { endpointId: id, url: before.url } }, now);
   });
   return id;

@@ -45,7 +45,10 @@ export async function deliverPendingEmails(deps: SenderDeps): Promise<DeliveryRe
     },
     orderBy: { nextAttemptAt: 'asc' },
     take: BATCH_SIZE,
-    select: { id: true, status: true, attempts: true },
+    // The whole message now, not after the claim: what is sent never changes while the row is
+    // PENDING or SENDING (the payload is erased only with SENT or FAILED, which fail the claim), so
+    // a claim that succeeds vouches for what was read here; one SELECT per mail less (issue 12).
+    select: { id: true, status: true, attempts: true, to: true, template: true, payload: true, locale: true },
   });
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   for (const row of due) {
@@ -55,7 +58,9 @@ export async function deliverPendingEmails(deps: SenderDeps): Promise<DeliveryRe
   return report;
 }
 
-async function deliverOne(deps: SenderDeps, seen: Pick<OutboxEmail, 'id' | 'status' | 'attempts'>): Promise<keyof DeliveryReport | null> {
+type DueEmail = Pick<OutboxEmail, 'id' | 'status' | 'attempts' | 'to' | 'template' | 'payload' | 'locale'>;
+
+async function deliverOne(deps: SenderDeps, seen: DueEmail): Promise<keyof DeliveryReport | null> {
   const { prisma, clock, config, logger } = deps;
   const attempts = seen.attempts + 1;
   const claimed = await prisma.outboxEmail.updateMany({
@@ -64,7 +69,7 @@ async function deliverOne(deps: SenderDeps, seen: Pick<OutboxEmail, 'id' | 'stat
   });
   if (claimed.count !== 1) return null; // another sender has it
   const mine = { id: seen.id, status: 'SENDING' as const, attempts };
-  const row = await prisma.outboxEmail.findUniqueOrThrow({ where: { id: seen.id } });
+  const row = seen;
   try {
     // In the language recorded when the email was queued, so a later change of locale does not matter.
     const locale = isLocale(row.locale) ? row.locale : config.i18n.defaultLocale;

@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthCache, type CachedViewer } from '../../src/auth/cache/auth-cache.js';
+import { decodeChange, encodeChange } from '../../src/auth/cache/invalidate.js';
 
 const viewer = (sessionId: string, userId = 'u1') => ({ session: { id: sessionId, userId }, user: { id: userId } }) as unknown as CachedViewer;
 
@@ -97,5 +98,30 @@ describe('AuthCache', () => {
       for (let i = 0; i < 100; i++) await cache.viewer(`s${i}`, () => Promise.resolve((loads++, viewer(`s${i}`))));
       expect(loads).toBe(200);
     });
+  });
+});
+
+describe('AuthCache: webhook event types', () => {
+  it('holds the subscribed types until a webhook change or everything is dropped; user and permission changes leave them', async () => {
+    const cache = new AuthCache({ maxAgeSeconds: 60, maxEntries: 10 });
+    let loads = 0;
+    const load = () => Promise.resolve((loads++, new Set(['user.created'])));
+    await cache.webhookEventTypes(load);
+    cache.apply({ userId: 'u1' });
+    cache.apply({ permissions: true });
+    expect(await cache.webhookEventTypes(load)).toEqual(new Set(['user.created']));
+    expect(loads).toBe(1);
+    cache.apply({ webhooks: true });
+    await cache.webhookEventTypes(load);
+    expect(loads).toBe(2);
+    cache.apply({ everything: true });
+    await cache.webhookEventTypes(load);
+    expect(loads).toBe(3);
+  });
+
+  it('travels as `w` between instances; an instance that does not know a payload drops everything', () => {
+    expect(encodeChange({ webhooks: true })).toBe('w');
+    expect(decodeChange('w')).toEqual({ webhooks: true });
+    expect(decodeChange('x')).toEqual({ everything: true });
   });
 });

@@ -26,7 +26,13 @@ export async function establishSession(deps: Deps, user: User, device: DeviceInf
   // database between event-loop turns (SQLite's single connection waits for it).
   const now = deps.clock.now();
   const { data, refreshToken, refreshTokenExpiresAt } = newSession(deps, user.id, device);
-  const webhook = await webhookBatchWrites(deps.prisma, 'session.created', { userId: user.id, sessionId: data.id, authMethods: options.authMethods }, now);
+  const webhook = await webhookBatchWrites(
+    deps.prisma,
+    'session.created',
+    { userId: user.id, sessionId: data.id, authMethods: options.authMethods },
+    now,
+    deps.authCache,
+  );
   const [session, updated] = await deps.prisma.$transaction([
     deps.prisma.session.create({ data: { ...data, authMethods: JSON.stringify(options.authMethods) } }),
     deps.prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: now, ...options.userData } }),

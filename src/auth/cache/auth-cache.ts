@@ -1,6 +1,7 @@
 /**
  * The in-process cache of the per-request authentication state: each session's row with its user
- * (what `authenticate` checks), and each user's effective permissions. Bounded in entries and in
+ * (what `authenticate` checks), each user's effective permissions, and which webhook event types
+ * have a subscriber (so a sign-in with none skips the lookup). Bounded in entries and in
  * age (SESSION_CACHE_SECONDS; 0 turns it off); writers drop entries through ./invalidate.ts.
  *
  * A load that overlaps an invalidation is not stored (a generation counter), nor is any load while
@@ -15,8 +16,11 @@ export interface CachedViewer {
   user: User;
 }
 
-/** What changed: one user (their sessions, row and permissions), permissions of anyone, or anything. */
-export type AuthChange = { userId: string } | { permissions: true } | { everything: true };
+/**
+ * What changed: one user (their sessions, row and permissions), permissions of anyone, the webhook
+ * endpoints (which event types anyone subscribes to), or anything.
+ */
+export type AuthChange = { userId: string } | { permissions: true } | { webhooks: true } | { everything: true };
 
 interface Entry<T> {
   value: T;
@@ -82,6 +86,8 @@ class BoundedMap<T> {
 export class AuthCache {
   readonly #viewers: BoundedMap<CachedViewer>;
   readonly #access: BoundedMap<EffectiveAccess>;
+  /** One entry: the event types any enabled webhook endpoint subscribes to (../../webhooks/enqueue.ts). */
+  readonly #webhookTypes: BoundedMap<ReadonlySet<string>>;
   readonly #enabled: boolean;
   #generation = 0;
   #holds = 0;
@@ -90,6 +96,7 @@ export class AuthCache {
     this.#enabled = options.maxAgeSeconds > 0 && options.maxEntries > 0;
     this.#viewers = new BoundedMap(options.maxEntries, options.maxAgeSeconds * 1000);
     this.#access = new BoundedMap(options.maxEntries, options.maxAgeSeconds * 1000);
+    this.#webhookTypes = new BoundedMap(1, options.maxAgeSeconds * 1000);
   }
 
   /** Entries held (sessions, users' permissions): for tests and metrics. */
@@ -107,6 +114,11 @@ export class AuthCache {
     return this.#through(this.#access, userId, load);
   }
 
+  /** The event types any enabled webhook endpoint subscribes to, from the cache or from `load`. */
+  async webhookEventTypes(load: () => Promise<ReadonlySet<string>>): Promise<ReadonlySet<string>> {
+    return this.#through(this.#webhookTypes, 'all', load);
+  }
+
   /** Forgets a session (e.g. its row was rotated and should be read afresh). */
   forgetSession(sessionId: string): void {
     this.#generation++;
@@ -122,9 +134,12 @@ export class AuthCache {
       this.#access.delete(userId);
     } else if ('permissions' in change) {
       this.#access.clear();
+    } else if ('webhooks' in change) {
+      this.#webhookTypes.clear();
     } else {
       this.#viewers.clear();
       this.#access.clear();
+      this.#webhookTypes.clear();
     }
   }
 

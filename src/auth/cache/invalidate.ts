@@ -1,6 +1,7 @@
 /**
  * The one way writers tell the authentication cache (./auth-cache.ts) that what it holds changed:
- * a session revoked, a user changed or deactivated, permissions or memberships changed.
+ * a session revoked, a user changed or deactivated, permissions or memberships changed, a webhook
+ * endpoint created, changed or deleted.
  *
  * On this instance the entries go at once, and again when the writing transaction ends (nothing
  * is cached while it is open), so the revoking request's own instance never answers from the old
@@ -36,9 +37,13 @@ export async function announceAuthChange(provider: Provider, db: Pick<PrismaClie
   await db.$executeRawUnsafe(`SELECT pg_notify('${AUTH_CHANGES_CHANNEL}', $1)`, encodeChange(change));
 }
 
-/** The NOTIFY payload: `u:<user id>`, `p` (permissions) or `*` (everything). */
+/**
+ * The NOTIFY payload: `u:<user id>`, `p` (permissions), `w` (webhook endpoints) or `*` (everything).
+ * An instance that does not know a payload reads it as everything (decodeChange).
+ */
 export function encodeChange(change: AuthChange): string {
   if ('userId' in change) return `u:${change.userId}`;
+  if ('webhooks' in change) return 'w';
   return 'permissions' in change ? 'p' : '*';
 }
 
@@ -46,5 +51,6 @@ export function encodeChange(change: AuthChange): string {
 export function decodeChange(payload: string | undefined): AuthChange {
   if (payload?.startsWith('u:') && payload.length > 2) return { userId: payload.slice(2) };
   if (payload === 'p') return { permissions: true };
+  if (payload === 'w') return { webhooks: true };
   return { everything: true };
 }
