@@ -31,7 +31,7 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
   SQLITE_BUSY_TIMEOUT_MS: { meaning: 'SQLite: how long a writer waits for the lock' },
   SESSION_CACHE_SECONDS: {
     meaning:
-      "how long this instance may answer from memory for a session's validity, its user and their permissions (`0`: read the database on every request). A revocation, deactivation or permission change takes effect at once on the instance that made it; on other PostgreSQL instances when its `NOTIFY` arrives, and at the latest after this long if one is lost (see [performance](performance.md#what-is-cached))",
+      "how long this instance may answer from memory for a session's validity, its user and their permissions (`0`: read the database on every request). A revocation, deactivation or permission change takes effect at once on the instance that made it; on other PostgreSQL instances when its `NOTIFY` arrives, and at the latest after this long if one is lost; also which webhook event types have a subscriber, so a sign-in skips the endpoint lookup when none has (an endpoint created on another instance may miss events for as long) (see [performance](performance.md#what-is-cached))",
   },
   SESSION_CACHE_MAX_ENTRIES: { meaning: "sessions (and, separately, users' permissions) held in that cache; the oldest go first" },
   JWT_SECRET: {
