@@ -4,7 +4,9 @@
  * the deactivated user's session; then visits every admin page (axe-core on each, screenshots in
  * test-output/console/). A staff member without users.change_user is not offered the button, and
  * the same request sent from their page is refused by the server anyway. A signed-in account that
- * is not staff is told it has no access. Keyboard only where a person would type.
+ * is not staff is told it has no access. Keyboard only where a person would type. Last (its rows
+ * would crowd the journey's screenshots), the users list and the audit log page: next, previous,
+ * the last page, and a new filter starts again from the first page.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -243,6 +245,96 @@ describe.skipIf(!available)('/admin journeys in Chromium', () => {
     await arrive(page, 'Gatehouse admin', 'admin-no-access');
     expect(await page.getByRole('alert').innerText()).toContain('no access');
     expect(await page.getByRole('navigation').getByRole('link').count()).toBe(0);
+    await page.close();
+  });
+
+  it('pages through the users list and the audit log, back again, and a new filter starts from the first page', async () => {
+    const deps = harness.gatehouse.deps;
+    const { user: staff } = await signedInStaff(deps, ['users.view_user', 'audit.view_auditevent']);
+    // 30 accounts a search finds (no password: nothing to hash): 25 on page 1 (PAGE_SIZE in users.tsx), 5 on page 2.
+    const paged: string[] = [];
+    for (let n = 1; n <= 30; n++) {
+      const email = `paged-${String(n).padStart(2, '0')}@example.com`;
+      await createUser(deps, { email, password: null, lastName: 'Paged' });
+      paged.push(email);
+    }
+    // 60 audit rows of their own type, a second apart: 50 on page 1 (the audit page asks for 50, newest first), 10 on page 2.
+    const start = Date.now() - 86_400_000;
+    await deps.prisma.auditEvent.createMany({
+      data: Array.from({ length: 60 }, (_, n) => ({ type: 'console.paged', metadata: JSON.stringify({ n }), createdAt: new Date(start + n * 1000) })),
+    });
+    const rows = (page: Page) => page.locator('table.data tbody tr');
+    const emails = (page: Page) => rows(page).locator('th a').allInnerTexts();
+    const numbers = async (page: Page) => (await rows(page).allInnerTexts()).map((row) => Number(/"n":(\d+)/.exec(row)?.[1]));
+    /** n, n-1, ... down to `to`. */
+    const down = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, i) => from - i);
+    const button = (page: Page, name: 'Next page' | 'Previous page') => page.getByRole('button', { name, exact: true });
+    /** Which of the two buttons the page offers, once it offers exactly these. */
+    const offers = async (page: Page, expected: string[]) =>
+      expect.poll(async () => (await page.locator('.pager button').allInnerTexts()).join(', ')).toBe(expected.join(', '));
+
+    const page = await open();
+    const problems = watchProblems(page);
+    // The list queries the page sends: a new filter is one request. (The audit list used to ask
+    // under the new filter with the old page's cursor first, and that answer could arrive last.)
+    const queries: string[] = [];
+    page.on('request', (request) => {
+      const name = /query (ConsoleAdmin(?:Users|Audit))\b/.exec(request.postData() ?? '')?.[1];
+      if (name) queries.push(name);
+    });
+    await page.goto(`${url}/admin`);
+    await signIn(page, staff.email);
+    await arrive(page, 'Users');
+    await fill(page, 'Search', 'paged-');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => emails(page)).toEqual(paged.slice(0, 25));
+    await offers(page, ['Next page']);
+
+    await button(page, 'Next page').click();
+    await expect.poll(() => emails(page)).toEqual(paged.slice(25));
+    await offers(page, ['Previous page']);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await button(page, 'Previous page').click();
+    await expect.poll(() => emails(page)).toEqual(paged.slice(0, 25));
+    await offers(page, ['Next page']);
+
+    // From page 2, newest first: the new order's first page (paged-30 down), not the rows after page 1's last.
+    await button(page, 'Next page').click();
+    await expect.poll(() => emails(page)).toEqual(paged.slice(25));
+    await page.getByLabel('Order', { exact: true }).selectOption('DESC');
+    queries.length = 0;
+    await page.getByRole('button', { name: 'Apply', exact: true }).click();
+    await expect.poll(() => emails(page)).toEqual(paged.slice(5).reverse());
+    await offers(page, ['Next page']);
+    expect(queries).toEqual(['ConsoleAdminUsers']);
+
+    await follow(page, 'Audit log');
+    await arrive(page, 'Audit log');
+    await fill(page, 'Event type', 'console.paged');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => numbers(page)).toEqual(down(59, 10));
+    await offers(page, ['Next page']);
+
+    await button(page, 'Next page').click();
+    await expect.poll(() => numbers(page)).toEqual(down(9, 0));
+    await offers(page, ['Previous page']);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await button(page, 'Previous page').click();
+    await expect.poll(() => numbers(page)).toEqual(down(59, 10));
+    await offers(page, ['Next page']);
+
+    // From page 2, another filter (the prefix, same rows): its first page again.
+    await button(page, 'Next page').click();
+    await expect.poll(() => numbers(page)).toEqual(down(9, 0));
+    await fill(page, 'Event type', 'console.');
+    queries.length = 0;
+    await page.keyboard.press('Enter');
+    await expect.poll(() => numbers(page)).toEqual(down(59, 10));
+    await offers(page, ['Next page']);
+    expect(queries).toEqual(['ConsoleAdminAudit']);
+    expect(problems).toEqual([]);
     await page.close();
   });
 });

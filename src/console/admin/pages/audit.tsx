@@ -5,6 +5,7 @@ import type { ConsoleAdminAuditQuery, ConsoleAdminAuditQueryVariables } from '..
 import { useViewer } from '../../shared/app';
 import { gql, messageOf } from '../../shared/client';
 import { formatDateTime } from '../../shared/i18n';
+import { Pager, usePager } from '../../shared/pager';
 import { Alert, Field, Page } from '../../shared/ui';
 import { needs, useAccess } from '../access';
 import { t } from '../texts';
@@ -43,12 +44,12 @@ type AuditRow = ConsoleAdminAuditQuery['auditEvents']['nodes'][number];
 
 /** Events under `filter`, a page at a time; `size` rows a page. */
 export function AuditEvents({ filter, size, caption }: { filter: AuditFilter; size: number; caption: string }) {
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [page, setPage] = useState<ConsoleAdminAuditQuery['auditEvents'] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // By value: the user page passes a new filter object on every render.
   const key = JSON.stringify(filter);
-  useEffect(() => setCursors([null]), [key]);
-  const after = cursors.at(-1) ?? null;
+  const pager = usePager(key);
+  const { after } = pager;
   useEffect(() => {
     setError(null);
     gql(Audit, { filter, first: size, after }).then(
@@ -61,18 +62,7 @@ export function AuditEvents({ filter, size, caption }: { filter: AuditFilter; si
       <Alert message={error} />
       {page && !page.nodes.length ? <p role="status">{t('noEvents')}</p> : null}
       {page?.nodes.length ? <AuditTable rows={page.nodes} caption={`${caption} · ${t('pageCount', { count: page.totalCount })}`} /> : null}
-      <div class="pager">
-        {cursors.length > 1 ? (
-          <button type="button" class="secondary" onClick={() => setCursors(cursors.slice(0, -1))}>
-            {t('previousPage')}
-          </button>
-        ) : null}
-        {page?.pageInfo.hasNextPage ? (
-          <button type="button" class="secondary" onClick={() => setCursors([...cursors, page.pageInfo.endCursor])}>
-            {t('nextPage')}
-          </button>
-        ) : null}
-      </div>
+      <Pager pager={pager} pageInfo={page?.pageInfo} previousLabel={t('previousPage')} nextLabel={t('nextPage')} />
     </>
   );
 }

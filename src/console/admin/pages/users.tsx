@@ -6,6 +6,7 @@ import type { ConsoleAdminUsersQuery, ConsoleAdminUsersQueryVariables } from '..
 import { useViewer } from '../../shared/app';
 import { gql, messageOf } from '../../shared/client';
 import { formatDateTime } from '../../shared/i18n';
+import { Pager, usePager } from '../../shared/pager';
 import { Alert, Field, Page } from '../../shared/ui';
 import { useAccess } from '../access';
 import { t } from '../texts';
@@ -67,11 +68,11 @@ export function UsersPage() {
   const initial: Filters = { ...NO_FILTERS, group: query.group ?? '' };
   const [draft, setDraft] = useState<Filters>(initial);
   const [applied, setApplied] = useState<Filters>(initial);
-  // The cursors of the pages before this one (paging is forward-only on the server).
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [page, setPage] = useState<ConsoleAdminUsersQuery['users'] | null>(null);
   const [groups, setGroups] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // Every submit applies a new object, so even the same filters again start from the first page.
+  const pager = usePager(applied);
   const set = (key: keyof Filters) => (value: string) => setDraft({ ...draft, [key]: value });
 
   useEffect(() => {
@@ -82,7 +83,7 @@ export function UsersPage() {
     );
   }, [access]);
 
-  const after = cursors.at(-1) ?? null;
+  const { after } = pager;
   useEffect(() => {
     setError(null);
     gql(Users, {
@@ -104,7 +105,6 @@ export function UsersPage() {
 
   const submit = (event: Event) => {
     event.preventDefault();
-    setCursors([null]);
     setApplied(draft);
   };
   const yesNo = { yes: t('yes'), no: t('no'), any: t('any') };
@@ -142,20 +142,7 @@ export function UsersPage() {
       </form>
       <Alert message={error} />
       {page ? <UsersTable rows={page.nodes} total={page.totalCount} /> : null}
-      {page ? (
-        <div class="pager">
-          {cursors.length > 1 ? (
-            <button type="button" class="secondary" onClick={() => setCursors(cursors.slice(0, -1))}>
-              {t('previousPage')}
-            </button>
-          ) : null}
-          {page.pageInfo.hasNextPage ? (
-            <button type="button" class="secondary" onClick={() => setCursors([...cursors, page.pageInfo.endCursor])}>
-              {t('nextPage')}
-            </button>
-          ) : null}
-        </div>
-      ) : null}
+      {page ? <Pager pager={pager} pageInfo={page.pageInfo} previousLabel={t('previousPage')} nextLabel={t('nextPage')} /> : null}
     </Page>
   );
 }
