@@ -132,11 +132,15 @@ const startScript = (JSON.parse(readFileSync('package.json', 'utf8')) as { scrip
 const startFlags = startScript.match(/--max-[\w-]+=\d+/g) ?? [];
 // The entry `npm start` runs: the launcher that sizes libuv's thread pool, then the server.
 const serverEntry = /dist\/server\/\S+/.exec(startScript)?.[0] ?? 'dist/server/main.mjs';
+// BENCH_EXTRA_FLAGS="--flag ..." adds node/V8 flags after those, to try one before it goes into
+// `npm start` (the memory section of docs/performance.md compares heap flags this way).
+const extraFlags = process.env.BENCH_EXTRA_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
 const server = await start(serverEntry, { ...serverEnv, DATABASE_URL: seeded.databaseUrl, HOST: '127.0.0.1', PORT: '0' }, /"url":"(http:\/\/[^"]+)\/graphql"/, [
   ...startFlags,
+  ...extraFlags,
   ...(values.profile ? ['--cpu-prof', '--cpu-prof-dir=bench-results/profiles'] : []),
 ]);
-console.log(`Gatehouse started as \`node ${[...startFlags, serverEntry].join(' ')}\``);
+console.log(`Gatehouse started as \`node ${[...startFlags, ...extraFlags, serverEntry].join(' ')}\``);
 console.log(`Gatehouse cold start to listening: ${server.startupMs.toFixed(0)} ms`);
 
 const rows: Row[] = [];

@@ -3,7 +3,6 @@
  * confirm with a first code, which turns it on and hands out the recovery codes once. Adding a
  * factor needs a fresh proof: a thief holding a session must not bind their own app to the account.
  */
-import QRCode from 'qrcode';
 import { recordAudit } from '../../audit/record.js';
 import { syncMfaEnabled } from '../../auth/mfa/factors.js';
 import { replaceRecoveryCodes } from '../../auth/mfa/recovery-code-rows.js';
@@ -42,6 +41,8 @@ export async function startTotpEnrollment(deps: Deps, viewer: Viewer, device: De
   });
   await recordAudit(deps.prisma, { type: 'mfa.totp_enrollment_started', userId, ...device }, now);
   const otpauthUri = totpUri(secret, deps.config.mfa.issuer, accountLabel(viewer.user));
+  // Loaded on first use, not at start (issue 12, memory): only enrolment draws a QR code.
+  const { default: QRCode } = await import('qrcode');
   return { secret, otpauthUri, qrCodeSvg: await QRCode.toString(otpauthUri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
 }
 

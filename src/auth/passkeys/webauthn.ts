@@ -4,18 +4,19 @@
  * throwing; here every failure is an outcome with the library's reason (for the audit trail and
  * the log), so callers answer PASSKEY_INVALID and never a 500.
  */
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-  type RegistrationResponseJSON,
-  type WebAuthnCredential,
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+  WebAuthnCredential,
 } from '@simplewebauthn/server';
 import type { Config } from '../../config/index.js';
+
+// Loaded on first use, not at start: the library and its ASN.1/X.509 stack cost the server about
+// 3 MB of heap that a deployment without passkeys never needs (issue 12, memory;
+// test/unit/lazy-packages.test.ts keeps it so).
+const library = () => import('@simplewebauthn/server');
 
 type WebAuthnConfig = Config['webauthn'];
 type Descriptor = { id: string; transports?: string[] };
@@ -29,12 +30,13 @@ function failure(error: unknown): { ok: false; reason: string } {
   return { ok: false, reason: (error instanceof Error ? error.message : String(error)).slice(0, MAX_REASON) };
 }
 
-export function registrationOptions(
+export async function registrationOptions(
   config: WebAuthnConfig,
   /** `userName`: what the authenticator lists the passkey under (the address, or the username of an account without one). */
   user: { id: string; userName: string; displayName: string },
   exclude: Descriptor[],
 ): Promise<PublicKeyCredentialCreationOptionsJSON> {
+  const { generateRegistrationOptions } = await library();
   return generateRegistrationOptions({
     rpName: config.rpName,
     rpID: config.rpId,
@@ -51,7 +53,8 @@ export function registrationOptions(
   });
 }
 
-export function authenticationOptions(config: WebAuthnConfig, allow: Descriptor[]): Promise<PublicKeyCredentialRequestOptionsJSON> {
+export async function authenticationOptions(config: WebAuthnConfig, allow: Descriptor[]): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  const { generateAuthenticationOptions } = await library();
   return generateAuthenticationOptions({
     rpID: config.rpId,
     allowCredentials: allow,
@@ -61,6 +64,7 @@ export function authenticationOptions(config: WebAuthnConfig, allow: Descriptor[
 }
 
 export async function verifyRegistration(config: WebAuthnConfig, response: RegistrationResponseJSON, challenge: string) {
+  const { verifyRegistrationResponse } = await library();
   try {
     const result = await verifyRegistrationResponse({
       response,
@@ -87,6 +91,7 @@ export async function verifyAuthentication(
   challenge: string,
   credential: WebAuthnCredential,
 ): Promise<Verified<{ newCounter: number; backedUp: boolean; deviceType: string; userVerified: boolean }>> {
+  const { verifyAuthenticationResponse } = await library();
   try {
     const result = await verifyAuthenticationResponse({
       response,

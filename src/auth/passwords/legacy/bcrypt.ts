@@ -6,7 +6,6 @@
  * - `bcrypt$$2b$12$...`: plain bcrypt of the password (BCryptPasswordHasher).
  */
 import { createHash } from 'node:crypto';
-import bcrypt from 'bcryptjs';
 import { HASH_CAPS } from '../hash-caps.js';
 
 const BCRYPT = /^\$2[aby]\$(\d\d)\$[./A-Za-z0-9]{53}$/;
@@ -24,5 +23,7 @@ export async function verifyDjangoBcrypt(encoded: string, password: string): Pro
   // The hasher refuses costlier hashes before they get here; this keeps the module safe on its own.
   if (!cost || Number(cost) > HASH_CAPS.bcryptCost) return false;
   const secret = algorithm === 'bcrypt_sha256' ? createHash('sha256').update(password, 'utf8').digest('hex') : password;
+  // Loaded on first use: only accounts imported from Django carry bcrypt hashes (issue 12, memory).
+  const { default: bcrypt } = await import('bcryptjs');
   return bcrypt.compare(secret, hash);
 }
