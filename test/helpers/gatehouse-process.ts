@@ -23,6 +23,14 @@ export interface GatehouseProcess {
   close(): Promise<void>;
 }
 
+/** Servers started and not closed yet: teardown.ts closes them after each file, like createTestApp's apps. */
+const open = new Set<GatehouseProcess>();
+
+/** Closes every server a file started and did not close (a forgotten after-hook would leave it running past the suite). */
+export async function closeOpenGatehouses(): Promise<void> {
+  await Promise.all([...open].map((gatehouse) => gatehouse.close()));
+}
+
 /** Starts the server with the test defaults plus `env` (it logs at info: the helper reads its URL from the log). */
 export async function startGatehouse(env: Record<string, string> = {}): Promise<GatehouseProcess> {
   const db = await createTestDatabase();
@@ -39,17 +47,20 @@ export async function startGatehouse(env: Record<string, string> = {}): Promise<
     await db.drop();
     throw error;
   }
-  return {
+  const gatehouse: GatehouseProcess = {
     url: server.url,
     server,
     deps,
     config,
     db,
     async close() {
+      if (!open.delete(gatehouse)) return;
       await server.stop();
       await closeDeps(deps);
       await db.drop();
       rmSync(mailDir, { recursive: true, force: true });
     },
   };
+  open.add(gatehouse);
+  return gatehouse;
 }
