@@ -25,19 +25,5 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       censor: '[redacted]',
     },
   };
-  return pino(options, destination ?? standardOutput());
-}
-
-/**
- * stdout, written synchronously (pino's default), except that a reader which has gone away (EPIPE:
- * the parent or supervisor that held the pipe died) ends the logging instead of the process: pino
- * flushes its buffer at exit, and sonic-boom's flush retries a failing write forever, so a server
- * told to stop never exited and ran on, orphaned.
- */
-function standardOutput(): DestinationStream {
-  const stream = pino.destination({ dest: 1, sync: true });
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') stream.destroy();
-  });
-  return stream;
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -14,10 +14,6 @@ import { startWebhookWorker } from '../webhooks/worker.js';
 
 /** How long shutdown waits for in-flight requests before closing anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
-/** After the grace, how long closing the rest may take before the process exits regardless. */
-const SHUTDOWN_MARGIN_MS = 10_000;
-/** How long the last log lines may take to be written once everything is closed. */
-const FLUSH_WAIT_MS = 2_000;
 /** Longest time a client may take to send one request. */
 const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -55,10 +51,6 @@ async function main(): Promise<void> {
       connections.destroyAll();
     }, SHUTDOWN_GRACE_MS);
     force.unref();
-    // Whatever else hangs (the last log lines written into a pipe whose reader died with a parent,
-    // a worker that does not stop): a process told to stop must not run on, orphaned.
-    const deadline = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS + SHUTDOWN_MARGIN_MS);
-    deadline.unref();
     void connections
       .close({
         onStopAccepting: (counts) => logger.info({ signal, ...counts }, 'shutting down: finishing in-flight requests'),
@@ -69,9 +61,7 @@ async function main(): Promise<void> {
         await purge.stop();
         await closeDeps(deps);
         logger.info('stopped');
-        // A pipe that is full makes pino queue the last lines; exit only once they are written, or
-        // after a moment if they cannot be (nobody reads the pipe any more).
-        setTimeout(() => process.exit(0), FLUSH_WAIT_MS).unref();
+        // A pipe that is full makes pino queue the last lines; exit only once they are written.
         logger.flush(() => process.exit(0));
       });
   };
