@@ -18,8 +18,8 @@ interface Slot {
 
 const slots = new WeakMap<object, Slot>();
 
-/** Told of every statement sent through the adapter (Prisma's and ours, transactions included). */
-export type StatementListener = (sql: string) => void;
+/** Told of every statement sent through the adapter (Prisma's and ours, transactions included), with its arguments. */
+export type StatementListener = (sql: string, args: unknown[]) => void;
 
 /**
  * `factory`, remembering the adapter each connection opens so `driverQuery`/`driverExecute` can
@@ -156,14 +156,14 @@ function listened(adapter: SqlDriverAdapter, onStatement: StatementListener): Sq
   const queryRaw = adapter.queryRaw.bind(adapter);
   const executeRaw = adapter.executeRaw.bind(adapter);
   const startTransaction = adapter.startTransaction.bind(adapter);
-  adapter.queryRaw = (q) => (onStatement(q.sql), queryRaw(q));
-  adapter.executeRaw = (q) => (onStatement(q.sql), executeRaw(q));
+  adapter.queryRaw = (q) => (onStatement(q.sql, q.args), queryRaw(q));
+  adapter.executeRaw = (q) => (onStatement(q.sql, q.args), executeRaw(q));
   adapter.startTransaction = async (level) => {
     const tx = await startTransaction(level);
     const txQuery = tx.queryRaw.bind(tx);
     const txExecute = tx.executeRaw.bind(tx);
-    tx.queryRaw = (q) => (onStatement(q.sql), txQuery(q));
-    tx.executeRaw = (q) => (onStatement(q.sql), txExecute(q));
+    tx.queryRaw = (q) => (onStatement(q.sql, q.args), txQuery(q));
+    tx.executeRaw = (q) => (onStatement(q.sql, q.args), txExecute(q));
     return tx;
   };
   return adapter;

@@ -35,8 +35,12 @@ builder.queryField('auditEvents', (t) =>
         info,
         args,
         { field: 'createdAt', direction: 'desc' },
-        (query, planned) => context.deps.prisma.auditEvent.findMany({ ...planned, ...query, where }),
-        () => context.deps.prisma.auditEvent.count({ where }),
+        {
+          findMany: (query, planned, bound) =>
+            context.deps.prisma.auditEvent.findMany({ ...planned, ...query, where: bound ? { AND: [where, bound] } : where }),
+          orderValue: async (id) => (await context.deps.prisma.auditEvent.findUnique({ where: { id }, select: { createdAt: true } }))?.createdAt,
+          count: () => context.deps.prisma.auditEvent.count({ where }),
+        },
       );
     },
   }),

@@ -3,6 +3,13 @@
  * `after` (an id). Rows are ordered by the chosen field and then by id, so pages never skip or
  * repeat rows that share a value. Related data of the nodes is planned by the Prisma plugin
  * (queryFromInfo on the `nodes` path): one query per relation, not one per row.
+ *
+ * A page after a cursor also carries a range bound on the ordering column when it cannot be NULL
+ * (`>=` the cursor row's value, `<=` descending). Prisma's cursor condition alone (`(f = v AND id >= c) OR f > v`) is an
+ * OR no database turns into an index range, so every later page scanned the index from the first
+ * row and filtered: 31 ms for the last page of 200,000 users on PostgreSQL, growing with the
+ * table (the audit trail grows fastest). The bound admits every row that condition admits, so the
+ * pages are the same; it costs one read of the cursor row by id.
  */
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import type { ObjectRef } from '@pothos/core';
@@ -38,31 +45,57 @@ export interface PageArgs {
 
 type Direction = 'asc' | 'desc';
 
-/**
- * Loads one page. `findMany` receives Prisma arguments (the planned include/select, cursor, take,
- * orderBy); `count` the total under the same filter.
- */
+/** What loadPage reads one list through. */
+export interface PageSource<T> {
+  /**
+   * One page: Prisma arguments (the planned include/select, cursor, take, orderBy), and `bound`, a
+   * where-condition on the ordering column to AND with the list's filter (absent on the first page).
+   */
+  findMany(query: PageQuery, planned: object, bound: Record<string, unknown> | undefined): Promise<T[]>;
+  /**
+   * The row `id`'s value of the ordering column `field`; undefined when there is no such row, or
+   * when `field` can be NULL (a NULL sorts after every value in one direction on each database,
+   * and a range bound would drop those rows).
+   */
+  orderValue(id: string, field: string): Promise<unknown>;
+  /** The total under the same filter. */
+  count(): Promise<number>;
+}
+
+interface PageQuery {
+  take: number;
+  skip?: number;
+  cursor?: { id: string };
+  orderBy: Record<string, Direction>[];
+}
+
+/** Loads one page of `source`, ordered by `orderBy` and then by id. */
 export async function loadPage<T extends { id: string }>(
   context: object,
   info: GraphQLResolveInfo,
   args: PageArgs,
   orderBy: { field: string; direction: Direction },
-  findMany: (query: { take: number; skip?: number; cursor?: { id: string }; orderBy: Record<string, Direction>[] }, planned: object) => Promise<T[]>,
-  count: () => Promise<number>,
+  source: PageSource<T>,
 ): Promise<Page<T>> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (first < 1 || first > MAX_PAGE_SIZE) throw validationError([fieldError('first', 'out_of_range', 'pageSize', { max: MAX_PAGE_SIZE })]);
   const planned = queryFromInfo({ context, info, path: ['nodes'] });
-  const rows = await findMany(
+  const byId = orderBy.field === 'id';
+  // Ordered by id, the cursor condition is a range already. No value (a column that can be NULL, a
+  // cursor naming no row): no bound, Prisma's condition alone decides, as before.
+  const value = args.after && !byId ? await source.orderValue(args.after, orderBy.field) : null;
+  const bound = value === undefined || value === null ? undefined : { [orderBy.field]: orderBy.direction === 'asc' ? { gte: value } : { lte: value } };
+  const rows = await source.findMany(
     {
       take: first + 1,
       ...(args.after ? { cursor: { id: args.after }, skip: 1 } : {}),
-      orderBy: orderBy.field === 'id' ? [{ id: orderBy.direction }] : [{ [orderBy.field]: orderBy.direction }, { id: orderBy.direction }],
+      orderBy: byId ? [{ id: orderBy.direction }] : [{ [orderBy.field]: orderBy.direction }, { id: orderBy.direction }],
     },
     planned,
+    bound,
   );
   const nodes = rows.slice(0, first);
-  return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.at(-1)?.id ?? null }, totalCount: count };
+  return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.at(-1)?.id ?? null }, totalCount: () => source.count() };
 }
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;

@@ -104,8 +104,14 @@ builder.queryFields((t) => ({
         info,
         args,
         { field: ORDER_COLUMNS[order.field], direction: order.direction === 'DESC' ? 'desc' : 'asc' },
-        (query, planned) => context.deps.prisma.user.findMany({ ...planned, ...query, where }),
-        () => context.deps.prisma.user.count({ where }),
+        {
+          findMany: (query, planned, bound) => context.deps.prisma.user.findMany({ ...planned, ...query, where: bound ? { AND: [where, bound] } : where }),
+          // createdAt only: email and lastLoginAt can be NULL, which sorts after every value in one
+          // direction on each database, where a `>=`/`<=` bound would drop those rows.
+          orderValue: async (id, field) =>
+            field === 'createdAt' ? (await context.deps.prisma.user.findUnique({ where: { id }, select: { createdAt: true } }))?.createdAt : undefined,
+          count: () => context.deps.prisma.user.count({ where }),
+        },
       );
     },
   }),
