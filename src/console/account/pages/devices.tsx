@@ -6,6 +6,7 @@ import type { ConsoleIdentitiesQuery, ConsoleSessionsQuery } from '../../gql/gra
 import { useSession } from '../../shared/app';
 import { gql, messageOf } from '../../shared/client';
 import { formatDateTime } from '../../shared/i18n';
+import { useLatest } from '../../shared/latest';
 import { ActionButton, Alert, Field, Form, Page } from '../../shared/ui';
 import { t } from '../texts';
 import { LinkProviders, useProviders } from './oauth';
@@ -67,8 +68,10 @@ export function DevicesPage() {
   const [error, setError] = useState<string | null>(null);
   const [password, setPassword] = useState('');
   const [everywherePassword, setEverywherePassword] = useState('');
+  const latest = useLatest();
   const load = () =>
-    gql(Sessions).then(
+    latest(
+      gql(Sessions),
       ({ mySessions }) => setRows(mySessions),
       (caught: unknown) => setError(messageOf(caught)),
     );
@@ -125,8 +128,10 @@ export function IdentitiesPage() {
   const [rows, setRows] = useState<IdentityRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [password, setPassword] = useState('');
+  const latest = useLatest();
   const load = () =>
-    gql(Identities).then(
+    latest(
+      gql(Identities),
       ({ myIdentities }) => setRows(myIdentities),
       (caught: unknown) => setError(messageOf(caught)),
     );

@@ -8,6 +8,7 @@ import { graphql } from '../../gql';
 import type { ConsolePasskeysQuery } from '../../gql/graphql';
 import { ApiError, gql, messageOf } from '../../shared/client';
 import { formatDateTime } from '../../shared/i18n';
+import { useLatest } from '../../shared/latest';
 import { ActionButton, Alert, Field, Form, Page } from '../../shared/ui';
 import { t } from '../texts';
 
@@ -59,8 +60,10 @@ export function PasskeysPage() {
   const [error, setError] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
+  const latest = useLatest();
   const load = () =>
-    gql(Passkeys).then(
+    latest(
+      gql(Passkeys),
       ({ myPasskeys }) => setRows(myPasskeys),
       (caught: unknown) => setError(messageOf(caught)),
     );

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { graphql } from '../../gql';
 import type { ConsoleMfaStatusQuery, ConsoleStartTotpMutation } from '../../gql/graphql';
 import { gql, messageOf } from '../../shared/client';
+import { useLatest } from '../../shared/latest';
 import { Alert, Field, Form, Page } from '../../shared/ui';
 import { t } from '../texts';
 
@@ -64,8 +65,10 @@ export function TwoStepPage() {
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
+  const latest = useLatest();
   const load = () =>
-    gql(MfaStatus).then(
+    latest(
+      gql(MfaStatus),
       ({ me }) => setStatus(me?.mfa ?? null),
       (caught: unknown) => setError(messageOf(caught)),
     );

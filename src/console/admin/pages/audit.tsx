@@ -5,6 +5,7 @@ import type { ConsoleAdminAuditQuery, ConsoleAdminAuditQueryVariables } from '..
 import { useViewer } from '../../shared/app';
 import { gql, messageOf } from '../../shared/client';
 import { formatDateTime } from '../../shared/i18n';
+import { useLatest } from '../../shared/latest';
 import { Pager, usePager } from '../../shared/pager';
 import { Alert, Field, Page } from '../../shared/ui';
 import { needs, useAccess } from '../access';
@@ -50,9 +51,11 @@ export function AuditEvents({ filter, size, caption }: { filter: AuditFilter; si
   const key = JSON.stringify(filter);
   const pager = usePager(key);
   const { after } = pager;
+  const latest = useLatest();
   useEffect(() => {
     setError(null);
-    gql(Audit, { filter, first: size, after }).then(
+    void latest(
+      gql(Audit, { filter, first: size, after }),
       ({ auditEvents }) => setPage(auditEvents),
       (caught: unknown) => setError(messageOf(caught)),
     );

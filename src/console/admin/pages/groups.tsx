@@ -4,6 +4,7 @@ import { graphql } from '../../gql';
 import type { ConsoleAdminGroupsQuery, ConsoleAdminPermissionsQuery } from '../../gql/graphql';
 import { useViewer } from '../../shared/app';
 import { gql, messageOf } from '../../shared/client';
+import { useLatest } from '../../shared/latest';
 import { Alert, Field, Form, Page } from '../../shared/ui';
 import { needs, useAccess } from '../access';
 import { t } from '../texts';
@@ -57,8 +58,10 @@ export function GroupsPage() {
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const canView = access?.can('groups.view_group') ?? false;
+  const latest = useLatest();
   const load = () =>
-    gql(Groups).then(
+    latest(
+      gql(Groups),
       (data) => setRows(data.groups),
       (caught: unknown) => setError(messageOf(caught)),
     );
@@ -131,8 +134,10 @@ export function PermissionsPage() {
   const [codename, setCodename] = useState('');
   const [name, setName] = useState('');
   const canView = access?.can('permissions.view_permission') ?? false;
+  const latest = useLatest();
   const load = () =>
-    gql(Permissions).then(
+    latest(
+      gql(Permissions),
       (data) => setRows(data.permissions),
       (caught: unknown) => setError(messageOf(caught)),
     );

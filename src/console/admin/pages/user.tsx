@@ -11,6 +11,7 @@ import type { ConsoleAdminUserQuery, ConsoleAdminUserSessionsQuery } from '../..
 import { useViewer } from '../../shared/app';
 import { gql, messageOf } from '../../shared/client';
 import { formatDateTime } from '../../shared/i18n';
+import { useLatest } from '../../shared/latest';
 import { ActionButton, Alert, Field, Form, Notice, Page } from '../../shared/ui';
 import { manageRefusal, needs, useAccess, type Access } from '../access';
 import { t } from '../texts';
@@ -156,8 +157,11 @@ export function UserPage() {
   const [error, setError] = useState<string | null>(null);
   // Bumped on every load, so the sections that fetch their own rows (audit events) fetch again after a change.
   const [revision, setRevision] = useState(0);
+  // Another user's page (a link on this one) or a reload after a change may be asked for while an answer is on its way.
+  const latest = useLatest();
   const reload = () =>
-    gql(User, { id }).then(
+    latest(
+      gql(User, { id }),
       (data) => {
         setUser(data.user);
         setRevision((n) => n + 1);
@@ -426,8 +430,10 @@ function Sessions({ user, access }: { user: Target; access: Access }) {
   const [error, setError] = useState<string | null>(null);
   const canView = access.can('sessions.view_session');
   const canRevoke = access.can('sessions.delete_session');
+  const latest = useLatest();
   const load = () =>
-    gql(UserSessions, { id: user.id }).then(
+    latest(
+      gql(UserSessions, { id: user.id }),
       (data) => setRows(data.user?.sessions ?? []),
       (caught: unknown) => setError(messageOf(caught)),
     );

@@ -6,6 +6,7 @@ import type { ConsoleAdminUsersQuery, ConsoleAdminUsersQueryVariables } from '..
 import { useViewer } from '../../shared/app';
 import { gql, messageOf } from '../../shared/client';
 import { formatDateTime } from '../../shared/i18n';
+import { useLatest } from '../../shared/latest';
 import { Pager, usePager } from '../../shared/pager';
 import { Alert, Field, Page } from '../../shared/ui';
 import { useAccess } from '../access';
@@ -74,30 +75,30 @@ export function UsersPage() {
   // Every submit applies a new object, so even the same filters again start from the first page.
   const pager = usePager(applied);
   const set = (key: keyof Filters) => (value: string) => setDraft({ ...draft, [key]: value });
+  const latestGroups = useLatest();
+  const latestPage = useLatest();
 
   useEffect(() => {
     if (!access?.can('groups.view_group')) return;
-    gql(GroupNames).then(
-      ({ groups: rows }) => setGroups(rows.map((row) => row.name)),
-      () => undefined,
-    );
+    void latestGroups(gql(GroupNames), ({ groups: rows }) => setGroups(rows.map((row) => row.name)));
   }, [access]);
 
   const { after } = pager;
   useEffect(() => {
     setError(null);
-    gql(Users, {
-      first: PAGE_SIZE,
-      after,
-      orderBy: { field: applied.sort, direction: applied.direction },
-      filter: {
-        search: applied.search.trim() || null,
-        isActive: triState(applied.active),
-        isStaff: triState(applied.staff),
-        emailVerified: triState(applied.verified),
-        group: applied.group || null,
-      },
-    }).then(
+    void latestPage(
+      gql(Users, {
+        first: PAGE_SIZE,
+        after,
+        orderBy: { field: applied.sort, direction: applied.direction },
+        filter: {
+          search: applied.search.trim() || null,
+          isActive: triState(applied.active),
+          isStaff: triState(applied.staff),
+          emailVerified: triState(applied.verified),
+          group: applied.group || null,
+        },
+      }),
       ({ users }) => setPage(users),
       (caught: unknown) => setError(messageOf(caught)),
     );

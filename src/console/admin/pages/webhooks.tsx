@@ -5,6 +5,7 @@ import type { ConsoleAdminDeliveriesQuery, ConsoleAdminEndpointsQuery } from '..
 import { useViewer } from '../../shared/app';
 import { gql, messageOf } from '../../shared/client';
 import { formatDateTime } from '../../shared/i18n';
+import { useLatest } from '../../shared/latest';
 import { Alert, Page } from '../../shared/ui';
 import { needs, useAccess } from '../access';
 import { t } from '../texts';
@@ -102,9 +103,12 @@ export function WebhooksPage() {
 function DeliveryLog({ endpoint }: { endpoint: Endpoint }) {
   const [rows, setRows] = useState<ConsoleAdminDeliveriesQuery['webhookDeliveries'] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Another endpoint's log may be asked for while this one's is on its way.
+  const latest = useLatest();
   useEffect(() => {
     setRows(null);
-    gql(Deliveries, { endpointId: endpoint.id }).then(
+    void latest(
+      gql(Deliveries, { endpointId: endpoint.id }),
       (data) => setRows(data.webhookDeliveries),
       (caught: unknown) => setError(messageOf(caught)),
     );

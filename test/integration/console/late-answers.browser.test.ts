@@ -1,0 +1,229 @@
+/**
+ * /admin's lists when the server answers out of order, in headless Chromium against the built
+ * server. The console used to hand every answer to the page whenever it arrived: a page asked for
+ * (next) and then superseded (a new filter, previous) before its answer came back replaced the
+ * newer answer when it landed last, leaving page 2 of the old filter under the new filter's
+ * controls, or a network error of a request nobody waited for any more (src/console/shared/latest.ts).
+ *
+ * The first request is held at the browser's network layer (page.route: DevTools' Fetch domain)
+ * until the second has been answered and shown, then let go (or failed). No timing: the test waits
+ * for the page to have read the late answer. A script the test adds (through DevTools, outside the
+ * page's CSP) records each GraphQL answer as the page finishes reading it (`response.json()`, or
+ * the failed fetch); all the console does with it after that (its handlers, setState, Preact's
+ * render) runs in the microtasks that follow, before the test's next look at the page.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedInStaff } from '../../helpers/admin.js';
+import { chromiumAvailable } from '../../helpers/chromium.js';
+import { axeViolations, startConsole, watchProblems, type ConsoleHarness } from '../../helpers/console.js';
+import { createUser, PASSWORD } from '../../helpers/factories.js';
+
+const available = chromiumAvailable('the console late answers browser test');
+
+declare global {
+  interface Window {
+    /** The request bodies whose answers the page has read, in order (the script below). */
+    answersRead?: string[];
+  }
+}
+
+describe.skipIf(!available)('/admin lists when an older answer arrives after a newer one', () => {
+  let harness: ConsoleHarness;
+  beforeAll(async () => {
+    harness = await startConsole();
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  async function open() {
+    const page = await harness.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.addInitScript(() => localStorage.removeItem('gatehouse.locale'));
+    await page.addInitScript(() => {
+      const read: string[] = [];
+      window.answersRead = read;
+      const send = window.fetch.bind(window);
+      window.fetch = async (input, init) => {
+        const body = typeof init?.body === 'string' ? init.body : '';
+        let response: Response;
+        try {
+          response = await send(input, init);
+        } catch (error) {
+          read.push(body);
+          throw error;
+        }
+        const json = response.json.bind(response);
+        response.json = () => json().finally(() => read.push(body));
+        return response;
+      };
+    });
+    return page;
+  }
+
+  /** Waits until the page has read the answer to the request sent with `body` `times` times. */
+  async function answered(page: Page, body: string, times = 1) {
+    await page.waitForFunction(([sent, count]) => (window.answersRead ?? []).filter((read) => read === sent).length >= count, [body, times] as const);
+  }
+
+  /**
+   * Holds the next request of the query `operation` until `release` (answered, or failed as a
+   * network error); `request` resolves with its body once it is held. Other requests go through.
+   */
+  async function holdNext(page: Page, operation: string) {
+    let held!: (body: string) => void;
+    const request = new Promise<string>((resolve) => (held = resolve));
+    let release!: (outcome: 'answer' | 'fail') => void;
+    const released = new Promise<'answer' | 'fail'>((resolve) => (release = resolve));
+    let taken = false;
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (taken || !new RegExp(`query ${operation}\\b`).test(body)) return route.continue();
+      taken = true;
+      held(body);
+      if ((await released) === 'fail') await route.abort('failed');
+      else await route.continue();
+    });
+    return { request, release };
+  }
+
+  async function fill(page: Page, label: string, value: string) {
+    const field = page.getByLabel(label, { exact: true });
+    await field.focus();
+    await field.clear();
+    await page.keyboard.type(value);
+  }
+
+  async function arrive(page: Page, title: string) {
+    await page.waitForFunction((expected) => document.activeElement?.tagName === 'H1' && document.activeElement.textContent === expected, title);
+  }
+
+  async function signIn(page: Page, email: string) {
+    await arrive(page, 'Sign in');
+    await fill(page, 'Email', email);
+    await fill(page, 'Password', PASSWORD);
+    await page.keyboard.press('Enter');
+  }
+
+  const rows = (page: Page) => page.locator('table.data tbody tr');
+  const emails = (page: Page) => rows(page).locator('th a').allInnerTexts();
+  const numbers = async (page: Page) => (await rows(page).allInnerTexts()).map((row) => Number(/"n":(\d+)/.exec(row)?.[1]));
+  /** n, n-1, ... down to `to`. */
+  const down = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, i) => from - i);
+  const button = (page: Page, name: 'Next page' | 'Previous page') => page.getByRole('button', { name, exact: true });
+  const pagerButtons = async (page: Page) => (await page.locator('.pager button').allInnerTexts()).join(', ');
+
+  /** 30 accounts a search for `prefix` finds (25 on page 1, 5 on page 2) and 3 that `other` finds. */
+  async function accounts(prefix: string, other: string) {
+    const deps = harness.gatehouse.deps;
+    const paged: string[] = [];
+    for (let n = 1; n <= 30; n++) {
+      const email = `${prefix}${String(n).padStart(2, '0')}@example.com`;
+      await createUser(deps, { email, password: null });
+      paged.push(email);
+    }
+    const others: string[] = [];
+    for (let n = 1; n <= 3; n++) {
+      const email = `${other}${n}@example.com`;
+      await createUser(deps, { email, password: null });
+      others.push(email);
+    }
+    return { paged, others };
+  }
+
+  /** Signs a staff member in on /admin (the users list). */
+  async function staffOnUsers(page: Page) {
+    const { user: staff } = await signedInStaff(harness.gatehouse.deps, ['users.view_user', 'audit.view_auditevent']);
+    await page.goto(`${harness.url}/admin`);
+    await signIn(page, staff.email);
+    await arrive(page, 'Users');
+  }
+
+  it('users: a new filter submitted while the next page loads keeps its own rows when the next page answers last', async () => {
+    const { paged, others } = await accounts('slowpage-', 'newfilter-');
+    const page = await open();
+    const problems = watchProblems(page);
+    await staffOnUsers(page);
+    await fill(page, 'Search', 'slowpage-');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => emails(page)).toEqual(paged.slice(0, 25));
+
+    const next = await holdNext(page, 'ConsoleAdminUsers');
+    await button(page, 'Next page').click();
+    const late = await next.request;
+    await fill(page, 'Search', 'newfilter-');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => emails(page)).toEqual(others);
+
+    next.release('answer');
+    await answered(page, late);
+    // Page 2 of the old search (slowpage-26..30) used to replace them here.
+    expect(await emails(page)).toEqual(others);
+    expect(await pagerButtons(page)).toBe('');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('audit log: "previous" while the next page loads stays on the first page when the next page answers last', async () => {
+    const start = Date.now() - 86_400_000;
+    // 60 rows of their own type: 50 on page 1 (newest first), 10 on page 2.
+    await harness.gatehouse.deps.prisma.auditEvent.createMany({
+      data: Array.from({ length: 60 }, (_, n) => ({ type: 'console.late', metadata: JSON.stringify({ n }), createdAt: new Date(start + n * 1000) })),
+    });
+    const page = await open();
+    const problems = watchProblems(page);
+    await staffOnUsers(page);
+    await page.getByRole('link', { name: 'Audit log', exact: true }).click();
+    await arrive(page, 'Audit log');
+    const first = page.waitForRequest((request) => /query ConsoleAdminAudit\b/.test(request.postData() ?? '') && request.postData()!.includes('console.late'));
+    await fill(page, 'Event type', 'console.late');
+    await page.keyboard.press('Enter');
+    const firstBody = (await first).postData()!;
+    await expect.poll(() => numbers(page)).toEqual(down(59, 10));
+
+    const next = await holdNext(page, 'ConsoleAdminAudit');
+    await button(page, 'Next page').click();
+    const late = await next.request;
+    // The page still shows page 1 while page 2 loads; "previous" asks for page 1 again (the same request as the first).
+    await button(page, 'Previous page').click();
+    await answered(page, firstBody, 2);
+    expect(await numbers(page)).toEqual(down(59, 10));
+
+    next.release('answer');
+    await answered(page, late);
+    // Page 2 (9..0, with no way back: the pager was on page 1) used to replace it here.
+    expect(await numbers(page)).toEqual(down(59, 10));
+    expect(await pagerButtons(page)).toBe('Next page');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('users: the next page failing after a new filter was answered shows no error', async () => {
+    const { paged, others } = await accounts('failpage-', 'afterfail-');
+    const page = await open();
+    const problems = watchProblems(page);
+    await staffOnUsers(page);
+    await fill(page, 'Search', 'failpage-');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => emails(page)).toEqual(paged.slice(0, 25));
+
+    const next = await holdNext(page, 'ConsoleAdminUsers');
+    await button(page, 'Next page').click();
+    const late = await next.request;
+    await fill(page, 'Search', 'afterfail-');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => emails(page)).toEqual(others);
+
+    next.release('fail');
+    await answered(page, late);
+    // The superseded request's network error used to be shown as an alert over the new rows.
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await emails(page)).toEqual(others);
+    // The one failed request is the one this test failed.
+    expect(problems).toEqual([`failed: ${harness.url}/graphql`]);
+    await page.close();
+  });
+});
