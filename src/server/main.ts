@@ -78,6 +78,8 @@ async function main(): Promise<void> {
         onStopAccepting: (counts) => logger.info({ signal, ...counts }, 'shutting down: finishing in-flight requests'),
       })
       .then(async () => {
+        // Closed in time: no warning that they were not, should a job keep the process up past it.
+        clearTimeout(force);
         await outbox.stop();
         await webhooks.stop();
         await purge.stop();
