@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   const exit = (code: number) => {
     if (exiting) return;
     exiting = true;
-    // Not process.exit at once: pino's exit flush retries a write into a closed pipe forever.
+    // Not process.exit at once: pino's exit flush retries a failed write (a closed or full pipe) forever.
     endLogging(logger, FLUSH_WAIT_MS, () => process.exit(code));
   };
   let stopping = false;
