@@ -8,12 +8,21 @@ import { exposureWarnings } from '../config/exposure.js';
 import { startPurgeJob } from '../jobs/purge.js';
 import { createApp } from './app.js';
 import { closeDeps, createDeps } from '../create-deps.js';
+import { endLogging } from '../logger.js';
 import { trackConnections } from './graceful-close.js';
 import { startOutboxSender } from '../mail/sender.js';
 import { startWebhookWorker } from '../webhooks/worker.js';
 
 /** How long shutdown waits for in-flight requests before closing anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/**
+ * After the grace, how long stopping the background jobs and closing the database may take before
+ * the process exits regardless (code 1): 20 s in all from the signal, within the 30 s Kubernetes
+ * waits before SIGKILL, and enough for a job's pass stuck on one email at the default SMTP timeout.
+ */
+const SHUTDOWN_MARGIN_MS = 10_000;
+/** How long the last log lines may take to reach a reader that is there (a slow one) before the process exits without them. */
+const FLUSH_WAIT_MS = 5_000;
 /** Longest time a client may take to send one request. */
 const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -37,11 +46,17 @@ async function main(): Promise<void> {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info({ url: `http://${config.host}:${port}/graphql`, database: config.database.provider }, 'Gatehouse is listening');
   const outbox = startOutboxSender(deps);
   const webhooks = startWebhookWorker(deps);
   const purge = startPurgeJob(deps);
 
+  let exiting = false;
+  const exit = (code: number) => {
+    if (exiting) return;
+    exiting = true;
+    // Not process.exit at once: pino's exit flush retries a failed write (a closed or full pipe) forever.
+    endLogging(logger, FLUSH_WAIT_MS, () => process.exit(code));
+  };
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -51,22 +66,37 @@ async function main(): Promise<void> {
       connections.destroyAll();
     }, SHUTDOWN_GRACE_MS);
     force.unref();
-    void connections
+    // Whatever else hangs (a job's pass, the database): a process told to stop must not run on.
+    const deadline = setTimeout(() => {
+      if (exiting) return;
+      logger.error({ signal }, `shutdown did not finish within ${(SHUTDOWN_GRACE_MS + SHUTDOWN_MARGIN_MS) / 1000} s; exiting`);
+      exit(1);
+    }, SHUTDOWN_GRACE_MS + SHUTDOWN_MARGIN_MS);
+    deadline.unref();
+    connections
       .close({
         onStopAccepting: (counts) => logger.info({ signal, ...counts }, 'shutting down: finishing in-flight requests'),
       })
       .then(async () => {
+        // Closed in time: no warning that they were not, should a job keep the process up past it.
+        clearTimeout(force);
         await outbox.stop();
         await webhooks.stop();
         await purge.stop();
         await closeDeps(deps);
         logger.info('stopped');
-        // A pipe that is full makes pino queue the last lines; exit only once they are written.
-        logger.flush(() => process.exit(0));
+        exit(0);
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        exit(1);
       });
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  // Only now: a supervisor may act on this line at once, and a SIGTERM before the handlers above
+  // would have killed the process by its default action, not stopped it.
+  logger.info({ url: `http://${config.host}:${port}/graphql`, database: config.database.provider }, 'Gatehouse is listening');
 }
 
 main().catch((error: unknown) => {
