@@ -3,6 +3,7 @@
  */
 import { ConfigError } from '../config/index.js';
 import { PendingMigrationsError } from '../create-deps.js';
+import { afterLogs } from './cli-deps.js';
 import { CommandError, type Command } from './command.js';
 import { activateuser } from './commands/activateuser.js';
 import { importDjango } from './commands/import-django.js';
@@ -28,6 +29,21 @@ const commands: Command[] = [
   importDjango,
 ];
 
+/** How long the last log lines may take to reach a reader that is there but does not read, before the CLI exits without them. */
+const FLUSH_WAIT_MS = 5_000;
+
+// A reader that went away (`listusers | head -1`, a closed pipe): what is left of the output is
+// dropped and the command finishes its work, as console.log does by itself. Without this, a
+// process.stdout.write (a prompt, printschema) crashed the command halfway with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
+/** Not process.exit at once: pino's exit flush retries a write into a closed or full pipe forever. */
+function exit(code: number): void {
+  afterLogs(FLUSH_WAIT_MS, () => process.exit(code));
+}
+
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return ['usage: npm run gatehouse -- <command> [options]', '', 'commands:', ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`)].join('\n');
@@ -48,17 +64,17 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exit(code),
   (error: unknown) => {
     if (error instanceof CommandError || error instanceof ConfigError || error instanceof PendingMigrationsError) {
       console.error(`gatehouse: ${error.message}`);
-      process.exit(error instanceof CommandError ? error.exitCode : 1);
+      return exit(error instanceof CommandError ? error.exitCode : 1);
     }
     // One line for people; the stack only when asked for (it names files, not causes).
     const message = error instanceof Error ? error.message.trim().split('\n').at(-1) : String(error);
     console.error(
       `gatehouse: unexpected error: ${message}${process.env.GATEHOUSE_DEBUG ? `\n${(error as Error).stack}` : ' (GATEHOUSE_DEBUG=1 shows the stack)'}`,
     );
-    process.exit(1);
+    exit(1);
   },
 );

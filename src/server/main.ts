@@ -8,7 +8,7 @@ import { exposureWarnings } from '../config/exposure.js';
 import { startPurgeJob } from '../jobs/purge.js';
 import { createApp } from './app.js';
 import { closeDeps, createDeps } from '../create-deps.js';
-import { endLogging } from '../logger.js';
+import { createLogger, endLogging, type Logger } from '../logger.js';
 import { trackConnections } from './graceful-close.js';
 import { startOutboxSender } from '../mail/sender.js';
 import { startWebhookWorker } from '../webhooks/worker.js';
@@ -26,10 +26,14 @@ const FLUSH_WAIT_MS = 5_000;
 /** Longest time a client may take to send one request. */
 const REQUEST_TIMEOUT_MS = 30_000;
 
+/** Made before anything can fail after the configuration: a failed start, too, exits once its lines are done. */
+let startedLogging: Logger | undefined;
+
 async function main(): Promise<void> {
   const config = loadConfig();
-  const deps = await createDeps(config);
-  const { logger } = deps;
+  const logger = createLogger(config.logLevel);
+  startedLogging = logger;
+  const deps = await createDeps(config, { logger });
   const app = createApp(deps);
   const server = createServer(app);
   const connections = trackConnections(server);
@@ -103,5 +107,8 @@ main().catch((error: unknown) => {
   // One clear line for a configuration problem; the full error for anything else.
   if (error instanceof ConfigError) console.error(`gatehouse: ${error.message}`);
   else console.error('gatehouse: failed to start:', error);
-  process.exit(1);
+  // As a stopping server does (see exit in main): lines logged before the failure (warnings, the
+  // migrations applied) may still be waiting to be written, into a pipe nobody reads any more.
+  if (startedLogging) endLogging(startedLogging, FLUSH_WAIT_MS, () => process.exit(1));
+  else process.exit(1);
 });

@@ -108,6 +108,36 @@ describe('the server process (npm start)', () => {
     }
   }, 90_000);
 
+  it('exits with its failure code when its start fails and nobody reads its output', async () => {
+    // The hole: a failed start called process.exit at once, and pino's exit flush retried writing
+    // the lines logged before the failure (here the warnings of a non-loopback HOST) into the closed
+    // pipe forever: a server that could not listen never exited.
+    const taken = createServer().listen(0, '0.0.0.0');
+    await once(taken, 'listening');
+    const { port } = taken.address() as { port: number };
+    const [command, args] = nodeCommand(['src/server/main.ts']);
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      HOST: '0.0.0.0',
+      PORT: String(port),
+      NODE_ENV: 'development',
+      JWT_SECRET: 'a-secret-long-enough-for-a-non-loopback-host-0123456789',
+      DATABASE_URL: `file:${join(dir, 'failed-start.db')}`,
+    };
+    const server = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    server.stdout.destroy();
+    server.stderr.destroy();
+    const exited = once(server, 'exit').then(([code]) => code as number | null);
+    try {
+      // Liveness, not speed: 40 s means never.
+      expect(await orStillRunning(exited, 40_000)).toBe(1);
+    } finally {
+      server.kill('SIGKILL');
+      taken.close();
+    }
+  }, 60_000);
+
   it('refuses to start in production without JWT_SECRET, with a one-line reason', async () => {
     const result = await runProcess(['src/server/main.ts'], { NODE_ENV: 'production', DATABASE_URL: `file:${join(dir, 'prod.db')}` });
     expect(result.code).toBe(1);
