@@ -42,10 +42,19 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
  * safe: pino writes what it still holds at exit with sonic-boom's `flushSync`, which retries a
  * failed write forever, whatever the error, so a server whose parent had died never exited.
  */
-export function endLogging(logger: Logger, timeoutMs: number, done: () => void): void {
+function endLogging(logger: Logger, timeoutMs: number, done: () => void): void {
   const end = enders.get(logger);
   if (end) end(timeoutMs, done);
   else logger.flush(() => done());
+}
+
+/** How long the last log lines may take to reach a reader that is there but slow, before the process exits without them. */
+export const LAST_LINES_WAIT_MS = 5_000;
+
+/** process.exit(code) once the logging has ended (endLogging); at once when `logger` is undefined (nothing was ever set up to log). */
+export function exitAfterLogs(logger: Logger | undefined, code: number): void {
+  if (logger) endLogging(logger, LAST_LINES_WAIT_MS, () => process.exit(code));
+  else process.exit(code);
 }
 
 /**

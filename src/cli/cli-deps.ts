@@ -1,6 +1,6 @@
 /** Dependencies for a management command: the server's, with quiet logs, closed afterwards. */
 import { loadConfig } from '../config/index.js';
-import { createLogger, endLogging, type Logger } from '../logger.js';
+import { createLogger, type Logger } from '../logger.js';
 import { closeDeps, createDeps } from '../create-deps.js';
 import type { Deps } from '../deps.js';
 
@@ -18,8 +18,7 @@ export async function withDeps<T>(work: (deps: Deps) => Promise<T>): Promise<T> 
   }
 }
 
-/** Calls `done` once the commands' log lines are written or cannot be (endLogging; at once when nothing was logged). */
-export function afterLogs(timeoutMs: number, done: () => void): void {
-  if (logger) endLogging(logger, timeoutMs, done);
-  else done();
+/** The commands' logger, if a command made one: what the CLI's exit waits for. */
+export function commandLogger(): Logger | undefined {
+  return logger;
 }

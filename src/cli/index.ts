@@ -3,7 +3,8 @@
  */
 import { ConfigError } from '../config/index.js';
 import { PendingMigrationsError } from '../create-deps.js';
-import { afterLogs } from './cli-deps.js';
+import { exitAfterLogs } from '../logger.js';
+import { commandLogger } from './cli-deps.js';
 import { CommandError, type Command } from './command.js';
 import { activateuser } from './commands/activateuser.js';
 import { importDjango } from './commands/import-django.js';
@@ -29,9 +30,6 @@ const commands: Command[] = [
   importDjango,
 ];
 
-/** How long the last log lines may take to reach a reader that is there but does not read, before the CLI exits without them. */
-const FLUSH_WAIT_MS = 5_000;
-
 // A reader that went away (`listusers | head -1`, a closed pipe): what is left of the output is
 // dropped and the command finishes its work, as console.log does by itself. Without this, a
 // process.stdout.write (a prompt, printschema) crashed the command halfway with a stack trace.
@@ -41,7 +39,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 /** Not process.exit at once: pino's exit flush retries a write into a closed or full pipe forever. */
 function exit(code: number): void {
-  afterLogs(FLUSH_WAIT_MS, () => process.exit(code));
+  exitAfterLogs(commandLogger(), code);
 }
 
 function help(): string {

@@ -8,7 +8,7 @@ import { exposureWarnings } from '../config/exposure.js';
 import { startPurgeJob } from '../jobs/purge.js';
 import { createApp } from './app.js';
 import { closeDeps, createDeps } from '../create-deps.js';
-import { createLogger, endLogging, type Logger } from '../logger.js';
+import { createLogger, exitAfterLogs, type Logger } from '../logger.js';
 import { trackConnections } from './graceful-close.js';
 import { startOutboxSender } from '../mail/sender.js';
 import { startWebhookWorker } from '../webhooks/worker.js';
@@ -21,8 +21,6 @@ const SHUTDOWN_GRACE_MS = 10_000;
  * waits before SIGKILL, and enough for a job's pass stuck on one email at the default SMTP timeout.
  */
 const SHUTDOWN_MARGIN_MS = 10_000;
-/** How long the last log lines may take to reach a reader that is there (a slow one) before the process exits without them. */
-const FLUSH_WAIT_MS = 5_000;
 /** Longest time a client may take to send one request. */
 const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -59,7 +57,7 @@ async function main(): Promise<void> {
     if (exiting) return;
     exiting = true;
     // Not process.exit at once: pino's exit flush retries a failed write (a closed or full pipe) forever.
-    endLogging(logger, FLUSH_WAIT_MS, () => process.exit(code));
+    exitAfterLogs(logger, code);
   };
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -109,6 +107,5 @@ main().catch((error: unknown) => {
   else console.error('gatehouse: failed to start:', error);
   // As a stopping server does (see exit in main): lines logged before the failure (warnings, the
   // migrations applied) may still be waiting to be written, into a pipe nobody reads any more.
-  if (startedLogging) endLogging(startedLogging, FLUSH_WAIT_MS, () => process.exit(1));
-  else process.exit(1);
+  exitAfterLogs(startedLogging, 1);
 });
