@@ -140,21 +140,30 @@ describe.skipIf(!available)('/admin lists when an older answer arrives after a n
     await arrive(page, 'Users');
   }
 
-  it('users: a new filter submitted while the next page loads keeps its own rows when the next page answers last', async () => {
-    const { paged, others } = await accounts('slowpage-', 'newfilter-');
+  /**
+   * On the users list searched for `prefix` (page 1 shown), "Next page" is held at the network
+   * layer, and a search for `other` is submitted and answered first: the late answer is the held one.
+   */
+  async function nextHeldThenNewSearch(prefix: string, other: string) {
+    const { paged, others } = await accounts(prefix, other);
     const page = await open();
     const problems = watchProblems(page);
     await staffOnUsers(page);
-    await fill(page, 'Search', 'slowpage-');
+    await fill(page, 'Search', prefix);
     await page.keyboard.press('Enter');
     await expect.poll(() => emails(page)).toEqual(paged.slice(0, 25));
 
     const next = await holdNext(page, 'ConsoleAdminUsers');
     await button(page, 'Next page').click();
     const late = await next.request;
-    await fill(page, 'Search', 'newfilter-');
+    await fill(page, 'Search', other);
     await page.keyboard.press('Enter');
     await expect.poll(() => emails(page)).toEqual(others);
+    return { page, problems, others, next, late };
+  }
+
+  it('users: a new filter submitted while the next page loads keeps its own rows when the next page answers last', async () => {
+    const { page, problems, others, next, late } = await nextHeldThenNewSearch('slowpage-', 'newfilter-');
 
     next.release('answer');
     await answered(page, late);
@@ -202,20 +211,7 @@ describe.skipIf(!available)('/admin lists when an older answer arrives after a n
   });
 
   it('users: the next page failing after a new filter was answered shows no error', async () => {
-    const { paged, others } = await accounts('failpage-', 'afterfail-');
-    const page = await open();
-    const problems = watchProblems(page);
-    await staffOnUsers(page);
-    await fill(page, 'Search', 'failpage-');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => emails(page)).toEqual(paged.slice(0, 25));
-
-    const next = await holdNext(page, 'ConsoleAdminUsers');
-    await button(page, 'Next page').click();
-    const late = await next.request;
-    await fill(page, 'Search', 'afterfail-');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => emails(page)).toEqual(others);
+    const { page, problems, others, next, late } = await nextHeldThenNewSearch('failpage-', 'afterfail-');
 
     next.release('fail');
     await answered(page, late);
