@@ -20,6 +20,9 @@ export default defineConfig({
     isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // expect.poll's own default (1 s) is shorter than a browser page's first paint on a loaded CI
+    // machine: the Spanish console once took longer and failed a run that asserted nothing wrong.
+    expect: { poll: { timeout: 10_000 } },
     reporters: ['default'],
   },
 });

@@ -58,14 +58,14 @@ describe.skipIf(!available)('console sign-in with an emailed code in Chromium', 
     await field.focus();
     await page.keyboard.type(code === '000000' ? '111111' : '000000');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('alert').innerText(), { timeout: 10_000 }).toMatch(/\w/);
+    await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/\w/);
     await screenshot(page, 'email-code-wrong');
 
     await field.clear();
     await page.keyboard.type(code);
     await page.keyboard.press('Enter');
     await arrive(page, 'Your account');
-    await expect.poll(() => page.locator('main').innerText(), { timeout: 10_000 }).toContain('Katherine Johnson');
+    await expect.poll(() => page.locator('main').innerText()).toContain('Katherine Johnson');
     // Cookie mode: the page's scripts hold no token.
     expect(await page.evaluate(() => document.cookie)).toBe('');
     expect(problems).toEqual([]);

@@ -35,7 +35,7 @@ describe.skipIf(!available)('console sign-up with REGISTRATION_REQUIRED_FIELDS i
     await page.goto(`${harness.url}/account/register`);
     await page.waitForFunction(() => document.activeElement?.textContent === 'Create an account');
     // The server's list arrives after the page: wait for its fields, required like the others.
-    await expect.poll(() => page.getByLabel('Country', { exact: true }).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.getByLabel('Country', { exact: true }).count()).toBe(1);
     expect(await page.getByLabel('Organization', { exact: true }).getAttribute('required')).not.toBeNull();
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'register-required-fields');

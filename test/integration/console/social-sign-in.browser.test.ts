@@ -70,7 +70,7 @@ describe.skipIf(!available)('console social sign-in and linking in Chromium', ()
       return route.fulfill({ status: 200, contentType: 'text/html', body: '<title>provider</title>' });
     });
     await page.getByRole('button', { name: button, exact: true }).click();
-    await expect.poll(() => authorizeUrl, { timeout: 10_000 }).not.toBeNull();
+    await expect.poll(() => authorizeUrl).not.toBeNull();
     await page.unroute(`${idp.issuer}/**`);
     const authorize = new URL(authorizeUrl!);
     expect(authorize.origin).toBe(idp.issuer);
@@ -87,7 +87,7 @@ describe.skipIf(!available)('console social sign-in and linking in Chromium', ()
     const problems = watchProblems(page);
     await page.goto(`${harness.url}/account`);
     await arrive(page, 'Sign in');
-    await expect.poll(() => page.getByRole('button', { name: 'Sign in with Test IdP' }).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: 'Sign in with Test IdP' }).count()).toBe(1);
     await screenshot(page, 'sign-in-social');
     await page.getByLabel('Email', { exact: true }).fill(user.email);
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
@@ -96,10 +96,10 @@ describe.skipIf(!available)('console social sign-in and linking in Chromium', ()
 
     await page.getByRole('link', { name: 'Linked accounts', exact: true }).click();
     await arrive(page, 'Linked accounts');
-    await expect.poll(() => page.getByRole('button', { name: 'Link Test IdP' }).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: 'Link Test IdP' }).count()).toBe(1);
     await throughProvider(page, 'Link Test IdP', 'mary');
     await arrive(page, 'Linked accounts');
-    await expect.poll(() => page.locator('main ul.list').first().innerText(), { timeout: 10_000 }).toContain(user.email);
+    await expect.poll(() => page.locator('main ul.list').first().innerText()).toContain(user.email);
     await screenshot(page, 'linked-accounts-linked');
     expect(await deps.prisma.identity.count({ where: { userId: user.id, provider: 'test-idp' } })).toBe(1);
 
@@ -107,7 +107,7 @@ describe.skipIf(!available)('console social sign-in and linking in Chromium', ()
     await arrive(page, 'Sign in');
     await throughProvider(page, 'Sign in with Test IdP', 'mary');
     await arrive(page, 'Your account');
-    await expect.poll(() => page.locator('main').innerText(), { timeout: 10_000 }).toContain('Mary Winston');
+    await expect.poll(() => page.locator('main').innerText()).toContain('Mary Winston');
     expect(problems).toEqual([]);
     await page.close();
   });
