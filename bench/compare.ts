@@ -15,7 +15,8 @@ interface ReportRow {
 export interface Report {
   when: string;
   database: string;
-  ceilings: { argon2VerifyPerSecond: number; bareYoga: Record<string, number> };
+  /** Absent where the run measured no scenario of that kind (`--only`). */
+  ceilings: { argon2VerifyPerSecond?: number; bareYoga: Record<string, number> };
   peakRssMb: number;
   rows: ReportRow[];
 }
@@ -27,7 +28,7 @@ const change = (now: number, before: number) => `${now >= before ? '+' : ''}${((
 export function compareReports(current: Report, earlier: Report, earlierName: string): string[] {
   const lines = [
     `\ncompared with ${earlierName} (${earlier.when}, ${earlier.database}):`,
-    `ceilings then: argon2id ${earlier.ceilings.argon2VerifyPerSecond.toFixed(1)}/s, bare yoga ${Object.entries(earlier.ceilings.bareYoga)
+    `ceilings then: argon2id ${earlier.ceilings.argon2VerifyPerSecond?.toFixed(1) ?? '-'}/s, bare yoga ${Object.entries(earlier.ceilings.bareYoga)
       .map(([c, r]) => `${r.toFixed(0)} @${c}`)
       .join(', ')}`,
     `${pad('scenario', 24)}${pad('conns', 7)}${pad('req/s then → now', 22)}${pad('change', 8)}${pad('ratio then → now', 20)}p99 ms then → now`,

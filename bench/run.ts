@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --quick] [--only NAME,...] [--json FILE] [--profile] [--compare EARLIER.json]`: Gatehouse under load on this
- * machine, each scenario as a ratio to the ceiling measured in the same run (a bare yoga server for
- * GraphQL, raw argon2id verification for password work). SQLite by default; PostgreSQL when
+ * machine, each scenario as a ratio to its ceiling measured beside it, a round of each in turn (a
+ * bare yoga server for GraphQL, raw argon2id verification or hashing for password work;
+ * ./ceiling-rounds.ts). SQLite by default; PostgreSQL when
  * DATABASE_URL says so. Speed is judged here, never by timed assertions in tests.
  */
 import { execFileSync } from 'node:child_process';
@@ -10,7 +11,8 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareReports, readReport } from './compare.js';
 import { load, median, type LoadResult } from './load.js';
-import { cpuMs, peakRssMb, rssMb, run, start } from './processes.js';
+import { ceilingRounds, type CeilingRound } from './ceiling-rounds.js';
+import { cpuMs, peakRssMb, rssMb, start } from './processes.js';
 import type { ChildProcess } from 'node:child_process';
 import { scenarios, type Scenario } from './scenarios.js';
 import { seed } from './seed.js';
@@ -48,11 +50,17 @@ const serverEnv: Record<string, string> = {
 interface Row {
   scenario: string;
   connections: number;
-  result?: LoadResult;
+  result?: Measured;
+  /** What the scenario is judged against (bare yoga, or argon2id verification or hashing). */
+  ceilingKind: Scenario['ceiling'];
+  /** The ceiling beside this scenario: the median of the ceiling rounds measured before its rounds. */
   ceiling?: number;
+  /** The median of each round's ratio to the ceiling round measured right before it. */
   ratio?: number;
   /** The ceiling's server CPU per request over this scenario's: the ratio with the machine's neighbours left out. */
   cpuRatio?: number;
+  /** Bare yoga's own latency in the ceiling rounds (the p99/p50 of `me` is judged beside it). */
+  ceilingLatencyMs?: { p50: number; p99: number };
   target: number;
   error?: string;
 }
@@ -62,30 +70,53 @@ interface Measured extends LoadResult {
   cpuMsPerRequest: number;
 }
 
-async function measure(url: string, server: ChildProcess, scenario: Pick<Scenario, 'body' | 'headers' | 'onResponse'>, connections: number): Promise<Measured> {
+/** The scenario's rounds, each right after a round of its ceiling (./ceiling-rounds.ts). */
+async function measure(
+  url: string,
+  server: ChildProcess,
+  scenario: Pick<Scenario, 'body' | 'headers' | 'onResponse' | 'ceiling'>,
+  connections: number,
+): Promise<Required<Pick<Row, 'result' | 'ceiling' | 'ratio'>> & Pick<Row, 'cpuRatio' | 'ceilingLatencyMs'>> {
   const runs: LoadResult[] = [];
-  const cpuBefore = cpuMs(server);
+  const besides: CeilingRound[] = [];
+  let cpu = 0;
   for (let i = 0; i < rounds; i++) {
+    besides.push(await ceilings.measure(scenario.ceiling, connections));
+    const cpuBefore = cpuMs(server);
     const run = await load({ url, connections, seconds, ...scenario });
     runs.push(run);
     // Requests the load generator abandoned at the end of a round are still queued for argon2 on the
     // server; without a pause the next round (or scenario) would find that queue full and measure
     // the bounded queue's SERVICE_UNAVAILABLE answers instead of the server.
     await new Promise((resolve) => setTimeout(resolve, Math.min(Math.max(run.p99Ms * 1.5, 200), 5000)));
+    cpu += cpuMs(server) - cpuBefore;
   }
-  const best = (pick: (r: LoadResult) => number) => median(runs.map(pick));
-  return {
-    requestsPerSecond: best((r) => r.requestsPerSecond),
-    p50Ms: best((r) => r.p50Ms),
-    p99Ms: best((r) => r.p99Ms),
+  const requests = runs.reduce((sum, r) => sum + r.requests, 0);
+  const result: Measured = {
+    requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)),
+    p50Ms: median(runs.map((r) => r.p50Ms)),
+    p99Ms: median(runs.map((r) => r.p99Ms)),
     errors: runs.reduce((sum, r) => sum + r.errors, 0),
-    requests: runs.reduce((sum, r) => sum + r.requests, 0),
-    cpuMsPerRequest:
-      (cpuMs(server) - cpuBefore) /
-      Math.max(
-        1,
-        runs.reduce((sum, r) => sum + r.requests, 0),
-      ),
+    requests,
+    cpuMsPerRequest: cpu / Math.max(1, requests),
+  };
+  const paired = {
+    result,
+    ceiling: median(besides.map((c) => c.perSecond)),
+    ratio: median(runs.map((r, i) => r.requestsPerSecond / besides[i]!.perSecond)),
+  };
+  const bare = besides.flatMap((c) => (c.load ? [c.load] : []));
+  if (!bare.length) return paired;
+  const bareCpu =
+    bare.reduce((sum, b) => sum + b.cpuMsPerRequest * b.requests, 0) /
+    Math.max(
+      1,
+      bare.reduce((sum, b) => sum + b.requests, 0),
+    );
+  return {
+    ...paired,
+    cpuRatio: bareCpu / result.cpuMsPerRequest,
+    ceilingLatencyMs: { p50: median(bare.map((b) => b.p50Ms)), p99: median(bare.map((b) => b.p99Ms)) },
   };
 }
 
@@ -106,67 +137,6 @@ const provider = baseUrl?.startsWith('postgres') ? 'postgresql' : 'sqlite';
 console.log(
   `Gatehouse benchmark (${quick ? 'quick' : 'full'}): ${provider}, ${rounds} round(s) of ${seconds}s at ${connectionLevels.join(' and ')} connections`,
 );
-
-interface Ceilings {
-  argon2: { verify: number; hash: number };
-  yoga: Record<number, Measured>;
-}
-
-/**
- * The ceilings, each alone on the machine. Measured before Gatehouse starts and again after it
- * stops, and judged against their mean: this machine's speed drifts by 10-20 % within a run (the
- * bare-yoga figure alone moved that much between otherwise identical runs), and a ceiling measured
- * only at the start put all of that drift into the later scenarios' ratios.
- */
-async function measureCeilings(when: string): Promise<Ceilings> {
-  const argon2Ceiling = async (mode: 'verify' | 'hash') =>
-    (JSON.parse(await run('bench/ceilings/argon2.ts', [String(quick ? 3 : 8), mode], {})) as { opsPerSecond: number }).opsPerSecond;
-  const argon2 = { verify: await argon2Ceiling('verify'), hash: await argon2Ceiling('hash') };
-  console.log(`ceiling (${when}): argon2id verify ${argon2.verify.toFixed(1)}/s, hash ${argon2.hash.toFixed(1)}/s`);
-  const bare = await start('bench/ceilings/bare-yoga.ts', {}, /^(http:\/\/\S+)$/);
-  const yoga: Record<number, Measured> = {};
-  for (const connections of connectionLevels) {
-    const measured = (yoga[connections] = await measure(bare.url, bare.child, { body: () => '{"query":"{ __typename }"}' }, connections));
-    console.log(
-      // Its latency too: the p99/p50 target of `me` is judged beside what bare yoga itself shows.
-      `ceiling (${when}): bare yoga at ${connections} connections ${measured.requestsPerSecond.toFixed(0)} req/s, ${measured.cpuMsPerRequest.toFixed(2)} ms CPU per request, p50 ${measured.p50Ms} / p99 ${measured.p99Ms} ms`,
-    );
-  }
-  await bare.stop();
-  return { argon2, yoga };
-}
-
-const mean = (a: number, b: number) => (a + b) / 2;
-
-/** Before and after, averaged: what the scenarios are judged against. */
-function meanCeilings(a: Ceilings, b: Ceilings): Ceilings {
-  const yoga: Record<number, Measured> = {};
-  for (const connections of connectionLevels) {
-    const x = a.yoga[connections]!;
-    const y = b.yoga[connections]!;
-    yoga[connections] = {
-      requestsPerSecond: mean(x.requestsPerSecond, y.requestsPerSecond),
-      cpuMsPerRequest: mean(x.cpuMsPerRequest, y.cpuMsPerRequest),
-      p50Ms: mean(x.p50Ms, y.p50Ms),
-      p99Ms: mean(x.p99Ms, y.p99Ms),
-      errors: x.errors + y.errors,
-      requests: x.requests + y.requests,
-    };
-  }
-  return { argon2: { verify: mean(a.argon2.verify, b.argon2.verify), hash: mean(a.argon2.hash, b.argon2.hash) }, yoga };
-}
-
-function ceilingsReport(c: Ceilings) {
-  return {
-    argon2VerifyPerSecond: c.argon2.verify,
-    argon2HashPerSecond: c.argon2.hash,
-    bareYoga: Object.fromEntries(Object.entries(c.yoga).map(([n, r]) => [n, r.requestsPerSecond])),
-    bareYogaCpuMsPerRequest: Object.fromEntries(Object.entries(c.yoga).map(([n, r]) => [n, r.cpuMsPerRequest])),
-    bareYogaLatencyMs: Object.fromEntries(Object.entries(c.yoga).map(([n, r]) => [n, { p50: r.p50Ms, p99: r.p99Ms }])),
-  };
-}
-
-const before = await measureCeilings('before');
 
 execFileSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
 // Refresh sessions: each run may strand one per connection (answers cut at its end), plus the
@@ -189,49 +159,54 @@ const server = await start(serverEntry, { ...serverEnv, DATABASE_URL: seeded.dat
 console.log(`Gatehouse started as \`node ${[...startFlags, ...extraFlags, serverEntry].join(' ')}\``);
 console.log(`Gatehouse cold start to listening: ${server.startupMs.toFixed(0)} ms`);
 
+// The ceilings' own server, idle while Gatehouse is measured (and Gatehouse idle while it is).
+const ceilings = await ceilingRounds(seconds);
 const rows: Row[] = [];
 const wanted = values.only?.split(',').map((s) => s.trim().toLowerCase());
-const scenarioCeilings = new Map<string, Scenario['ceiling']>();
 for (const scenario of scenarios(seeded, { access: 'gatehouse_access' })) {
   if (wanted && !wanted.some((w) => scenario.name.toLowerCase().startsWith(w))) continue;
-  scenarioCeilings.set(scenario.name, scenario.ceiling);
   const problem = await probe(server.url, scenario);
   for (const connections of connectionLevels) {
     if (problem) {
-      rows.push({ scenario: scenario.name, connections, target: scenario.target, error: problem });
+      rows.push({ scenario: scenario.name, connections, ceilingKind: scenario.ceiling, target: scenario.target, error: problem });
       continue;
     }
-    const result = await measure(server.url, server.child, scenario, connections);
-    // Judged once the ceilings have been measured again, after Gatehouse stops.
-    rows.push({ scenario: scenario.name, connections, result, target: scenario.target });
+    const row: Row = {
+      scenario: scenario.name,
+      connections,
+      ceilingKind: scenario.ceiling,
+      target: scenario.target,
+      ...(await measure(server.url, server.child, scenario, connections)),
+    };
+    rows.push(row);
     console.log(
-      `  ${scenario.name} @${connections}: ${result.requestsPerSecond.toFixed(0)} req/s, server RSS now ${rssMb(server.child).toFixed(0)} MB, peak ${peakRssMb(server.child).toFixed(0)} MB`,
+      `  ${scenario.name} @${connections}: ${row.result!.requestsPerSecond.toFixed(0)} req/s, ${scenario.ceiling} beside it ${row.ceiling!.toFixed(scenario.ceiling === 'yoga' ? 0 : 1)}/s${
+        row.ceilingLatencyMs ? ` (p50 ${row.ceilingLatencyMs.p50} / p99 ${row.ceilingLatencyMs.p99} ms)` : ''
+      }, server RSS now ${rssMb(server.child).toFixed(0)} MB, peak ${peakRssMb(server.child).toFixed(0)} MB`,
     );
   }
 }
 const peakRss = peakRssMb(server.child);
+await ceilings.stop();
 await server.stop();
 await seeded.drop();
 
-const after = await measureCeilings('after');
-const ceilings = meanCeilings(before, after);
-const drift = (x: number, y: number) => `${(((y - x) / x) * 100).toFixed(0)} %`;
-console.log(
-  `ceilings judged against: the mean of before and after (moved by argon2id verify ${drift(before.argon2.verify, after.argon2.verify)}, bare yoga ${connectionLevels
-    .map((n) => `@${n} ${drift(before.yoga[n]!.requestsPerSecond, after.yoga[n]!.requestsPerSecond)}`)
-    .join(', ')})`,
-);
-for (const row of rows) {
-  if (!row.result) continue;
-  const scenario = scenarioCeilings.get(row.scenario)!;
-  row.ceiling = scenario === 'yoga' ? ceilings.yoga[row.connections]!.requestsPerSecond : ceilings.argon2[scenario === 'argon2-hash' ? 'hash' : 'verify'];
-  row.ratio = row.result.requestsPerSecond / row.ceiling;
-  if (scenario === 'yoga') row.cpuRatio = ceilings.yoga[row.connections]!.cpuMsPerRequest / (row.result as Measured).cpuMsPerRequest;
+/** The run's ceilings in one place (for --compare and a glance): the median over the rows of each kind. */
+function ceilingsSummary(measured: Row[]) {
+  const of = (kind: Scenario['ceiling'], connections?: number) => {
+    const values = measured.filter((r) => r.ceiling !== undefined && r.ceilingKind === kind && (connections === undefined || r.connections === connections));
+    return values.length ? median(values.map((r) => r.ceiling!)) : undefined;
+  };
+  return {
+    argon2VerifyPerSecond: of('argon2-verify'),
+    argon2HashPerSecond: of('argon2-hash'),
+    bareYoga: Object.fromEntries(connectionLevels.flatMap((n) => (of('yoga', n) === undefined ? [] : [[n, of('yoga', n)!]]))),
+  };
 }
 
 const pad = (s: string, n: number) => s.padEnd(n);
 console.log(
-  `\n${pad('scenario', 24)}${pad('conns', 7)}${pad('req/s', 9)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('errors', 8)}${pad('ceiling', 10)}${pad('ratio', 7)}${pad('target', 11)}${pad('CPU ms/req', 12)}CPU ratio`,
+  `\n${pad('scenario', 24)}${pad('conns', 7)}${pad('req/s', 9)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('errors', 8)}${pad('ceiling', 10)}${pad('ratio', 7)}${pad('target', 11)}${pad('CPU ms/req', 12)}${pad('CPU ratio', 11)}p99/p50 (bare yoga)`,
 );
 for (const row of rows) {
   if (!row.result) {
@@ -240,9 +215,11 @@ for (const row of rows) {
   }
   const r = row.result;
   const verdict = row.target ? `${row.target} ${row.ratio! >= row.target ? 'ok' : 'BELOW'}` : '-';
-  const cpu = (row.result as Measured).cpuMsPerRequest;
+  const cpu = row.result.cpuMsPerRequest;
+  // The p99/p50 target (3x for `me` at 64), beside bare yoga's own in the rounds next to it.
+  const spread = `${(r.p99Ms / r.p50Ms).toFixed(1)}x${row.ceilingLatencyMs ? ` (${(row.ceilingLatencyMs.p99 / row.ceilingLatencyMs.p50).toFixed(1)}x)` : ''}`;
   console.log(
-    `${pad(row.scenario, 24)}${pad(String(row.connections), 7)}${pad(r.requestsPerSecond.toFixed(0), 9)}${pad(String(r.p50Ms), 8)}${pad(String(r.p99Ms), 8)}${pad(String(r.errors), 8)}${pad(row.ceiling!.toFixed(0), 10)}${pad(row.ratio!.toFixed(2), 7)}${pad(verdict, 11)}${pad(cpu.toFixed(2), 12)}${row.cpuRatio?.toFixed(2) ?? '-'}`,
+    `${pad(row.scenario, 24)}${pad(String(row.connections), 7)}${pad(r.requestsPerSecond.toFixed(0), 9)}${pad(String(r.p50Ms), 8)}${pad(String(r.p99Ms), 8)}${pad(String(r.errors), 8)}${pad(row.ceiling!.toFixed(0), 10)}${pad(row.ratio!.toFixed(2), 7)}${pad(verdict, 11)}${pad(cpu.toFixed(2), 12)}${pad(row.cpuRatio?.toFixed(2) ?? '-', 11)}${spread}`,
   );
 }
 console.log(`\nserver peak RSS ${peakRss.toFixed(0)} MB (target ≤ 160); cold start ${server.startupMs.toFixed(0)} ms (target < 1000)`);
@@ -253,10 +230,8 @@ const report = {
   database: provider,
   seconds,
   rounds,
-  // The mean of the two measurements, which the ratios use; each measurement beside it.
-  ceilings: ceilingsReport(ceilings),
-  ceilingsBefore: ceilingsReport(before),
-  ceilingsAfter: ceilingsReport(after),
+  ceilingMethod: 'a ceiling round before each scenario round; each row keeps its own',
+  ceilings: ceilingsSummary(rows),
   coldStartMs: server.startupMs,
   peakRssMb: peakRss,
   rows,
