@@ -17,6 +17,7 @@ import type { Tx } from '../db/transaction.js';
 import { revokeSessions } from '../auth/sessions/revoke.js';
 import { enqueueWebhook } from '../webhooks/enqueue.js';
 import { generateToken, tokenDigest } from '../auth/tokens/opaque.js';
+import type { IssueOptions } from '../auth/one-time-codes.js';
 
 const MAX_TOKEN_LENGTH = 256;
 
@@ -46,14 +47,30 @@ export const MAX_LIVE_RESET_LINKS = 5;
  * stay valid until used or expired: if a new request killed them, anyone knowing the address
  * could spend its request quota and leave the owner with nothing but dead links. Each link is 32
  * random bytes, so a few live ones are no easier to guess than one. Also used by admins (and
- * invitations).
+ * invitations; `newUser`: the account was created in `tx`, so there are no older links to prune).
  * @throws GatehouseError EMAIL_REQUIRED for an account without an address (before anything is written)
  */
-export async function sendPasswordResetLink(deps: Pick<Deps, 'config' | 'clock'>, tx: Tx, user: Pick<User, 'id' | 'email' | 'firstName'>): Promise<void> {
+export async function sendPasswordResetLink(
+  deps: Pick<Deps, 'config' | 'clock'>,
+  tx: Tx,
+  user: Pick<User, 'id' | 'email' | 'firstName'>,
+  options: Pick<IssueOptions, 'newUser'> = {},
+): Promise<void> {
   const to = requireAddress(user);
   const now = deps.clock.now();
   const ttl = deps.config.accounts.resetTtlSeconds;
-  const where = { userId: user.id, purpose: 'PASSWORD_RESET' } as const;
+  if (!options.newUser) await pruneResetLinks(tx, user.id, now);
+  const token = generateToken(32);
+  await tx.oneTimeToken.create({
+    data: { userId: user.id, purpose: 'PASSWORD_RESET', tokenHash: tokenDigest(token), expiresAt: new Date(now.getTime() + ttl * 1000), createdAt: now },
+  });
+  const url = deps.config.accounts.passwordResetUrl.replace('{token}', encodeURIComponent(token));
+  await enqueueEmail(tx, { to, template: 'password_reset', payload: { firstName: user.firstName, url, minutes: Math.round(ttl / 60) } }, now);
+}
+
+/** Drops used and expired links, and the oldest live ones beyond MAX_LIVE_RESET_LINKS - 1. */
+async function pruneResetLinks(tx: Tx, userId: string, now: Date): Promise<void> {
+  const where = { userId, purpose: 'PASSWORD_RESET' } as const;
   await tx.oneTimeToken.deleteMany({ where: { ...where, OR: [{ consumedAt: { not: null } }, { expiresAt: { lte: now } }] } });
   const beyondCap = await tx.oneTimeToken.findMany({
     where,
@@ -62,12 +79,6 @@ export async function sendPasswordResetLink(deps: Pick<Deps, 'config' | 'clock'>
     select: { id: true },
   });
   if (beyondCap.length) await tx.oneTimeToken.deleteMany({ where: { id: { in: beyondCap.map((row) => row.id) } } });
-  const token = generateToken(32);
-  await tx.oneTimeToken.create({
-    data: { userId: user.id, purpose: 'PASSWORD_RESET', tokenHash: tokenDigest(token), expiresAt: new Date(now.getTime() + ttl * 1000), createdAt: now },
-  });
-  const url = deps.config.accounts.passwordResetUrl.replace('{token}', encodeURIComponent(token));
-  await enqueueEmail(tx, { to, template: 'password_reset', payload: { firstName: user.firstName, url, minutes: Math.round(ttl / 60) } }, now);
 }
 
 /** Finds the live reset token, or says why there is none. */

@@ -160,9 +160,10 @@ export async function leaveRoot(tx: Pick<Tx, 'group' | 'userGroup'>, userId: str
 /**
  * The invitation, queued in the creating transaction: an account with no password gets a link to
  * choose one (using it also proves the address); one with a password but an unverified address
- * gets a verification code; a verified account with a password needs nothing.
+ * gets a verification code; a verified account with a password needs nothing. The account was
+ * created in `tx`, so it has no older codes or links to replace or prune (`newUser`).
  */
 async function sendInvitation(deps: Pick<Deps, 'config' | 'clock'>, tx: Tx, user: User): Promise<void> {
-  if (!user.passwordHash) await sendPasswordResetLink(deps, tx, user);
-  else if (!user.emailVerifiedAt) await sendVerificationCode(deps, tx, user);
+  if (!user.passwordHash) await sendPasswordResetLink(deps, tx, user, { newUser: true });
+  else if (!user.emailVerifiedAt) await sendVerificationCode(deps, tx, user, { newUser: true });
 }
