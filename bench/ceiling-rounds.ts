@@ -21,6 +21,8 @@ export interface CeilingRound {
 
 export interface CeilingRounds {
   measure(kind: CeilingKind, connections: number): Promise<CeilingRound>;
+  /** Bare yoga answering `body` (a scenario's `shape`) from memory, req/s. */
+  measureShape(body: string, connections: number): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -40,6 +42,9 @@ export async function ceilingRounds(seconds: number): Promise<CeilingRounds> {
       const result = await load({ url: bare.url, connections, seconds, body: bareBody });
       const cpuMsPerRequest = (cpuMs(bare.child) - cpuBefore) / Math.max(1, result.requests);
       return { perSecond: result.requestsPerSecond, load: { ...result, cpuMsPerRequest } };
+    },
+    async measureShape(body, connections) {
+      return (await load({ url: bare.url, connections, seconds, body: () => body })).requestsPerSecond;
     },
     async stop() {
       await bare.stop();

@@ -59,6 +59,8 @@ interface Row {
   ratio?: number;
   /** The ceiling's server CPU per request over this scenario's: the ratio with the machine's neighbours left out. */
   cpuRatio?: number;
+  /** The scenario's `shape` answered by bare yoga from memory (median req/s of rounds beside it), and the scenario's ratio to it. */
+  shape?: { requestsPerSecond: number; ratio: number };
   /** Bare yoga's own latency in the ceiling rounds (the p99/p50 of `me` is judged beside it). */
   ceilingLatencyMs?: { p50: number; p99: number };
   target: number;
@@ -74,14 +76,16 @@ interface Measured extends LoadResult {
 async function measure(
   url: string,
   server: ChildProcess,
-  scenario: Pick<Scenario, 'body' | 'headers' | 'onResponse' | 'ceiling'>,
+  scenario: Pick<Scenario, 'body' | 'headers' | 'onResponse' | 'ceiling' | 'shape'>,
   connections: number,
-): Promise<Required<Pick<Row, 'result' | 'ceiling' | 'ratio'>> & Pick<Row, 'cpuRatio' | 'ceilingLatencyMs'>> {
+): Promise<Required<Pick<Row, 'result' | 'ceiling' | 'ratio'>> & Pick<Row, 'cpuRatio' | 'ceilingLatencyMs' | 'shape'>> {
   const runs: LoadResult[] = [];
   const besides: CeilingRound[] = [];
+  const shapes: number[] = [];
   let cpu = 0;
   for (let i = 0; i < rounds; i++) {
     besides.push(await ceilings.measure(scenario.ceiling, connections));
+    if (scenario.shape) shapes.push(await ceilings.measureShape(scenario.shape, connections));
     const cpuBefore = cpuMs(server);
     const run = await load({ url, connections, seconds, ...scenario });
     runs.push(run);
@@ -104,6 +108,7 @@ async function measure(
     result,
     ceiling: median(besides.map((c) => c.perSecond)),
     ratio: median(runs.map((r, i) => r.requestsPerSecond / besides[i]!.perSecond)),
+    ...(shapes.length ? { shape: { requestsPerSecond: median(shapes), ratio: median(runs.map((r, i) => r.requestsPerSecond / shapes[i]!)) } } : {}),
   };
   const bare = besides.flatMap((c) => (c.load ? [c.load] : []));
   if (!bare.length) return paired;
@@ -182,6 +187,8 @@ for (const scenario of scenarios(seeded, { access: 'gatehouse_access' })) {
     console.log(
       `  ${scenario.name} @${connections}: ${row.result!.requestsPerSecond.toFixed(0)} req/s, ${scenario.ceiling} beside it ${row.ceiling!.toFixed(scenario.ceiling === 'yoga' ? 0 : 1)}/s${
         row.ceilingLatencyMs ? ` (p50 ${row.ceilingLatencyMs.p50} / p99 ${row.ceilingLatencyMs.p99} ms)` : ''
+      }${
+        row.shape ? `, the same response from memory on bare yoga ${row.shape.requestsPerSecond.toFixed(0)}/s (ratio to it ${row.shape.ratio.toFixed(2)})` : ''
       }, server RSS now ${rssMb(server.child).toFixed(0)} MB, peak ${peakRssMb(server.child).toFixed(0)} MB`,
     );
   }

@@ -10,11 +10,17 @@ export interface Scenario {
   ceiling: 'yoga' | 'argon2-verify' | 'argon2-hash';
   /** Minimum ratio to the ceiling. */
   target: number;
+  /**
+   * The same selection, answered by the bare yoga server from memory (./ceilings/bare-yoga.ts): a
+   * reference measured beside the scenario, for how much of its cost the response's shape alone is.
+   */
+  shape?: string;
   body(context: ConnectionContext): string;
   headers?(context: ConnectionContext): Record<string, string>;
   onResponse?(body: string, context: ConnectionContext, headers: Record<string, string | string[]>): void;
 }
 
+const ADMIN_PAGE = '{ users(first: 50) { nodes { id email groups { name } } } }';
 const json = (query: string, variables?: Record<string, unknown>) => JSON.stringify({ query, variables });
 const bearer = (session: SeededSession) => ({ authorization: `Bearer ${session.accessToken}` });
 
@@ -100,7 +106,8 @@ export function scenarios(seeded: Seeded, cookieNames: { access: string }): Scen
       name: 'admin users page (50)',
       ceiling: 'yoga',
       target: 0.3,
-      body: () => json('{ users(first: 50) { nodes { id email groups { name } } } }'),
+      body: () => json(ADMIN_PAGE),
+      shape: json(ADMIN_PAGE),
       headers: () => bearer(seeded.admin),
     },
   ];
