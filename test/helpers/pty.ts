@@ -110,11 +110,15 @@ export function runOnTerminalThenHangUp(
   env: Record<string, string>,
   { steps = [], hangUpOn, detached = false }: { steps?: [prompt: string, answer: string][]; hangUpOn: string; detached?: boolean },
 ): HungUpTerminal {
-  const child = spawn('python3', ['-c', HANG_UP_SCRIPT, JSON.stringify(nodeCommand(args).flat()), JSON.stringify(steps), hangUpOn, detached ? 'detached' : 'controlling'], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    'python3',
+    ['-c', HANG_UP_SCRIPT, JSON.stringify(nodeCommand(args).flat()), JSON.stringify(steps), hangUpOn, detached ? 'detached' : 'controlling'],
+    {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const said: Record<string, unknown>[] = [];
   const waiters: Array<() => void> = [];
   let rest = '';
