@@ -59,6 +59,15 @@ describe('a command whose terminal hangs up', { timeout: 120_000 }, () => {
     expect(await t.deps.prisma.user.count({ where: { email: 'hangup@example.com' } })).toBe(1);
   });
 
+  it('createuser whose terminal hangs up after the last question, during its work, creates the user and exits 0', async () => {
+    // The cursor shown again: the last question has closed, with its own hang-up handling (inquirer
+    // catches SIGHUP while a question is open); the hang-up signal meets the command at its work.
+    const terminal = runOnTerminalThenHangUp(['src/cli/index.ts', 'createuser'], env, { steps: answers('working@example.com'), hangUpOn: '\x1b[?25h' });
+    expect((await terminal.hungUp).hungUp).toBe(true);
+    expect(await exitOf(terminal)).toBe(0);
+    expect(await t.deps.prisma.user.count({ where: { email: 'working@example.com' } })).toBe(1);
+  });
+
   it('createuser whose terminal hangs up while a question waits stops as cancelled (exit 1), creating nothing', async () => {
     const terminal = runOnTerminalThenHangUp(['src/cli/index.ts', 'createuser'], env, {
       steps: [['Email address', 'waiting@example.com']],
