@@ -3,7 +3,7 @@
  */
 import { ConfigError } from '../config/index.js';
 import { PendingMigrationsError } from '../create-deps.js';
-import { exitAfterLogs } from '../logger.js';
+import { exitAfterLogs, isReaderGone } from '../logger.js';
 import { commandLogger } from './cli-deps.js';
 import { CommandError, type Command } from './command.js';
 import { activateuser } from './commands/activateuser.js';
@@ -30,12 +30,18 @@ const commands: Command[] = [
   importDjango,
 ];
 
-// A reader that went away (`listusers | head -1`, a closed pipe): what is left of the output is
-// dropped and the command finishes its work, as console.log does by itself. Without this, a
-// process.stdout.write (a prompt, printschema) crashed the command halfway with a stack trace.
+// A reader that went away (`listusers | head -1`, a closed pipe, a terminal that hung up): what is
+// left of the output is dropped and the command finishes its work, as console.log does by itself.
+// Without this, a process.stdout.write (a prompt, printschema) crashed the command halfway with a
+// stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
+  if (!isReaderGone(error)) throw error;
 });
+// The terminal hung up (ssh dropped, the window closed): the hang-up signal's default would kill the
+// command wherever it is, a write half done. Like a closed pipe (whose SIGPIPE Node ignores), it
+// finishes instead: its output is dropped (above), a question still open gets no answer and the
+// command stops as cancelled.
+process.on('SIGHUP', () => {});
 
 /** Not process.exit at once: pino's exit flush retries a write into a closed or full pipe forever. */
 function exit(code: number): void {

@@ -107,6 +107,8 @@ function DeliveryLog({ endpoint }: { endpoint: Endpoint }) {
   const latest = useLatest();
   useEffect(() => {
     setRows(null);
+    // An earlier load's failure (another endpoint's, or this one's last time) is not this load's.
+    setError(null);
     void latest(
       gql(Deliveries, { endpointId: endpoint.id }),
       (data) => setRows(data.webhookDeliveries),
