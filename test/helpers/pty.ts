@@ -6,43 +6,11 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { nodeCommand, root } from './entrypoints.js';
 
-const SCRIPT = String.raw`
-import json, os, pty, select, sys, time
-args, steps = json.loads(sys.argv[1]), json.loads(sys.argv[2])
-pid, fd = pty.fork()
-if pid == 0:
-    os.execvp(args[0], args)
-out, pending, deadline = b"", list(steps), time.time() + 60
-while time.time() < deadline:
-    ready, _, _ = select.select([fd], [], [], 0.1)
-    if ready:
-        try:
-            chunk = os.read(fd, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        out += chunk
-    if pending and pending[0][0].encode() in out.split(b"\x00")[-1]:
-        prompt, answer = pending.pop(0)
-        out += b"\x00"
-        os.write(fd, answer.encode() + b"\r")
-_, status = os.waitpid(pid, 0)
-sys.stdout.buffer.write(out.replace(b"\x00", b""))
-sys.exit(os.waitstatus_to_exitcode(status))
-`;
-
 /** Runs `args` (relative to the repository) on a terminal, typing each answer after its prompt text appears. */
 export async function runOnTerminal(args: string[], env: Record<string, string>, steps: [prompt: string, answer: string][]) {
-  const child = spawn('python3', ['-c', SCRIPT, JSON.stringify(nodeCommand(args).flat()), JSON.stringify(steps)], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm', ...env },
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, output };
+  const terminal = runOnTerminalThenHangUp(args, env, { steps });
+  const { output } = await terminal.hungUp;
+  return { code: await terminal.exited, output };
 }
 
 const HANG_UP_SCRIPT = String.raw`
@@ -78,7 +46,7 @@ while time.time() < deadline:
         prompt, answer = pending.pop(0)
         out += b"\x00"
         os.write(fd, answer.encode() + b"\r")
-    elif not pending and hang_up_on.encode() in out.split(b"\x00")[-1]:
+    elif not pending and hang_up_on and hang_up_on.encode() in out.split(b"\x00")[-1]:
         # The master side closed, as when ssh drops or the terminal window is closed.
         os.close(fd)
         hung_up = True
@@ -99,8 +67,9 @@ export interface HungUpTerminal {
 }
 
 /**
- * Runs `args` on a terminal, typing each answer after its prompt text appears as runOnTerminal does;
- * once `hangUpOn` appears after the last answer, the terminal hangs up (its master side closes).
+ * Runs `args` on a terminal, typing each answer after its prompt text appears; once `hangUpOn`
+ * appears after the last answer, the terminal hangs up (its master side closes). Without
+ * `hangUpOn` it stays up until the command ends.
  * `detached`: the command runs in a session of its own (a process that outlived the terminal's
  * session, started with setsid or left running by its shell), which the hang-up signal misses;
  * otherwise it is the terminal's controlling process, which the signal reaches.
@@ -108,7 +77,7 @@ export interface HungUpTerminal {
 export function runOnTerminalThenHangUp(
   args: string[],
   env: Record<string, string>,
-  { steps = [], hangUpOn, detached = false }: { steps?: [prompt: string, answer: string][]; hangUpOn: string; detached?: boolean },
+  { steps = [], hangUpOn = '', detached = false }: { steps?: [prompt: string, answer: string][]; hangUpOn?: string; detached?: boolean },
 ): HungUpTerminal {
   const child = spawn(
     'python3',
