@@ -4,7 +4,7 @@
  * English is the reference; `catalogue(en, es)` refuses at type-check time a Spanish table that
  * lacks a key. The chosen language is remembered in localStorage and, signed in, in the profile.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 
 export const LOCALES = ['en', 'es'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -51,7 +51,15 @@ export function onLocaleChange(listener: () => void): () => void {
  */
 export function useLocale(): Locale {
   const [, redraw] = useState(0);
-  useEffect(() => onLocaleChange(() => redraw((n) => n + 1)), []);
+  const rendered = current;
+  // A layout effect, run as the page is committed: a plain effect waits for the next frame, and a
+  // language chosen in between (a quick pick on a page just drawn) found no listener and was never
+  // shown (the Spanish sign-in test failed so, now and then, on a loaded machine).
+  useLayoutEffect(() => {
+    const off = onLocaleChange(() => redraw((n) => n + 1));
+    if (current !== rendered) redraw((n) => n + 1);
+    return off;
+  }, []);
   return current;
 }
 
