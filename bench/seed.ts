@@ -42,7 +42,8 @@ export interface Seeded {
   drop(): Promise<void>;
 }
 
-async function freshDatabase(baseUrl: string | undefined): Promise<{ url: string; drop(): Promise<void> }> {
+/** An empty database: a SQLite file in a temporary folder, or a new database on the PostgreSQL server of `baseUrl`. */
+export async function freshDatabase(baseUrl: string | undefined): Promise<{ url: string; drop(): Promise<void> }> {
   if (!baseUrl || baseUrl.startsWith('file:')) {
     const dir = mkdtempSync(join(tmpdir(), 'gatehouse-bench-'));
     return { url: `file:${join(dir, 'bench.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };

@@ -161,6 +161,7 @@ export type UserOrder = {
   field: UserOrderField;
 };
 
+/** Users without a value (no address for EMAIL, never signed in for LAST_LOGIN_AT) come after the others in either direction; ties are ordered by id, in the same direction. */
 export type UserOrderField =
   | 'CREATED_AT'
   | 'EMAIL'

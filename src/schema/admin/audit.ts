@@ -38,7 +38,10 @@ builder.queryField('auditEvents', (t) =>
         {
           findMany: (query, planned, bound) =>
             context.deps.prisma.auditEvent.findMany({ ...planned, ...query, where: bound ? { AND: [where, bound] } : where }),
-          orderValue: async (id) => (await context.deps.prisma.auditEvent.findUnique({ where: { id }, select: { createdAt: true } }))?.createdAt,
+          orderValue: async (id) => {
+            const row = await context.deps.prisma.auditEvent.findUnique({ where: { id }, select: { createdAt: true } });
+            return row && { value: row.createdAt };
+          },
           count: () => context.deps.prisma.auditEvent.count({ where }),
         },
       );

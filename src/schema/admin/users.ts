@@ -15,7 +15,11 @@ import { profileInputFields } from '../profile-fields.js';
 import { actorOf } from './actor.js';
 import { loadPage, pageType, SortDirection } from './page.js';
 
-const UserOrderField = builder.enumType('UserOrderField', { values: ['CREATED_AT', 'EMAIL', 'LAST_LOGIN_AT'] as const });
+const UserOrderField = builder.enumType('UserOrderField', {
+  description:
+    'Users without a value (no address for EMAIL, never signed in for LAST_LOGIN_AT) come after the others in either direction; ties are ordered by id, in the same direction.',
+  values: ['CREATED_AT', 'EMAIL', 'LAST_LOGIN_AT'] as const,
+});
 const ORDER_COLUMNS = { CREATED_AT: 'createdAt', EMAIL: 'email', LAST_LOGIN_AT: 'lastLoginAt' } as const;
 
 const AttributeFilter = builder.inputType('AttributeFilter', {
@@ -103,13 +107,13 @@ builder.queryFields((t) => ({
         context,
         info,
         args,
-        { field: ORDER_COLUMNS[order.field], direction: order.direction === 'DESC' ? 'desc' : 'asc' },
+        { field: ORDER_COLUMNS[order.field], direction: order.direction === 'DESC' ? 'desc' : 'asc', nullable: order.field !== 'CREATED_AT' },
         {
           findMany: (query, planned, bound) => context.deps.prisma.user.findMany({ ...planned, ...query, where: bound ? { AND: [where, bound] } : where }),
-          // createdAt only: email and lastLoginAt can be NULL, which sorts after every value in one
-          // direction on each database, where a `>=`/`<=` bound would drop those rows.
-          orderValue: async (id, field) =>
-            field === 'createdAt' ? (await context.deps.prisma.user.findUnique({ where: { id }, select: { createdAt: true } }))?.createdAt : undefined,
+          orderValue: async (id, field) => {
+            const row = await context.deps.prisma.user.findUnique({ where: { id }, select: { [field]: true } });
+            return row && { value: (row as Record<string, unknown>)[field] };
+          },
           count: () => context.deps.prisma.user.count({ where }),
         },
       );
