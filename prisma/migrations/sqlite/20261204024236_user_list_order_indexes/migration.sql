@@ -1,5 +1,5 @@
 -- CreateIndex
-CREATE INDEX "User_email_id_idx" ON "User"("email", "id");
+CREATE INDEX IF NOT EXISTS "User_email_id_idx" ON "User"("email", "id");
 
 -- CreateIndex
-CREATE INDEX "User_lastLoginAt_id_idx" ON "User"("lastLoginAt", "id");
+CREATE INDEX IF NOT EXISTS "User_lastLoginAt_id_idx" ON "User"("lastLoginAt", "id");
