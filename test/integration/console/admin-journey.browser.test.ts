@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../../helpers/chromium.js';
 import { axeViolations, screenshot, useConsole, watchProblems } from '../../helpers/console.js';
+import { down, emails, numbers, pageButton, pagerButtons } from '../../helpers/console-admin-lists.js';
 import { arrive, fill, follow, openPage, signIn } from '../../helpers/console-page.js';
 import { signedInStaff } from '../../helpers/admin.js';
 import { createUser, signedInUser } from '../../helpers/factories.js';
@@ -223,15 +224,8 @@ describe.skipIf(!available)('/admin journeys in Chromium', () => {
     await deps.prisma.auditEvent.createMany({
       data: Array.from({ length: 60 }, (_, n) => ({ type: 'console.paged', metadata: JSON.stringify({ n }), createdAt: new Date(start + n * 1000) })),
     });
-    const rows = (page: Page) => page.locator('table.data tbody tr');
-    const emails = (page: Page) => rows(page).locator('th a').allInnerTexts();
-    const numbers = async (page: Page) => (await rows(page).allInnerTexts()).map((row) => Number(/"n":(\d+)/.exec(row)?.[1]));
-    /** n, n-1, ... down to `to`. */
-    const down = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, i) => from - i);
-    const button = (page: Page, name: 'Next page' | 'Previous page') => page.getByRole('button', { name, exact: true });
     /** Which of the two buttons the page offers, once it offers exactly these. */
-    const offers = async (page: Page, expected: string[]) =>
-      expect.poll(async () => (await page.locator('.pager button').allInnerTexts()).join(', ')).toBe(expected.join(', '));
+    const offers = async (page: Page, expected: string[]) => expect.poll(() => pagerButtons(page)).toBe(expected.join(', '));
 
     const page = await openPage(harness);
     const problems = watchProblems(page);
@@ -251,17 +245,17 @@ describe.skipIf(!available)('/admin journeys in Chromium', () => {
     await expect.poll(() => emails(page)).toEqual(paged.slice(0, 25));
     await offers(page, ['Next page']);
 
-    await button(page, 'Next page').click();
+    await pageButton(page, 'Next page').click();
     await expect.poll(() => emails(page)).toEqual(paged.slice(25));
     await offers(page, ['Previous page']);
     expect(await axeViolations(page)).toEqual([]);
 
-    await button(page, 'Previous page').click();
+    await pageButton(page, 'Previous page').click();
     await expect.poll(() => emails(page)).toEqual(paged.slice(0, 25));
     await offers(page, ['Next page']);
 
     // From page 2, newest first: the new order's first page (paged-30 down), not the rows after page 1's last.
-    await button(page, 'Next page').click();
+    await pageButton(page, 'Next page').click();
     await expect.poll(() => emails(page)).toEqual(paged.slice(25));
     await page.getByLabel('Order', { exact: true }).selectOption('DESC');
     queries.length = 0;
@@ -277,17 +271,17 @@ describe.skipIf(!available)('/admin journeys in Chromium', () => {
     await expect.poll(() => numbers(page)).toEqual(down(59, 10));
     await offers(page, ['Next page']);
 
-    await button(page, 'Next page').click();
+    await pageButton(page, 'Next page').click();
     await expect.poll(() => numbers(page)).toEqual(down(9, 0));
     await offers(page, ['Previous page']);
     expect(await axeViolations(page)).toEqual([]);
 
-    await button(page, 'Previous page').click();
+    await pageButton(page, 'Previous page').click();
     await expect.poll(() => numbers(page)).toEqual(down(59, 10));
     await offers(page, ['Next page']);
 
     // From page 2, another filter (the prefix, same rows): its first page again.
-    await button(page, 'Next page').click();
+    await pageButton(page, 'Next page').click();
     await expect.poll(() => numbers(page)).toEqual(down(9, 0));
     await fill(page, 'Event type', 'console.');
     queries.length = 0;

@@ -17,6 +17,7 @@ import { describe, expect, it } from 'vitest';
 import { signedInStaff } from '../../helpers/admin.js';
 import { chromiumAvailable } from '../../helpers/chromium.js';
 import { axeViolations, useConsole, watchProblems } from '../../helpers/console.js';
+import { down, emails, numbers, pageButton, pagerButtons } from '../../helpers/console-admin-lists.js';
 import { fill, openPage, signIn, waitForHeading } from '../../helpers/console-page.js';
 import { createUser } from '../../helpers/factories.js';
 
@@ -82,14 +83,6 @@ describe.skipIf(!available)('/admin lists when an older answer arrives after a n
     return { request, release };
   }
 
-  const rows = (page: Page) => page.locator('table.data tbody tr');
-  const emails = (page: Page) => rows(page).locator('th a').allInnerTexts();
-  const numbers = async (page: Page) => (await rows(page).allInnerTexts()).map((row) => Number(/"n":(\d+)/.exec(row)?.[1]));
-  /** n, n-1, ... down to `to`. */
-  const down = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, i) => from - i);
-  const button = (page: Page, name: 'Next page' | 'Previous page') => page.getByRole('button', { name, exact: true });
-  const pagerButtons = async (page: Page) => (await page.locator('.pager button').allInnerTexts()).join(', ');
-
   /** 30 accounts a search for `prefix` finds (25 on page 1, 5 on page 2) and 3 that `other` finds. */
   async function accounts(prefix: string, other: string) {
     const deps = harness.gatehouse.deps;
@@ -131,7 +124,7 @@ describe.skipIf(!available)('/admin lists when an older answer arrives after a n
     await expect.poll(() => emails(page)).toEqual(paged.slice(0, 25));
 
     const next = await holdNext(page, 'ConsoleAdminUsers');
-    await button(page, 'Next page').click();
+    await pageButton(page, 'Next page').click();
     const late = await next.request;
     await fill(page, 'Search', other);
     await page.keyboard.press('Enter');
@@ -170,10 +163,10 @@ describe.skipIf(!available)('/admin lists when an older answer arrives after a n
     await expect.poll(() => numbers(page)).toEqual(down(59, 10));
 
     const next = await holdNext(page, 'ConsoleAdminAudit');
-    await button(page, 'Next page').click();
+    await pageButton(page, 'Next page').click();
     const late = await next.request;
     // The page still shows page 1 while page 2 loads; "previous" asks for page 1 again (the same request as the first).
-    await button(page, 'Previous page').click();
+    await pageButton(page, 'Previous page').click();
     await answered(page, firstBody, 2);
     expect(await numbers(page)).toEqual(down(59, 10));
 
