@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { buildConsole, consoleIsFresh } from '../../src/dev/console-build.js';
 import { launchChromium, type LaunchedChromium } from './chromium.js';
 import { startGatehouse, type GatehouseProcess } from './gatehouse-process.js';
@@ -87,6 +88,39 @@ export async function startConsole(env: Record<string, string> = {}): Promise<Co
       await gatehouse.close();
       await smtp.stop();
     },
+  };
+}
+
+/**
+ * The harness of the calling describe block: started before its tests (startConsole with `env`),
+ * closed after them. Its fields read that harness, so they are there in the block's hooks and tests.
+ */
+export function useConsole(env: Record<string, string> = {}): Omit<ConsoleHarness, 'close'> {
+  let harness: ConsoleHarness | undefined;
+  beforeAll(async () => {
+    harness = await startConsole(env);
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  const started = (): ConsoleHarness => {
+    if (!harness) throw new Error('useConsole: the harness is read before its beforeAll has run');
+    return harness;
+  };
+  return {
+    get url() {
+      return started().url;
+    },
+    get gatehouse() {
+      return started().gatehouse;
+    },
+    get smtp() {
+      return started().smtp;
+    },
+    get chromium() {
+      return started().chromium;
+    },
+    newPage: (options) => started().newPage(options),
   };
 }
 

@@ -6,10 +6,10 @@
  * app (QR code, recovery codes) and visits every page. Keyboard only where a person would type;
  * axe-core on every page; screenshots in test-output/console/.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../../helpers/chromium.js';
-import { axeViolations, screenshot, startConsole, watchProblems, type ConsoleHarness } from '../../helpers/console.js';
+import { axeViolations, screenshot, useConsole, watchProblems } from '../../helpers/console.js';
+import { arrive, fill, follow, signIn } from '../../helpers/console-page.js';
 import { LOGIN, REGISTER } from '../../helpers/accounts.js';
 import { createUser, PASSWORD } from '../../helpers/factories.js';
 import { createHttpClient, errorCode } from '../../helpers/graphql.js';
@@ -20,35 +20,7 @@ const available = chromiumAvailable('the console account browser test');
 const NEW_PASSWORD = 'a different passphrase entirely 42';
 
 describe.skipIf(!available)('/account journeys in Chromium', () => {
-  let harness: ConsoleHarness;
-  let url: string;
-  beforeAll(async () => {
-    harness = await startConsole();
-    url = harness.url;
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
-
-  async function fill(page: Page, label: string, value: string) {
-    const field = page.getByLabel(label, { exact: true });
-    await field.focus();
-    await field.clear();
-    await page.keyboard.type(value);
-  }
-
-  /** Waits for the page whose heading has the focus and reads `title`; checks it with axe and screenshots it. */
-  async function arrive(page: Page, title: string, shot?: string) {
-    await page.waitForFunction((expected) => document.activeElement?.tagName === 'H1' && document.activeElement.textContent === expected, title);
-    expect(await axeViolations(page), title).toEqual([]);
-    if (shot) await screenshot(page, shot);
-  }
-
-  /** Follows a link by the keyboard: focus it, press Enter. */
-  async function follow(page: Page, name: string) {
-    await page.getByRole('link', { name, exact: true }).first().focus();
-    await page.keyboard.press('Enter');
-  }
+  const harness = useConsole();
 
   async function graphql(cookie: string, query: string) {
     const response = await fetch(`${harness.gatehouse.url}/graphql`, {
@@ -63,7 +35,7 @@ describe.skipIf(!available)('/account journeys in Chromium', () => {
     const email = `new-${Date.now()}@example.com`;
     const page = await harness.newPage();
     const problems = watchProblems(page);
-    await page.goto(`${url}/account`);
+    await page.goto(`${harness.url}/account`);
     await arrive(page, 'Sign in');
 
     await follow(page, 'Create an account');
@@ -83,9 +55,7 @@ describe.skipIf(!available)('/account journeys in Chromium', () => {
 
     await follow(page, 'Back to sign in');
     await arrive(page, 'Sign in');
-    await fill(page, 'Email', email);
-    await fill(page, 'Password', PASSWORD);
-    await page.keyboard.press('Enter');
+    await signIn(page, email);
     await arrive(page, 'Your account');
 
     await follow(page, 'Password');
@@ -116,7 +86,7 @@ describe.skipIf(!available)('/account journeys in Chromium', () => {
     await expect.poll(() => page.locator('main li').count()).toBe(2);
     expect(errorCode(await api.graphql('{ mySessions { id } }', {}, { token: tabletToken }))).toBe('UNAUTHENTICATED');
     await screenshot(page, 'devices');
-    const cookies = (await harness.chromium.browser.cookies(`${url}/graphql`)).map((c) => `${c.name}=${c.value}`).join('; ');
+    const cookies = (await harness.chromium.browser.cookies(`${harness.url}/graphql`)).map((c) => `${c.name}=${c.value}`).join('; ');
     expect((await graphql(cookies, '{ me { email } }')).data).toEqual({ me: { email } });
 
     // A wrong password is refused in words, and the session stays.
@@ -158,7 +128,7 @@ describe.skipIf(!available)('/account journeys in Chromium', () => {
   it('opens the emailed reset link on the console and sets a new password', async () => {
     const user = await createUser(harness.gatehouse.deps);
     const page = await harness.newPage();
-    await page.goto(`${url}/account`);
+    await page.goto(`${harness.url}/account`);
     await follow(page, 'Forgot your password?');
     await arrive(page, 'Forgot your password', 'forgot-password');
     await fill(page, 'Email', user.email);
@@ -186,10 +156,8 @@ describe.skipIf(!available)('/account journeys in Chromium', () => {
     const user = await createUser(harness.gatehouse.deps, { firstName: 'Dorothy', lastName: 'Vaughan' });
     const page = await harness.newPage();
     const problems = watchProblems(page);
-    await page.goto(`${url}/account/two-step`);
-    await fill(page, 'Email', user.email);
-    await fill(page, 'Password', PASSWORD);
-    await page.keyboard.press('Enter');
+    await page.goto(`${harness.url}/account/two-step`);
+    await signIn(page, user.email);
     // The deep link survives signing in.
     await arrive(page, 'Two-step verification');
     await page.getByRole('button', { name: 'Set up an authenticator app' }).focus();

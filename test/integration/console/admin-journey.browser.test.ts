@@ -9,11 +9,13 @@
  * the last page, and a new filter starts again from the first page.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../../helpers/chromium.js';
-import { axeViolations, screenshot, startConsole, watchProblems, type ConsoleHarness } from '../../helpers/console.js';
+import { axeViolations, screenshot, useConsole, watchProblems } from '../../helpers/console.js';
+import { down, emails, numbers, pageButton, pagerButtons } from '../../helpers/console-admin-lists.js';
+import { arrive, fill, follow, openPage, signIn } from '../../helpers/console-page.js';
 import { signedInStaff } from '../../helpers/admin.js';
-import { createUser, PASSWORD, signedInUser } from '../../helpers/factories.js';
+import { createUser, signedInUser } from '../../helpers/factories.js';
 
 const available = chromiumAvailable('the console admin browser test');
 
@@ -33,51 +35,7 @@ const STAFF_PERMISSIONS = [
 ];
 
 describe.skipIf(!available)('/admin journeys in Chromium', () => {
-  let harness: ConsoleHarness;
-  let url: string;
-  beforeAll(async () => {
-    harness = await startConsole();
-    url = harness.url;
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
-
-  /** A new tab whose waits fail after 10 s, with the step that hung, rather than at the test's timeout. */
-  async function open(options?: { width?: number; height?: number }) {
-    const page = await harness.newPage(options);
-    page.setDefaultTimeout(10_000);
-    // One browser context per file: forget a language an earlier test chose (localStorage outlives the cookies).
-    await page.addInitScript(() => localStorage.removeItem('gatehouse.locale'));
-    return page;
-  }
-
-  async function fill(page: Page, label: string, value: string) {
-    const field = page.getByLabel(label, { exact: true });
-    await field.focus();
-    await field.clear();
-    await page.keyboard.type(value);
-  }
-
-  /** Waits for the page whose heading has the focus and reads `title`; checks it with axe and screenshots it. */
-  async function arrive(page: Page, title: string, shot?: string) {
-    await page.waitForFunction((expected) => document.activeElement?.tagName === 'H1' && document.activeElement.textContent === expected, title);
-    expect(await axeViolations(page), title).toEqual([]);
-    if (shot) await screenshot(page, shot);
-  }
-
-  /** Follows a link by the keyboard: focus it, press Enter. */
-  async function follow(page: Page, name: string) {
-    await page.getByRole('link', { name, exact: true }).first().focus();
-    await page.keyboard.press('Enter');
-  }
-
-  async function signIn(page: Page, email: string) {
-    await arrive(page, 'Sign in');
-    await fill(page, 'Email', email);
-    await fill(page, 'Password', PASSWORD);
-    await page.keyboard.press('Enter');
-  }
+  const harness = useConsole();
 
   /** `me` and `mySessions` (which needs a live session) with a bearer token, as an API client of the user would ask. */
   async function me(accessToken: string) {
@@ -116,10 +74,11 @@ describe.skipIf(!available)('/admin journeys in Chromium', () => {
       ],
     });
 
-    const page = await open();
+    const page = await openPage(harness);
     const problems = watchProblems(page);
-    await page.goto(`${url}/admin`);
+    await page.goto(`${harness.url}/admin`);
     await screenshot(page, 'admin-sign-in');
+    await arrive(page, 'Sign in');
     await signIn(page, staff.email);
     await arrive(page, 'Users', 'admin-users');
 
@@ -204,10 +163,11 @@ describe.skipIf(!available)('/admin journeys in Chromium', () => {
     const { user: viewerOnly } = await signedInStaff(deps, ['users.view_user', 'audit.view_auditevent']);
     const target = await createUser(deps, { firstName: 'Christine', lastName: 'Darden' });
 
-    const page = await open();
+    const page = await openPage(harness);
     const problems = watchProblems(page);
     // A deep link: the sign-in page shows in its place, then the user's page.
-    await page.goto(`${url}/admin/users/${target.id}`);
+    await page.goto(`${harness.url}/admin/users/${target.id}`);
+    await arrive(page, 'Sign in');
     await signIn(page, viewerOnly.email);
     await arrive(page, target.email, 'admin-user-read-only');
     expect(await page.getByRole('button', { name: 'Deactivate' }).count()).toBe(0);
@@ -216,7 +176,7 @@ describe.skipIf(!available)('/admin journeys in Chromium', () => {
     const nav = page.getByRole('navigation', { name: 'Gatehouse admin' });
     await expect.poll(() => nav.getByRole('link').allInnerTexts()).toEqual(['Users', 'Audit log']);
     // Opened by a deep link, a section they may not view still says why.
-    await page.goto(`${url}/admin/groups`);
+    await page.goto(`${harness.url}/admin/groups`);
     await arrive(page, 'Groups');
     await expect.poll(() => page.locator('main').innerText()).toContain('You need the permission groups.view_group for this.');
 
@@ -239,8 +199,9 @@ describe.skipIf(!available)('/admin journeys in Chromium', () => {
 
   it('tells a signed-in account that is not staff that it has no access', async () => {
     const user = await createUser(harness.gatehouse.deps);
-    const page = await open();
-    await page.goto(`${url}/admin`);
+    const page = await openPage(harness);
+    await page.goto(`${harness.url}/admin`);
+    await arrive(page, 'Sign in');
     await signIn(page, user.email);
     await arrive(page, 'Gatehouse admin', 'admin-no-access');
     expect(await page.getByRole('alert').innerText()).toContain('no access');
@@ -263,17 +224,10 @@ describe.skipIf(!available)('/admin journeys in Chromium', () => {
     await deps.prisma.auditEvent.createMany({
       data: Array.from({ length: 60 }, (_, n) => ({ type: 'console.paged', metadata: JSON.stringify({ n }), createdAt: new Date(start + n * 1000) })),
     });
-    const rows = (page: Page) => page.locator('table.data tbody tr');
-    const emails = (page: Page) => rows(page).locator('th a').allInnerTexts();
-    const numbers = async (page: Page) => (await rows(page).allInnerTexts()).map((row) => Number(/"n":(\d+)/.exec(row)?.[1]));
-    /** n, n-1, ... down to `to`. */
-    const down = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, i) => from - i);
-    const button = (page: Page, name: 'Next page' | 'Previous page') => page.getByRole('button', { name, exact: true });
     /** Which of the two buttons the page offers, once it offers exactly these. */
-    const offers = async (page: Page, expected: string[]) =>
-      expect.poll(async () => (await page.locator('.pager button').allInnerTexts()).join(', ')).toBe(expected.join(', '));
+    const offers = async (page: Page, expected: string[]) => expect.poll(() => pagerButtons(page)).toBe(expected.join(', '));
 
-    const page = await open();
+    const page = await openPage(harness);
     const problems = watchProblems(page);
     // The list queries the page sends: a new filter is one request. (The audit list used to ask
     // under the new filter with the old page's cursor first, and that answer could arrive last.)
@@ -282,7 +236,8 @@ describe.skipIf(!available)('/admin journeys in Chromium', () => {
       const name = /query (ConsoleAdmin(?:Users|Audit))\b/.exec(request.postData() ?? '')?.[1];
       if (name) queries.push(name);
     });
-    await page.goto(`${url}/admin`);
+    await page.goto(`${harness.url}/admin`);
+    await arrive(page, 'Sign in');
     await signIn(page, staff.email);
     await arrive(page, 'Users');
     await fill(page, 'Search', 'paged-');
@@ -290,17 +245,17 @@ describe.skipIf(!available)('/admin journeys in Chromium', () => {
     await expect.poll(() => emails(page)).toEqual(paged.slice(0, 25));
     await offers(page, ['Next page']);
 
-    await button(page, 'Next page').click();
+    await pageButton(page, 'Next page').click();
     await expect.poll(() => emails(page)).toEqual(paged.slice(25));
     await offers(page, ['Previous page']);
     expect(await axeViolations(page)).toEqual([]);
 
-    await button(page, 'Previous page').click();
+    await pageButton(page, 'Previous page').click();
     await expect.poll(() => emails(page)).toEqual(paged.slice(0, 25));
     await offers(page, ['Next page']);
 
     // From page 2, newest first: the new order's first page (paged-30 down), not the rows after page 1's last.
-    await button(page, 'Next page').click();
+    await pageButton(page, 'Next page').click();
     await expect.poll(() => emails(page)).toEqual(paged.slice(25));
     await page.getByLabel('Order', { exact: true }).selectOption('DESC');
     queries.length = 0;
@@ -316,17 +271,17 @@ describe.skipIf(!available)('/admin journeys in Chromium', () => {
     await expect.poll(() => numbers(page)).toEqual(down(59, 10));
     await offers(page, ['Next page']);
 
-    await button(page, 'Next page').click();
+    await pageButton(page, 'Next page').click();
     await expect.poll(() => numbers(page)).toEqual(down(9, 0));
     await offers(page, ['Previous page']);
     expect(await axeViolations(page)).toEqual([]);
 
-    await button(page, 'Previous page').click();
+    await pageButton(page, 'Previous page').click();
     await expect.poll(() => numbers(page)).toEqual(down(59, 10));
     await offers(page, ['Next page']);
 
     // From page 2, another filter (the prefix, same rows): its first page again.
-    await button(page, 'Next page').click();
+    await pageButton(page, 'Next page').click();
     await expect.poll(() => numbers(page)).toEqual(down(9, 0));
     await fill(page, 'Event type', 'console.');
     queries.length = 0;

@@ -5,39 +5,21 @@
  * with the option off is in sign-in.browser.test.ts (whose server has it off, the default).
  * Before this, the console had no way to use EMAIL_SIGN_IN at all.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../../helpers/chromium.js';
-import { axeViolations, screenshot, startConsole, watchProblems, type ConsoleHarness } from '../../helpers/console.js';
+import { screenshot, useConsole, watchProblems } from '../../helpers/console.js';
+import { arrive, openPage } from '../../helpers/console-page.js';
 import { createUser } from '../../helpers/factories.js';
 import { extractCode } from '../../helpers/smtp.js';
 
 const available = chromiumAvailable('the console email sign-in browser test');
 
 describe.skipIf(!available)('console sign-in with an emailed code in Chromium', () => {
-  let harness: ConsoleHarness;
-  beforeAll(async () => {
-    harness = await startConsole({ EMAIL_SIGN_IN: 'true' });
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
-
-  async function open() {
-    const page = await harness.newPage();
-    page.setDefaultTimeout(10_000);
-    await page.addInitScript(() => localStorage.removeItem('gatehouse.locale'));
-    return page;
-  }
-
-  async function arrive(page: Page, title: string) {
-    await page.waitForFunction((expected) => document.activeElement?.tagName === 'H1' && document.activeElement.textContent === expected, title);
-    expect(await axeViolations(page), title).toEqual([]);
-  }
+  const harness = useConsole({ EMAIL_SIGN_IN: 'true' });
 
   it('emails a code, takes it from the keyboard and signs in; a wrong code is an alert', async () => {
     const user = await createUser(harness.gatehouse.deps, { firstName: 'Katherine', lastName: 'Johnson' });
-    const page = await open();
+    const page = await openPage(harness);
     const problems = watchProblems(page);
     await page.goto(`${harness.url}/account`);
     await arrive(page, 'Sign in');

@@ -13,11 +13,13 @@
  * render) runs in the microtasks that follow, before the test's next look at the page.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signedInStaff } from '../../helpers/admin.js';
 import { chromiumAvailable } from '../../helpers/chromium.js';
-import { axeViolations, startConsole, watchProblems, type ConsoleHarness } from '../../helpers/console.js';
-import { createUser, PASSWORD } from '../../helpers/factories.js';
+import { axeViolations, useConsole, watchProblems } from '../../helpers/console.js';
+import { down, emails, numbers, pageButton, pagerButtons } from '../../helpers/console-admin-lists.js';
+import { fill, openPage, signIn, waitForHeading } from '../../helpers/console-page.js';
+import { createUser } from '../../helpers/factories.js';
 
 const available = chromiumAvailable('the console late answers browser test');
 
@@ -29,18 +31,11 @@ declare global {
 }
 
 describe.skipIf(!available)('/admin lists when an older answer arrives after a newer one', () => {
-  let harness: ConsoleHarness;
-  beforeAll(async () => {
-    harness = await startConsole();
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const harness = useConsole();
 
+  /** A tab that records the GraphQL answers it has read (window.answersRead; see the file's comment). */
   async function open() {
-    const page = await harness.newPage();
-    page.setDefaultTimeout(10_000);
-    await page.addInitScript(() => localStorage.removeItem('gatehouse.locale'));
+    const page = await openPage(harness);
     await page.addInitScript(() => {
       const read: string[] = [];
       window.answersRead = read;
@@ -88,32 +83,6 @@ describe.skipIf(!available)('/admin lists when an older answer arrives after a n
     return { request, release };
   }
 
-  async function fill(page: Page, label: string, value: string) {
-    const field = page.getByLabel(label, { exact: true });
-    await field.focus();
-    await field.clear();
-    await page.keyboard.type(value);
-  }
-
-  async function arrive(page: Page, title: string) {
-    await page.waitForFunction((expected) => document.activeElement?.tagName === 'H1' && document.activeElement.textContent === expected, title);
-  }
-
-  async function signIn(page: Page, email: string) {
-    await arrive(page, 'Sign in');
-    await fill(page, 'Email', email);
-    await fill(page, 'Password', PASSWORD);
-    await page.keyboard.press('Enter');
-  }
-
-  const rows = (page: Page) => page.locator('table.data tbody tr');
-  const emails = (page: Page) => rows(page).locator('th a').allInnerTexts();
-  const numbers = async (page: Page) => (await rows(page).allInnerTexts()).map((row) => Number(/"n":(\d+)/.exec(row)?.[1]));
-  /** n, n-1, ... down to `to`. */
-  const down = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, i) => from - i);
-  const button = (page: Page, name: 'Next page' | 'Previous page') => page.getByRole('button', { name, exact: true });
-  const pagerButtons = async (page: Page) => (await page.locator('.pager button').allInnerTexts()).join(', ');
-
   /** 30 accounts a search for `prefix` finds (25 on page 1, 5 on page 2) and 3 that `other` finds. */
   async function accounts(prefix: string, other: string) {
     const deps = harness.gatehouse.deps;
@@ -136,8 +105,9 @@ describe.skipIf(!available)('/admin lists when an older answer arrives after a n
   async function staffOnUsers(page: Page) {
     const { user: staff } = await signedInStaff(harness.gatehouse.deps, ['users.view_user', 'audit.view_auditevent']);
     await page.goto(`${harness.url}/admin`);
+    await waitForHeading(page, 'Sign in');
     await signIn(page, staff.email);
-    await arrive(page, 'Users');
+    await waitForHeading(page, 'Users');
   }
 
   /**
@@ -154,7 +124,7 @@ describe.skipIf(!available)('/admin lists when an older answer arrives after a n
     await expect.poll(() => emails(page)).toEqual(paged.slice(0, 25));
 
     const next = await holdNext(page, 'ConsoleAdminUsers');
-    await button(page, 'Next page').click();
+    await pageButton(page, 'Next page').click();
     const late = await next.request;
     await fill(page, 'Search', other);
     await page.keyboard.press('Enter');
@@ -185,7 +155,7 @@ describe.skipIf(!available)('/admin lists when an older answer arrives after a n
     const problems = watchProblems(page);
     await staffOnUsers(page);
     await page.getByRole('link', { name: 'Audit log', exact: true }).click();
-    await arrive(page, 'Audit log');
+    await waitForHeading(page, 'Audit log');
     const first = page.waitForRequest((request) => /query ConsoleAdminAudit\b/.test(request.postData() ?? '') && request.postData()!.includes('console.late'));
     await fill(page, 'Event type', 'console.late');
     await page.keyboard.press('Enter');
@@ -193,10 +163,10 @@ describe.skipIf(!available)('/admin lists when an older answer arrives after a n
     await expect.poll(() => numbers(page)).toEqual(down(59, 10));
 
     const next = await holdNext(page, 'ConsoleAdminAudit');
-    await button(page, 'Next page').click();
+    await pageButton(page, 'Next page').click();
     const late = await next.request;
     // The page still shows page 1 while page 2 loads; "previous" asks for page 1 again (the same request as the first).
-    await button(page, 'Previous page').click();
+    await pageButton(page, 'Previous page').click();
     await answered(page, firstBody, 2);
     expect(await numbers(page)).toEqual(down(59, 10));
 

@@ -4,28 +4,16 @@
  * server. The hole it guards: the form asked only for names, email and password, so on a server
  * requiring more every sign-up failed with VALIDATION_FAILED and no field to fill in.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../../helpers/chromium.js';
-import { axeViolations, screenshot, startConsole, watchProblems, type ConsoleHarness } from '../../helpers/console.js';
+import { axeViolations, screenshot, useConsole, watchProblems } from '../../helpers/console.js';
+import { typeInto } from '../../helpers/console-page.js';
 import { PASSWORD } from '../../helpers/factories.js';
 
 const available = chromiumAvailable('the console registration-fields browser test');
 
 describe.skipIf(!available)('console sign-up with REGISTRATION_REQUIRED_FIELDS in Chromium', () => {
-  let harness: ConsoleHarness;
-  beforeAll(async () => {
-    harness = await startConsole({ REGISTRATION_REQUIRED_FIELDS: 'country,organizationName' });
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
-
-  async function fill(page: Page, label: string, value: string) {
-    const field = page.getByLabel(label, { exact: true });
-    await field.focus();
-    await page.keyboard.type(value);
-  }
+  const harness = useConsole({ REGISTRATION_REQUIRED_FIELDS: 'country,organizationName' });
 
   it('asks for the required fields and registers with them', async () => {
     const email = `fields-${Date.now()}@example.com`;
@@ -40,12 +28,12 @@ describe.skipIf(!available)('console sign-up with REGISTRATION_REQUIRED_FIELDS i
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'register-required-fields');
 
-    await fill(page, 'First name', 'Mary');
-    await fill(page, 'Last name', 'Jackson');
-    await fill(page, 'Email', email);
-    await fill(page, 'Country', 'United States');
-    await fill(page, 'Organization', 'NACA');
-    await fill(page, 'Password', PASSWORD);
+    await typeInto(page, 'First name', 'Mary');
+    await typeInto(page, 'Last name', 'Jackson');
+    await typeInto(page, 'Email', email);
+    await typeInto(page, 'Country', 'United States');
+    await typeInto(page, 'Organization', 'NACA');
+    await typeInto(page, 'Password', PASSWORD);
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.textContent === 'Verify your email');
     const user = await harness.gatehouse.deps.prisma.user.findUniqueOrThrow({ where: { email } });

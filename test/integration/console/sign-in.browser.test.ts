@@ -4,10 +4,10 @@
  * an account with an authenticator app gets the code step, and the language switch turns the page
  * Spanish. Keyboard only; axe-core on every page; no CSP violation, script error or failed request.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../../helpers/chromium.js';
-import { axeViolations, CONSOLE_ENV, focusedHeading, screenshot, startConsole, watchProblems, type ConsoleHarness } from '../../helpers/console.js';
+import { axeViolations, CONSOLE_ENV, focusedHeading, screenshot, useConsole, watchProblems } from '../../helpers/console.js';
+import { typeInto, waitForHeading } from '../../helpers/console-page.js';
 import { startGatehouse } from '../../helpers/gatehouse-process.js';
 import { createUser, PASSWORD, signedInUser } from '../../helpers/factories.js';
 import { createHttpClient } from '../../helpers/graphql.js';
@@ -17,19 +17,7 @@ import { TestClock } from '../../helpers/test-app.js';
 const available = chromiumAvailable('the console sign-in browser test');
 
 describe.skipIf(!available)('console sign-in in Chromium', () => {
-  let harness: ConsoleHarness;
-  beforeAll(async () => {
-    harness = await startConsole();
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
-
-  /** Types into the field labelled `label` from the keyboard (Tab order is checked by reaching it). */
-  async function fill(page: Page, label: string, value: string) {
-    await page.getByLabel(label, { exact: true }).focus();
-    await page.keyboard.type(value);
-  }
+  const harness = useConsole();
 
   it('signs in with a password on the keyboard, in a page with a strict CSP', async () => {
     const user = await createUser(harness.gatehouse.deps, { firstName: 'Grace', lastName: 'Hopper' });
@@ -71,8 +59,8 @@ describe.skipIf(!available)('console sign-in in Chromium', () => {
     const user = await createUser(harness.gatehouse.deps);
     const page = await harness.newPage();
     await page.goto(`${harness.url}/account`);
-    await fill(page, 'Email', user.email);
-    await fill(page, 'Password', 'not the password');
+    await typeInto(page, 'Email', user.email);
+    await typeInto(page, 'Password', 'not the password');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/\w/);
     expect(await page.getByLabel('Email', { exact: true }).inputValue()).toBe(user.email);
@@ -87,7 +75,7 @@ describe.skipIf(!available)('console sign-in in Chromium', () => {
     await page.goto(`${harness.url}/account`);
     await page.getByRole('button', { name: 'Email me a sign-in code' }).click();
     expect(await waitForHeading(page, 'Sign in with an emailed code')).toBe('Sign in with an emailed code');
-    await fill(page, 'Email', user.email);
+    await typeInto(page, 'Email', user.email);
     await page.keyboard.press('Enter');
     await expect
       .poll(() => page.getByRole('alert').innerText())
@@ -104,13 +92,13 @@ describe.skipIf(!available)('console sign-in in Chromium', () => {
     const { recoveryCodes } = await enrolTotp(createHttpClient(harness.gatehouse.url), accessToken, new TestClock());
     const page = await harness.newPage();
     await page.goto(`${harness.url}/account`);
-    await fill(page, 'Email', user.email);
-    await fill(page, 'Password', PASSWORD);
+    await typeInto(page, 'Email', user.email);
+    await typeInto(page, 'Password', PASSWORD);
     await page.keyboard.press('Enter');
     expect(await waitForHeading(page, 'Two-step verification')).toBe('Two-step verification');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'sign-in-code');
-    await fill(page, 'Code', recoveryCodes[0]!);
+    await typeInto(page, 'Code', recoveryCodes[0]!);
     await page.keyboard.press('Enter');
     expect(await waitForHeading(page, 'Your account')).toBe('Your account');
     await page.close();
@@ -153,9 +141,3 @@ describe.skipIf(!available)('console sign-in in Chromium', () => {
     }
   });
 });
-
-/** Waits until the focused h1 reads `text` (pages move the focus to their heading). */
-async function waitForHeading(page: Page, text: string): Promise<string> {
-  await page.waitForFunction((expected) => document.activeElement?.tagName === 'H1' && document.activeElement.textContent === expected, text);
-  return text;
-}

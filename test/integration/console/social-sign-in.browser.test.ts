@@ -10,7 +10,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../../helpers/chromium.js';
-import { axeViolations, freePort, screenshot, startConsole, watchProblems, type ConsoleHarness } from '../../helpers/console.js';
+import { freePort, screenshot, startConsole, watchProblems, type ConsoleHarness } from '../../helpers/console.js';
+import { arrive, openPage } from '../../helpers/console-page.js';
 import { createUser, PASSWORD } from '../../helpers/factories.js';
 import { startTestIdp, type TestIdp } from '../../helpers/oidc-provider.js';
 
@@ -46,18 +47,6 @@ describe.skipIf(!available)('console social sign-in and linking in Chromium', ()
     await idp?.close();
   });
 
-  async function open() {
-    const page = await harness.newPage();
-    page.setDefaultTimeout(10_000);
-    await page.addInitScript(() => localStorage.removeItem('gatehouse.locale'));
-    return page;
-  }
-
-  async function arrive(page: Page, title: string) {
-    await page.waitForFunction((expected) => document.activeElement?.tagName === 'H1' && document.activeElement.textContent === expected, title);
-    expect(await axeViolations(page), title).toEqual([]);
-  }
-
   /**
    * Presses `button`, sees the browser leave for the provider's authorize URL (answered here with
    * a blank page), walks the provider's login as `login`, and brings the browser back to the
@@ -83,7 +72,7 @@ describe.skipIf(!available)('console social sign-in and linking in Chromium', ()
     const deps = harness.gatehouse.deps;
     const user = await createUser(deps, { firstName: 'Mary', lastName: 'Winston' });
     idp.accounts.set('mary', { email: user.email, email_verified: true });
-    const page = await open();
+    const page = await openPage(harness);
     const problems = watchProblems(page);
     await page.goto(`${harness.url}/account`);
     await arrive(page, 'Sign in');
@@ -113,7 +102,7 @@ describe.skipIf(!available)('console social sign-in and linking in Chromium', ()
   });
 
   it('refuses a callback this tab did not start, in words', async () => {
-    const page = await open();
+    const page = await openPage(harness);
     await page.goto(`${callbackUrl}?state=forged&code=forged`);
     await arrive(page, 'Signing in');
     expect(await page.getByRole('alert').innerText()).toContain('not started in this tab');

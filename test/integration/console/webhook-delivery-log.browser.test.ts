@@ -6,34 +6,16 @@
  * A's deliveries request is failed at the browser's network layer (page.route: DevTools' Fetch
  * domain); every other request goes through.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signedInStaff } from '../../helpers/admin.js';
 import { chromiumAvailable } from '../../helpers/chromium.js';
-import { axeViolations, startConsole, watchProblems, type ConsoleHarness } from '../../helpers/console.js';
-import { PASSWORD } from '../../helpers/factories.js';
+import { axeViolations, useConsole, watchProblems } from '../../helpers/console.js';
+import { openPage, signIn, waitForHeading } from '../../helpers/console-page.js';
 
 const available = chromiumAvailable('the console webhook delivery log browser test');
 
 describe.skipIf(!available)('/admin/webhooks delivery log after a failed load', () => {
-  let harness: ConsoleHarness;
-  beforeAll(async () => {
-    harness = await startConsole();
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
-
-  async function fill(page: Page, label: string, value: string) {
-    const field = page.getByLabel(label, { exact: true });
-    await field.focus();
-    await field.clear();
-    await page.keyboard.type(value);
-  }
-
-  async function arrive(page: Page, title: string) {
-    await page.waitForFunction((expected) => document.activeElement?.tagName === 'H1' && document.activeElement.textContent === expected, title);
-  }
+  const harness = useConsole();
 
   /** An endpoint (rows made directly; its deliveries not PENDING, so the server's worker leaves them alone). */
   async function endpoint(url: string, deliveries: { eventId: string; eventType: string }[]) {
@@ -58,9 +40,7 @@ describe.skipIf(!available)('/admin/webhooks delivery log after a failed load', 
     const b = await endpoint('https://b.example.com/hook', [{ eventId: 'evt-b', eventType: 'user.updated' }]);
     const { user: staff } = await signedInStaff(harness.gatehouse.deps, ['users.view_user', 'webhooks.view_webhookendpoint']);
 
-    const page = await harness.newPage();
-    page.setDefaultTimeout(10_000);
-    await page.addInitScript(() => localStorage.removeItem('gatehouse.locale'));
+    const page = await openPage(harness);
     const problems = watchProblems(page);
     // A's log fails as a network error; B's (and everything else) goes through.
     await page.route('**/graphql', async (route) => {
@@ -70,13 +50,11 @@ describe.skipIf(!available)('/admin/webhooks delivery log after a failed load', 
     });
 
     await page.goto(`${harness.url}/admin`);
-    await arrive(page, 'Sign in');
-    await fill(page, 'Email', staff.email);
-    await fill(page, 'Password', PASSWORD);
-    await page.keyboard.press('Enter');
-    await arrive(page, 'Users');
+    await waitForHeading(page, 'Sign in');
+    await signIn(page, staff.email);
+    await waitForHeading(page, 'Users');
     await page.getByRole('link', { name: 'Webhooks', exact: true }).click();
-    await arrive(page, 'Webhooks');
+    await waitForHeading(page, 'Webhooks');
 
     await page.getByRole('button', { name: `Deliveries of ${a.url}` }).click();
     await expect.poll(() => page.getByRole('alert').count()).toBe(1);
