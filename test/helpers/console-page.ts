@@ -38,10 +38,9 @@ export async function follow(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-/** Waits until the focused h1 reads `title` (pages move the focus to their heading); returns it. */
-export async function waitForHeading(page: Page, title: string): Promise<string> {
+/** Waits until the focused h1 reads `title` (pages move the focus to their heading); fails after the page's timeout. */
+export async function waitForHeading(page: Page, title: string): Promise<void> {
   await page.waitForFunction((expected) => document.activeElement?.tagName === 'H1' && document.activeElement.textContent === expected, title);
-  return title;
 }
 
 /** Waits for the page whose heading has the focus and reads `title`; checks it with axe and, given `shot`, screenshots it. */

@@ -19,7 +19,9 @@ import { totpCode } from '../../helpers/totp.js';
 const available = chromiumAvailable('the console account browser test');
 const NEW_PASSWORD = 'a different passphrase entirely 42';
 
-describe.skipIf(!available)('/account journeys in Chromium', () => {
+// Whole journeys of 10–30 page steps (each step waits at most 10 s): 30 s was their quiet-machine time
+// with a few seconds to spare, and a loaded machine ran out of it.
+describe.skipIf(!available)('/account journeys in Chromium', { timeout: 60_000 }, () => {
   const harness = useConsole();
 
   async function graphql(cookie: string, query: string) {

@@ -34,7 +34,9 @@ const STAFF_PERMISSIONS = [
   'webhooks.view_webhookendpoint',
 ];
 
-describe.skipIf(!available)('/admin journeys in Chromium', () => {
+// Whole journeys of 10–30 page steps (each step waits at most 10 s): 30 s was their quiet-machine time
+// with a few seconds to spare, and a loaded machine ran out of it.
+describe.skipIf(!available)('/admin journeys in Chromium', { timeout: 60_000 }, () => {
   const harness = useConsole();
 
   /** `me` and `mySessions` (which needs a live session) with a bearer token, as an API client of the user would ask. */
