@@ -17,5 +17,5 @@ export function nodeCommand(args: string[]): [string, string[]] {
   const [entry, ...rest] = args;
   const target = entry && compiled[entry];
   if (!target) throw new Error(`no compiled entry point for ${entry}; add it to test/helpers/entrypoints.ts and the build script`);
-  return [process.execPath, ['--enable-source-maps', `${root}${target}`, ...rest]];
+  return [process.execPath, [`${root}${target}`, ...rest]];
 }
