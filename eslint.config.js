@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['src/generated/**', 'test/client/gql/**', 'src/console/gql/**', 'dist/**', 'node_modules/**', 'coverage/**', 'data/**', '*.cjs'] },
+  { ignores: ['src/generated/**', 'test/client/gql/**', 'src/console/gql/**', 'dist/**', 'node_modules/**', 'coverage/**', 'data/**', '*.cjs', 'bench/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

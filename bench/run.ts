@@ -6,7 +6,7 @@
  * DATABASE_URL says so. Speed is judged here, never by timed assertions in tests.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareReports, readReport } from './compare.js';
@@ -16,6 +16,7 @@ import { cpuMs, peakRssMb, rssMb, start } from './processes.js';
 import type { ChildProcess } from 'node:child_process';
 import { scenarios, type Scenario } from './scenarios.js';
 import { seed } from './seed.js';
+import { npmStart, serverEnv } from './server-env.js';
 
 const { values } = parseArgs({
   options: {
@@ -34,18 +35,6 @@ const earlier = values.compare ? readReport(values.compare) : undefined;
 const seconds = quick ? 2 : 8;
 const rounds = quick ? 1 : 3;
 const connectionLevels = [16, 64];
-
-const serverEnv: Record<string, string> = {
-  NODE_ENV: 'production',
-  LOG_LEVEL: 'info', // the listening line carries the URL; requests are not logged at info
-  JWT_SECRET: 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
-  DATA_ENCRYPTION_KEY: 'bench-data-key-0123456789-abcdefghijklmnopqrstuvwxyz',
-  GRAPHIQL: 'false',
-  AUTH_COOKIES: 'true',
-  AUTH_COOKIE_SECURE: 'false',
-  // The benchmark measures throughput, not abuse limits: lift them for its loopback client.
-  RATE_LIMITS_ENABLED: 'false',
-};
 
 interface Row {
   scenario: string;
@@ -148,14 +137,7 @@ execFileSync('npm', ['run', '-s', 'build'], { stdio: 'inherit' });
 // largest run's worth in use and the probe's.
 const refreshSessions = rounds * connectionLevels.reduce((a, b) => a + b, 0) + Math.max(...connectionLevels) + 1;
 const seeded = await seed(serverEnv, baseUrl, Math.max(...connectionLevels), refreshSessions);
-// The server runs with the V8 flags `npm start` gives it (heap sizes), so the figures are what you get.
-const startScript = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
-const startFlags = startScript.match(/--max-[\w-]+=\d+/g) ?? [];
-// The entry `npm start` runs: the launcher that sizes libuv's thread pool, then the server.
-const serverEntry = /dist\/server\/\S+/.exec(startScript)?.[0] ?? 'dist/server/main.mjs';
-// BENCH_EXTRA_FLAGS="--flag ..." adds node/V8 flags after those, to try one before it goes into
-// `npm start` (the memory section of docs/performance.md compares heap flags this way).
-const extraFlags = process.env.BENCH_EXTRA_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
+const { startFlags, serverEntry, extraFlags } = npmStart();
 const server = await start(serverEntry, { ...serverEnv, DATABASE_URL: seeded.databaseUrl, HOST: '127.0.0.1', PORT: '0' }, /"url":"(http:\/\/[^"]+)\/graphql"/, [
   ...startFlags,
   ...extraFlags,
