@@ -1,4 +1,4 @@
-/** Building blocks only the admin app uses: a select and a checkbox with their labels, a refusal note. */
+/** Building blocks only the admin app uses: a select and a checkbox with their labels, a refusal note, a table of listed rows. */
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 
@@ -71,4 +71,47 @@ export function Checkbox({
 /** Why an action is not offered, in words, where its button would be. */
 export function Refusal({ reason }: { reason: string | null }) {
   return reason ? <p class="refusal">{reason}</p> : null;
+}
+
+/**
+ * A table of rows the API listed (its style, `table.data`, is admin.css'), so a page writes only
+ * its caption, its column headings and a row's cells. `actions`: each row ends with a cell of
+ * buttons, under an empty heading.
+ */
+export function DataTable<Row extends { id: string }>({
+  caption,
+  columns,
+  actions,
+  rows,
+  cells,
+}: {
+  caption: ComponentChildren;
+  columns: string[];
+  actions?: boolean;
+  rows: Row[];
+  /** A row's cells: a `<th scope="row">` naming it among `<td>`s. */
+  cells: (row: Row) => ComponentChildren;
+}) {
+  return (
+    <div class="table-wrap">
+      <table class="data">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
+            {actions ? <td /> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>{cells(row)}</tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }

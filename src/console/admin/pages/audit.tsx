@@ -1,16 +1,16 @@
 /** /admin/audit: the audit trail with filters (type or prefix, user, period), and the table the user page reuses. */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { graphql } from '../../gql';
 import type { ConsoleAdminAuditQuery, ConsoleAdminAuditQueryVariables } from '../../gql/graphql';
 import { useViewer } from '../../shared/app';
-import { gql, messageOf } from '../../shared/client';
+import { gql } from '../../shared/client';
 import { formatDateTime } from '../../shared/i18n';
-import { useLatest } from '../../shared/latest';
+import { useList } from '../../shared/list';
 import { Pager, usePager } from '../../shared/pager';
 import { Alert, Field, Page } from '../../shared/ui';
 import { needs, useAccess } from '../access';
 import { t } from '../texts';
-import { Refusal } from '../ui';
+import { DataTable, Refusal } from '../ui';
 
 const Audit = graphql(`
   query ConsoleAdminAudit($filter: AuditEventFilter, $first: Int, $after: String) {
@@ -45,21 +45,11 @@ type AuditRow = ConsoleAdminAuditQuery['auditEvents']['nodes'][number];
 
 /** Events under `filter`, a page at a time; `size` rows a page. */
 export function AuditEvents({ filter, size, caption }: { filter: AuditFilter; size: number; caption: string }) {
-  const [page, setPage] = useState<ConsoleAdminAuditQuery['auditEvents'] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   // By value: the user page passes a new filter object on every render.
   const key = JSON.stringify(filter);
   const pager = usePager(key);
   const { after } = pager;
-  const latest = useLatest();
-  useEffect(() => {
-    setError(null);
-    void latest(
-      gql(Audit, { filter, first: size, after }),
-      ({ auditEvents }) => setPage(auditEvents),
-      (caught: unknown) => setError(messageOf(caught)),
-    );
-  }, [key, after]);
+  const { data: page, error } = useList(() => gql(Audit, { filter, first: size, after }).then(({ auditEvents }) => auditEvents), [key, after]);
   return (
     <>
       <Alert message={error} />
@@ -72,35 +62,23 @@ export function AuditEvents({ filter, size, caption }: { filter: AuditFilter; si
 
 function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: string }) {
   return (
-    <div class="table-wrap">
-      <table class="data">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('when')}</th>
-            <th scope="col">{t('eventType')}</th>
-            <th scope="col">{t('user')}</th>
-            <th scope="col">{t('actor')}</th>
-            <th scope="col">{t('address')}</th>
-            <th scope="col">{t('details')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td class="date">{formatDateTime(row.createdAt)}</td>
-              <th scope="row">{row.type}</th>
-              <td>{row.user ? <a href={`/admin/users/${row.user.id}`}>{row.user.email}</a> : (row.userId ?? '—')}</td>
-              <td>{row.actor ? <a href={`/admin/users/${row.actor.id}`}>{row.actor.email}</a> : '—'}</td>
-              <td>{row.ip ?? '—'}</td>
-              <td class="wrap">
-                <code>{row.metadata === '{}' ? '' : row.metadata}</code>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      columns={[t('when'), t('eventType'), t('user'), t('actor'), t('address'), t('details')]}
+      rows={rows}
+      cells={(row) => (
+        <>
+          <td class="date">{formatDateTime(row.createdAt)}</td>
+          <th scope="row">{row.type}</th>
+          <td>{row.user ? <a href={`/admin/users/${row.user.id}`}>{row.user.email}</a> : (row.userId ?? '—')}</td>
+          <td>{row.actor ? <a href={`/admin/users/${row.actor.id}`}>{row.actor.email}</a> : '—'}</td>
+          <td>{row.ip ?? '—'}</td>
+          <td class="wrap">
+            <code>{row.metadata === '{}' ? '' : row.metadata}</code>
+          </td>
+        </>
+      )}
+    />
   );
 }
 

@@ -1,14 +1,13 @@
 /** /admin/groups and /admin/permissions: the lists, and creating one where the viewer may. */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { graphql } from '../../gql';
-import type { ConsoleAdminGroupsQuery, ConsoleAdminPermissionsQuery } from '../../gql/graphql';
 import { useViewer } from '../../shared/app';
-import { gql, messageOf } from '../../shared/client';
-import { useLatest } from '../../shared/latest';
+import { gql } from '../../shared/client';
+import { useList } from '../../shared/list';
 import { Alert, Field, Form, Page } from '../../shared/ui';
 import { needs, useAccess } from '../access';
 import { t } from '../texts';
-import { Refusal } from '../ui';
+import { DataTable, Refusal } from '../ui';
 
 const Groups = graphql(`
   query ConsoleAdminGroups {
@@ -53,51 +52,30 @@ const CreatePermission = graphql(`
 
 export function GroupsPage() {
   const access = useAccess(useViewer());
-  const [rows, setRows] = useState<ConsoleAdminGroupsQuery['groups'] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const canView = access?.can('groups.view_group') ?? false;
-  const latest = useLatest();
-  const load = () =>
-    latest(
-      gql(Groups),
-      (data) => setRows(data.groups),
-      (caught: unknown) => setError(messageOf(caught)),
-    );
-  useEffect(() => {
-    if (canView) void load();
-  }, [canView]);
+  const { data: rows, error, load } = useList(() => (canView ? gql(Groups).then((data) => data.groups) : null), [canView]);
   return (
     <Page title={t('groupsTitle')}>
       <Alert message={error} />
       {access && !canView ? <Refusal reason={needs('groups.view_group')} /> : null}
       {rows ? (
-        <div class="table-wrap">
-          <table class="data">
-            <caption>{t('groupsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('name')}</th>
-                <th scope="col">{t('description')}</th>
-                <th scope="col">{t('members')}</th>
-                <th scope="col">{t('permissionsCol')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <th scope="row">
-                    <a href={`/admin?group=${encodeURIComponent(row.name)}`}>{row.name}</a>
-                  </th>
-                  <td>{row.description || '—'}</td>
-                  <td>{row.memberCount}</td>
-                  <td class="wrap">{row.permissions.map((p) => p.codename).join(', ') || '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('groupsCaption')}
+          columns={[t('name'), t('description'), t('members'), t('permissionsCol')]}
+          rows={rows}
+          cells={(row) => (
+            <>
+              <th scope="row">
+                <a href={`/admin?group=${encodeURIComponent(row.name)}`}>{row.name}</a>
+              </th>
+              <td>{row.description || '—'}</td>
+              <td>{row.memberCount}</td>
+              <td class="wrap">{row.permissions.map((p) => p.codename).join(', ') || '—'}</td>
+            </>
+          )}
+        />
       ) : null}
       {access && canView ? (
         <>
@@ -129,49 +107,29 @@ export function GroupsPage() {
 
 export function PermissionsPage() {
   const access = useAccess(useViewer());
-  const [rows, setRows] = useState<ConsoleAdminPermissionsQuery['permissions'] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [codename, setCodename] = useState('');
   const [name, setName] = useState('');
   const canView = access?.can('permissions.view_permission') ?? false;
-  const latest = useLatest();
-  const load = () =>
-    latest(
-      gql(Permissions),
-      (data) => setRows(data.permissions),
-      (caught: unknown) => setError(messageOf(caught)),
-    );
-  useEffect(() => {
-    if (canView) void load();
-  }, [canView]);
+  const { data: rows, error, load } = useList(() => (canView ? gql(Permissions).then((data) => data.permissions) : null), [canView]);
   return (
     <Page title={t('permissionsTitle')}>
       <Alert message={error} />
       {access && !canView ? <Refusal reason={needs('permissions.view_permission')} /> : null}
       {rows ? (
-        <div class="table-wrap">
-          <table class="data">
-            <caption>{t('permissionsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('codename')}</th>
-                <th scope="col">{t('name')}</th>
-                <th scope="col">{t('builtIn')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <th scope="row">
-                    <code>{row.codename}</code>
-                  </th>
-                  <td>{row.name || '—'}</td>
-                  <td>{row.builtIn ? t('yes') : t('no')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('permissionsCaption')}
+          columns={[t('codename'), t('name'), t('builtIn')]}
+          rows={rows}
+          cells={(row) => (
+            <>
+              <th scope="row">
+                <code>{row.codename}</code>
+              </th>
+              <td>{row.name || '—'}</td>
+              <td>{row.builtIn ? t('yes') : t('no')}</td>
+            </>
+          )}
+        />
       ) : null}
       {access && canView ? (
         <>

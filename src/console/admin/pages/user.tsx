@@ -12,10 +12,11 @@ import { useViewer } from '../../shared/app';
 import { gql, messageOf } from '../../shared/client';
 import { formatDateTime } from '../../shared/i18n';
 import { useLatest } from '../../shared/latest';
+import { useList } from '../../shared/list';
 import { ActionButton, Alert, Field, Form, Notice, Page } from '../../shared/ui';
 import { manageRefusal, needs, useAccess, type Access } from '../access';
 import { t } from '../texts';
-import { Checkbox, Refusal } from '../ui';
+import { Checkbox, DataTable, Refusal } from '../ui';
 import { AuditEvents } from './audit';
 
 const User = graphql(`
@@ -426,20 +427,13 @@ function AccessSection({ user, access, changeRefusal, reload }: { user: Target; 
 }
 
 function Sessions({ user, access }: { user: Target; access: Access }) {
-  const [rows, setRows] = useState<SessionRow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const canView = access.can('sessions.view_session');
   const canRevoke = access.can('sessions.delete_session');
-  const latest = useLatest();
-  const load = () =>
-    latest(
-      gql(UserSessions, { id: user.id }),
-      (data) => setRows(data.user?.sessions ?? []),
-      (caught: unknown) => setError(messageOf(caught)),
-    );
-  useEffect(() => {
-    if (canView) void load();
-  }, [user.id, user.isActive, canView]);
+  const {
+    data: rows,
+    error,
+    load,
+  } = useList(() => (canView ? gql(UserSessions, { id: user.id }).then((data) => data.user?.sessions ?? []) : null), [user.id, user.isActive, canView]);
   const device = (row: SessionRow) => (row.userAgent ? (row.userAgent.length > 60 ? `${row.userAgent.slice(0, 57)}…` : row.userAgent) : '—');
   return (
     <>
@@ -448,42 +442,33 @@ function Sessions({ user, access }: { user: Target; access: Access }) {
       {!canView ? <Refusal reason={needs('sessions.view_session')} /> : null}
       {rows && !rows.length ? <p>{t('noSessions')}</p> : null}
       {rows?.length ? (
-        <div class="table-wrap">
-          <table class="data">
-            <caption>{t('sessionsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('device')}</th>
-                <th scope="col">{t('address')}</th>
-                <th scope="col">{t('lastUsed')}</th>
-                {canRevoke ? <td /> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <th scope="row">{device(row)}</th>
-                  <td>{row.ip ?? '—'}</td>
-                  <td class="date">{formatDateTime(row.lastUsedAt)}</td>
-                  {canRevoke ? (
-                    <td>
-                      <ActionButton
-                        secondary
-                        onClick={async () => {
-                          await gql(RevokeSessions, { userId: user.id, sessionId: row.id });
-                          await load();
-                        }}
-                      >
-                        <span aria-hidden="true">{t('revoke')}</span>
-                        <span class="visually-hidden">{t('revokeNamed', { name: device(row) })}</span>
-                      </ActionButton>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('sessionsCaption')}
+          columns={[t('device'), t('address'), t('lastUsed')]}
+          actions={canRevoke}
+          rows={rows}
+          cells={(row) => (
+            <>
+              <th scope="row">{device(row)}</th>
+              <td>{row.ip ?? '—'}</td>
+              <td class="date">{formatDateTime(row.lastUsedAt)}</td>
+              {canRevoke ? (
+                <td>
+                  <ActionButton
+                    secondary
+                    onClick={async () => {
+                      await gql(RevokeSessions, { userId: user.id, sessionId: row.id });
+                      await load();
+                    }}
+                  >
+                    <span aria-hidden="true">{t('revoke')}</span>
+                    <span class="visually-hidden">{t('revokeNamed', { name: device(row) })}</span>
+                  </ActionButton>
+                </td>
+              ) : null}
+            </>
+          )}
+        />
       ) : null}
       {rows?.length && canRevoke ? (
         <div class="row-actions">
@@ -544,42 +529,33 @@ function Identities({ user, changeRefusal, reload }: { user: Target; changeRefus
     <>
       <h2>{t('identities')}</h2>
       {user.identities.length ? (
-        <div class="table-wrap">
-          <table class="data">
-            <caption>{t('identitiesCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('provider')}</th>
-                <th scope="col">{t('email')}</th>
-                <th scope="col">{t('linked')}</th>
-                {changeRefusal ? null : <td />}
-              </tr>
-            </thead>
-            <tbody>
-              {user.identities.map((row) => (
-                <tr key={row.id}>
-                  <th scope="row">{row.providerName}</th>
-                  <td>{row.email ?? '—'}</td>
-                  <td class="date">{formatDateTime(row.linkedAt)}</td>
-                  {changeRefusal ? null : (
-                    <td>
-                      <ActionButton
-                        danger
-                        onClick={async () => {
-                          await gql(Unlink, { id: row.id });
-                          await reload();
-                        }}
-                      >
-                        <span aria-hidden="true">{t('unlink')}</span>
-                        <span class="visually-hidden">{t('unlinkNamed', { name: row.providerName })}</span>
-                      </ActionButton>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('identitiesCaption')}
+          columns={[t('provider'), t('email'), t('linked')]}
+          actions={!changeRefusal}
+          rows={user.identities}
+          cells={(row) => (
+            <>
+              <th scope="row">{row.providerName}</th>
+              <td>{row.email ?? '—'}</td>
+              <td class="date">{formatDateTime(row.linkedAt)}</td>
+              {changeRefusal ? null : (
+                <td>
+                  <ActionButton
+                    danger
+                    onClick={async () => {
+                      await gql(Unlink, { id: row.id });
+                      await reload();
+                    }}
+                  >
+                    <span aria-hidden="true">{t('unlink')}</span>
+                    <span class="visually-hidden">{t('unlinkNamed', { name: row.providerName })}</span>
+                  </ActionButton>
+                </td>
+              )}
+            </>
+          )}
+        />
       ) : (
         <p>{t('noIdentities')}</p>
       )}

@@ -4,14 +4,15 @@ import { useLocation } from 'preact-iso';
 import { graphql } from '../../gql';
 import type { ConsoleAdminUsersQuery, ConsoleAdminUsersQueryVariables } from '../../gql/graphql';
 import { useViewer } from '../../shared/app';
-import { gql, messageOf } from '../../shared/client';
+import { gql } from '../../shared/client';
 import { formatDateTime } from '../../shared/i18n';
 import { useLatest } from '../../shared/latest';
+import { useList } from '../../shared/list';
 import { Pager, usePager } from '../../shared/pager';
 import { Alert, Field, Page } from '../../shared/ui';
 import { useAccess } from '../access';
 import { t } from '../texts';
-import { Select, TriState, triState } from '../ui';
+import { DataTable, Select, TriState, triState } from '../ui';
 
 const Users = graphql(`
   query ConsoleAdminUsers($filter: UserFilter, $orderBy: UserOrder, $first: Int, $after: String) {
@@ -69,14 +70,11 @@ export function UsersPage() {
   const initial: Filters = { ...NO_FILTERS, group: query.group ?? '' };
   const [draft, setDraft] = useState<Filters>(initial);
   const [applied, setApplied] = useState<Filters>(initial);
-  const [page, setPage] = useState<ConsoleAdminUsersQuery['users'] | null>(null);
   const [groups, setGroups] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
   // Every submit applies a new object, so even the same filters again start from the first page.
   const pager = usePager(applied);
   const set = (key: keyof Filters) => (value: string) => setDraft({ ...draft, [key]: value });
   const latestGroups = useLatest();
-  const latestPage = useLatest();
 
   useEffect(() => {
     if (!access?.can('groups.view_group')) return;
@@ -84,9 +82,8 @@ export function UsersPage() {
   }, [access]);
 
   const { after } = pager;
-  useEffect(() => {
-    setError(null);
-    void latestPage(
+  const { data: page, error } = useList(
+    () =>
       gql(Users, {
         first: PAGE_SIZE,
         after,
@@ -98,11 +95,9 @@ export function UsersPage() {
           emailVerified: triState(applied.verified),
           group: applied.group || null,
         },
-      }),
-      ({ users }) => setPage(users),
-      (caught: unknown) => setError(messageOf(caught)),
-    );
-  }, [applied, after]);
+      }).then(({ users }) => users),
+    [applied, after],
+  );
 
   const submit = (event: Event) => {
     event.preventDefault();
@@ -152,36 +147,26 @@ function UsersTable({ rows, total }: { rows: UserRow[]; total: number }) {
   if (!rows.length) return <p role="status">{t('noUsers')}</p>;
   const flag = (on: boolean) => (on ? t('yes') : t('no'));
   return (
-    <div class="table-wrap">
-      <table class="data">
-        <caption>
+    <DataTable
+      caption={
+        <>
           {t('usersCaption')} · <span role="status">{t('pageCount', { count: total })}</span>
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('email')}</th>
-            <th scope="col">{t('name')}</th>
-            <th scope="col">{t('active')}</th>
-            <th scope="col">{t('staff')}</th>
-            <th scope="col">{t('verified')}</th>
-            <th scope="col">{t('lastLogin')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <th scope="row">
-                <a href={`/admin/users/${row.id}`}>{row.email}</a>
-              </th>
-              <td>{`${row.firstName} ${row.lastName}`.trim()}</td>
-              <td>{flag(row.isActive)}</td>
-              <td>{row.isSuperuser ? t('superuser') : flag(row.isStaff)}</td>
-              <td>{flag(row.emailVerified)}</td>
-              <td class="date">{formatDateTime(row.lastLoginAt) || '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        </>
+      }
+      columns={[t('email'), t('name'), t('active'), t('staff'), t('verified'), t('lastLogin')]}
+      rows={rows}
+      cells={(row) => (
+        <>
+          <th scope="row">
+            <a href={`/admin/users/${row.id}`}>{row.email}</a>
+          </th>
+          <td>{`${row.firstName} ${row.lastName}`.trim()}</td>
+          <td>{flag(row.isActive)}</td>
+          <td>{row.isSuperuser ? t('superuser') : flag(row.isStaff)}</td>
+          <td>{flag(row.emailVerified)}</td>
+          <td class="date">{formatDateTime(row.lastLoginAt) || '—'}</td>
+        </>
+      )}
+    />
   );
 }
