@@ -10,6 +10,7 @@
  * `?` inside string literals.
  */
 import { ColumnTypeEnum, type ArgType, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory, type SqlQuery } from '@prisma/driver-adapter-utils';
+import { executeInGroup } from './sqlite-group-commit.js';
 
 /** The adapter a client connected through, while it is connected. */
 interface Slot {
@@ -136,10 +137,14 @@ export async function driverQuery(client: { $connect(): Promise<void> }, sql: st
   });
 }
 
-/** Runs an INSERT, UPDATE or DELETE and answers how many rows it changed. */
+/**
+ * Runs an INSERT, UPDATE or DELETE and answers how many rows it changed. On SQLite it is committed
+ * with the other writes of this turn of the event loop (sqlite-group-commit.ts), once committed.
+ */
 export async function driverExecute(client: { $connect(): Promise<void> }, sql: string, args: unknown[]): Promise<number> {
   const adapter = await adapterOf(client);
-  return adapter.executeRaw(query(adapter, sql, args));
+  const statement = query(adapter, sql, args);
+  return adapter.provider === 'sqlite' ? executeInGroup(adapter, statement) : adapter.executeRaw(statement);
 }
 
 /** `factory` with every statement its connections run, in transactions too, reported to `onStatement` first. */

@@ -6,7 +6,8 @@
  * The rows they answer equal what Prisma reads (test/integration/accounts/refresh-statements.test.ts).
  *
  * On SQLite a refresh runs these two: the database is in-process, a statement costs no round trip,
- * and the rules run in JS between them. On PostgreSQL, with rotation on, the common case is one
+ * and the rules run in JS between them. The UPDATE is committed with the other rotations of the same
+ * turn of the event loop (../../db/sqlite-group-commit.ts, through driverExecute). On PostgreSQL, with rotation on, the common case is one
  * statement instead (refresh-statements-postgresql.ts): there, each statement is a round trip to
  * a server process.
  */

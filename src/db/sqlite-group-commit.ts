@@ -1,0 +1,75 @@
+/**
+ * Group commit on SQLite: the writes asked for during one turn of the event loop are committed in
+ * one transaction, at the end of that turn. Each autocommitted write on SQLite appends its pages to
+ * the WAL with its own commit, and every thousand pages the committing statement checkpoints the
+ * WAL into the database and syncs both files, on the event loop's thread: a refresh rotation spent
+ * more time there than in the rest of its UPDATE (docs/performance.md, "Group commit"). Writes
+ * committed together share their index pages and their commit, and checkpoint far less often.
+ *
+ * Each write keeps its own statement, condition and change count, so a conditional UPDATE decides
+ * exactly as it would alone (in the order asked). A caller's promise settles after the COMMIT: no
+ * answer ever reports a write that is not committed. If any write of a group fails, the group is
+ * rolled back and every write is run again on its own, so one write's failure is never another's.
+ * The transaction is taken through the adapter (sqlite-serial-adapter.ts's lock), so it waits for
+ * an open interactive transaction and no other query runs inside it.
+ */
+import type { SqlDriverAdapter, SqlQuery, Transaction } from '@prisma/driver-adapter-utils';
+
+interface Write {
+  query: SqlQuery;
+  resolve(changes: number): void;
+  reject(error: unknown): void;
+}
+
+const groups = new WeakMap<SqlDriverAdapter, Write[]>();
+
+const statement = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
+
+/** Runs `query` (an INSERT, UPDATE or DELETE) in this turn's group on `adapter`; answers its change count once committed. */
+export function executeInGroup(adapter: SqlDriverAdapter, query: SqlQuery): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let group = groups.get(adapter);
+    if (!group) {
+      group = [];
+      groups.set(adapter, group);
+      // setImmediate: after every request this turn has read, so their writes are in the group.
+      setImmediate(() => void commitGroup(adapter));
+    }
+    group.push({ query, resolve, reject });
+  });
+}
+
+async function commitGroup(adapter: SqlDriverAdapter): Promise<void> {
+  const group = groups.get(adapter) ?? [];
+  groups.delete(adapter);
+  if (group.length > 1 && (await committedTogether(adapter, group))) return;
+  // Alone, or after the group failed: each write on its own, with its own outcome.
+  for (const write of group) adapter.executeRaw(write.query).then(write.resolve, write.reject);
+}
+
+/** True when every write of `group` ran and they committed; false, with nothing written, otherwise. */
+async function committedTogether(adapter: SqlDriverAdapter, group: Write[]): Promise<boolean> {
+  let tx: Transaction;
+  try {
+    tx = await adapter.startTransaction();
+  } catch {
+    return false;
+  }
+  try {
+    const changes: number[] = [];
+    for (const write of group) changes.push(await tx.executeRaw(write.query));
+    // Prisma's SQLite transaction leaves COMMIT and ROLLBACK to its caller (usePhantomQuery: false).
+    await tx.executeRaw(statement('COMMIT'));
+    await tx.commit();
+    group.forEach((write, i) => write.resolve(changes[i]!));
+    return true;
+  } catch {
+    try {
+      await tx.executeRaw(statement('ROLLBACK'));
+    } catch {
+      // SQLite rolls some failures back by itself; there is then no transaction to end.
+    }
+    await tx.rollback();
+    return false;
+  }
+}
