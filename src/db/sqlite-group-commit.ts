@@ -33,15 +33,18 @@ export function executeInGroup(adapter: SqlDriverAdapter, query: SqlQuery): Prom
       group = [];
       groups.set(adapter, group);
       // setImmediate: after every request this turn has read, so their writes are in the group.
-      setImmediate(() => void commitGroup(adapter));
+      setImmediate(() => {
+        const writes = groups.get(adapter) ?? [];
+        groups.delete(adapter);
+        // Whatever goes wrong, no caller is left waiting (a write already settled ignores this).
+        commitGroup(adapter, writes).catch((error: unknown) => writes.forEach((write) => write.reject(error)));
+      });
     }
     group.push({ query, resolve, reject });
   });
 }
 
-async function commitGroup(adapter: SqlDriverAdapter): Promise<void> {
-  const group = groups.get(adapter) ?? [];
-  groups.delete(adapter);
+async function commitGroup(adapter: SqlDriverAdapter, group: Write[]): Promise<void> {
   if (group.length > 1 && (await committedTogether(adapter, group))) return;
   // Alone, or after the group failed: each write on its own, with its own outcome.
   for (const write of group) adapter.executeRaw(write.query).then(write.resolve, write.reject);
