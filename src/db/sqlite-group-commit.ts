@@ -58,14 +58,11 @@ async function committedTogether(adapter: SqlDriverAdapter, group: Write[]): Pro
   } catch {
     return false;
   }
+  const changes: number[] = [];
   try {
-    const changes: number[] = [];
     for (const write of group) changes.push(await tx.executeRaw(write.query));
     // Prisma's SQLite transaction leaves COMMIT and ROLLBACK to its caller (usePhantomQuery: false).
     await tx.executeRaw(statement('COMMIT'));
-    await tx.commit();
-    group.forEach((write, i) => write.resolve(changes[i]!));
-    return true;
   } catch {
     try {
       await tx.executeRaw(statement('ROLLBACK'));
@@ -75,4 +72,8 @@ async function committedTogether(adapter: SqlDriverAdapter, group: Write[]): Pro
     await tx.rollback();
     return false;
   }
+  // Committed: answered before the lock is handed on, so nothing after this can undo an answer.
+  group.forEach((write, i) => write.resolve(changes[i]!));
+  await tx.commit();
+  return true;
 }
