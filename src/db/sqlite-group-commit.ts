@@ -14,6 +14,7 @@
  * an open interactive transaction and no other query runs inside it.
  */
 import type { SqlDriverAdapter, SqlQuery, Transaction } from '@prisma/driver-adapter-utils';
+import { perTurn } from './turn-batch.js';
 
 interface Write {
   query: SqlQuery;
@@ -21,27 +22,16 @@ interface Write {
   reject(error: unknown): void;
 }
 
-const groups = new WeakMap<SqlDriverAdapter, Write[]>();
-
 const statement = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
+
+const inThisTurn = perTurn<SqlDriverAdapter, Write>((adapter, writes) => {
+  // Whatever goes wrong, no caller is left waiting (a write already settled ignores this).
+  commitGroup(adapter, writes).catch((error: unknown) => writes.forEach((write) => write.reject(error)));
+});
 
 /** Runs `query` (an INSERT, UPDATE or DELETE) in this turn's group on `adapter`; answers its change count once committed. */
 export function executeInGroup(adapter: SqlDriverAdapter, query: SqlQuery): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let group = groups.get(adapter);
-    if (!group) {
-      group = [];
-      groups.set(adapter, group);
-      // setImmediate: after every request this turn has read, so their writes are in the group.
-      setImmediate(() => {
-        const writes = groups.get(adapter) ?? [];
-        groups.delete(adapter);
-        // Whatever goes wrong, no caller is left waiting (a write already settled ignores this).
-        commitGroup(adapter, writes).catch((error: unknown) => writes.forEach((write) => write.reject(error)));
-      });
-    }
-    group.push({ query, resolve, reject });
-  });
+  return new Promise((resolve, reject) => inThisTurn(adapter, { query, resolve, reject }));
 }
 
 async function commitGroup(adapter: SqlDriverAdapter, group: Write[]): Promise<void> {

@@ -145,7 +145,7 @@ describe('refresh rotation statements', () => {
       refreshToken = result.data!.refreshToken.refreshToken;
     }
     const rows = await driverQuery(t.deps.prisma, 'SELECT name, statement FROM pg_prepared_statements', []);
-    expect(rows.filter((row) => String(row['statement']).startsWith('WITH found AS'))).toHaveLength(1);
+    expect(rows.filter((row) => String(row['statement']).startsWith('WITH input AS'))).toHaveLength(1);
     // Prisma's own statements stay unnamed.
     expect(rows.every((row) => String(row['name']).startsWith('gatehouse_'))).toBe(true);
   });

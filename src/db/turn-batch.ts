@@ -1,0 +1,21 @@
+/**
+ * Work asked for during one turn of the event loop, gathered per key and handed over at the end of
+ * that turn (setImmediate: after every request this turn has read, so theirs is in the batch). A
+ * lone request waits for nothing but the end of its turn. Used where one statement or one commit for
+ * many requests costs far less than one each (sqlite-group-commit.ts, the PostgreSQL refresh).
+ */
+export function perTurn<K extends object, T>(flush: (key: K, items: T[]) => void): (key: K, item: T) => void {
+  const pending = new WeakMap<K, T[]>();
+  return (key, item) => {
+    let items = pending.get(key);
+    if (!items) {
+      const batch: T[] = (items = []);
+      pending.set(key, batch);
+      setImmediate(() => {
+        pending.delete(key);
+        flush(key, batch);
+      });
+    }
+    items.push(item);
+  };
+}
