@@ -5,9 +5,7 @@
  * without reading it again unless a relation is asked for.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PrismaClient } from '../../../src/generated/sqlite/client.js';
-import { PrismaClient as PostgresClient } from '../../../src/generated/postgresql/client.js';
-import { createAdapterFactory } from '../../../src/db/adapter.js';
+import { openDatabase } from '../../../src/db/client.js';
 import { createApp } from '../../../src/server/app.js';
 import { createGraphQLClient, type GraphQLClient } from '../../helpers/graphql.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
@@ -21,11 +19,8 @@ describe('User and Group columns', () => {
   let token: string;
   beforeAll(async () => {
     t = await createTestApp();
-    // A client that reports every statement, on the same database.
-    const adapter = createAdapterFactory(t.config.database.url);
-    const log = [{ emit: 'event' as const, level: 'query' as const }];
-    const counted = t.db.provider === 'postgresql' ? (new PostgresClient({ adapter, log }) as unknown as PrismaClient) : new PrismaClient({ adapter, log });
-    (counted as unknown as { $on(event: 'query', cb: (event: { query: string }) => void): void }).$on('query', (event) => statements.push(event.query));
+    // A client that reports every statement (at the driver, hand-written ones too), on the same database.
+    const counted = await openDatabase(t.config.database, { onStatement: (sql) => statements.push(sql) });
     client = createGraphQLClient(createApp({ ...t.deps, prisma: counted }));
     token = (await signedInStaff(t.deps, ['users.view_user'], { email: 'reader@example.com' })).accessToken;
     return () => counted.$disconnect();
