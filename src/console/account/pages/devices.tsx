@@ -1,12 +1,12 @@
 /** Signed-in devices (sessions) with sign-out, and sign out everywhere; linked accounts with unlink. */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { graphql } from '../../gql';
 import type { ConsoleIdentitiesQuery, ConsoleSessionsQuery } from '../../gql/graphql';
 import { useSession } from '../../shared/app';
-import { gql, messageOf } from '../../shared/client';
+import { gql } from '../../shared/client';
 import { formatDateTime } from '../../shared/i18n';
-import { useLatest } from '../../shared/latest';
+import { useList } from '../../shared/list';
 import { ActionButton, Alert, Field, Form, Page } from '../../shared/ui';
 import { t } from '../texts';
 import { LinkProviders, useProviders } from './oauth';
@@ -64,18 +64,10 @@ function deviceName(row: SessionRow): string {
 export function DevicesPage() {
   const { setViewer } = useSession();
   const { route } = useLocation();
-  const [rows, setRows] = useState<SessionRow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data, error, load } = useList(() => gql(Sessions), []);
+  const rows: SessionRow[] | null = data?.mySessions ?? null;
   const [password, setPassword] = useState('');
   const [everywherePassword, setEverywherePassword] = useState('');
-  const latest = useLatest();
-  const load = () =>
-    latest(
-      gql(Sessions),
-      ({ mySessions }) => setRows(mySessions),
-      (caught: unknown) => setError(messageOf(caught)),
-    );
-  useEffect(() => void load(), []);
   const others = rows?.some((row) => !row.current) ?? false;
   return (
     <Page title={t('devicesTitle')}>
@@ -125,17 +117,9 @@ export function DevicesPage() {
 }
 
 export function IdentitiesPage() {
-  const [rows, setRows] = useState<IdentityRow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data, error, load } = useList(() => gql(Identities), []);
+  const rows: IdentityRow[] | null = data?.myIdentities ?? null;
   const [password, setPassword] = useState('');
-  const latest = useLatest();
-  const load = () =>
-    latest(
-      gql(Identities),
-      ({ myIdentities }) => setRows(myIdentities),
-      (caught: unknown) => setError(messageOf(caught)),
-    );
-  useEffect(() => void load(), []);
   const providers = useProviders();
   return (
     <Page title={t('identitiesTitle')}>

@@ -3,12 +3,12 @@
  * PublicKeyCredential.parseCreationOptionsFromJSON, and credential.toJSON() goes back), removing
  * one with the current password.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { graphql } from '../../gql';
 import type { ConsolePasskeysQuery } from '../../gql/graphql';
-import { ApiError, gql, messageOf } from '../../shared/client';
+import { ApiError, gql } from '../../shared/client';
 import { formatDateTime } from '../../shared/i18n';
-import { useLatest } from '../../shared/latest';
+import { useList } from '../../shared/list';
 import { ActionButton, Alert, Field, Form, Page } from '../../shared/ui';
 import { t } from '../texts';
 
@@ -56,18 +56,10 @@ async function createCredential(options: unknown): Promise<unknown> {
 }
 
 export function PasskeysPage() {
-  const [rows, setRows] = useState<PasskeyRow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data, error, load } = useList(() => gql(Passkeys), []);
+  const rows: PasskeyRow[] | null = data?.myPasskeys ?? null;
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const latest = useLatest();
-  const load = () =>
-    latest(
-      gql(Passkeys),
-      ({ myPasskeys }) => setRows(myPasskeys),
-      (caught: unknown) => setError(messageOf(caught)),
-    );
-  useEffect(() => void load(), []);
   return (
     <Page title={t('passkeysTitle')}>
       <p>{t('passkeysIntro')}</p>
