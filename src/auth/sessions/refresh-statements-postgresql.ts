@@ -140,7 +140,6 @@ async function run(prisma: PrismaClient, pending: Pending[]): Promise<(FoundAndR
   const inputs = pending.map((p, n) => ({ n, ...p.input }));
   const rows = await driverQuery(prisma, FIND_AND_ROTATE, [JSON.stringify(inputs)]);
   const answers: (FoundAndRotated | null)[] = pending.map(() => null);
-  for (const row of rows)
-    answers[row['n'] as number] = { session: sessionWithUser(row), rotatedExpiresAt: (row['rotatedExpiresAt'] as Date | null) ?? null };
+  for (const row of rows) answers[row['n'] as number] = { session: sessionWithUser(row), rotatedExpiresAt: (row['rotatedExpiresAt'] as Date | null) ?? null };
   return answers;
 }
