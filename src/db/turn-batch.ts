@@ -7,15 +7,13 @@
 export function perTurn<K extends object, T>(flush: (key: K, items: T[]) => void): (key: K, item: T) => void {
   const pending = new WeakMap<K, T[]>();
   return (key, item) => {
-    let items = pending.get(key);
-    if (!items) {
-      const batch: T[] = (items = []);
-      pending.set(key, batch);
-      setImmediate(() => {
-        pending.delete(key);
-        flush(key, batch);
-      });
-    }
-    items.push(item);
+    const items = pending.get(key);
+    if (items) return void items.push(item);
+    const batch = [item];
+    pending.set(key, batch);
+    setImmediate(() => {
+      pending.delete(key);
+      flush(key, batch);
+    });
   };
 }

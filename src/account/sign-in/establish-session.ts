@@ -1,10 +1,12 @@
 /**
  * The last step of every sign-in: the session row, the user's lastLoginAt, the audit row and any
  * writes the caller brings (a rehashed password, a used challenge) in one batch, then the tokens.
+ * On PostgreSQL a sign-in that brings no writes of its own sends one statement instead
+ * (../../auth/sessions/sign-in-statement-postgresql.ts).
  */
 import type { Prisma, Session, User } from '../../generated/sqlite/client.js';
 import { auditRow } from '../../audit/record.js';
-import { authStateChanged, encodeChange } from '../../auth/cache/invalidate.js';
+import { authStateChanged, authStateChangedInStatement, encodeChange } from '../../auth/cache/invalidate.js';
 import { newSession, type DeviceInfo } from '../../auth/sessions/create-session.js';
 import { writeSignIn } from '../../auth/sessions/sign-in-statement-postgresql.js';
 import { issueAccessToken } from '../../auth/tokens/issue-access-token.js';
@@ -48,7 +50,7 @@ export async function establishSession(deps: Deps, user: User, device: DeviceInf
       audit,
       notify: encodeChange(change),
     }));
-    deps.authCache.apply(change);
+    authStateChangedInStatement(deps, change);
   } else {
     [session, updated] = await deps.prisma.$transaction([
       deps.prisma.session.create({ data: { ...data, authMethods: JSON.stringify(options.authMethods) } }),

@@ -31,6 +31,14 @@ export async function authStateChanged(deps: InvalidationDeps, db: Pick<PrismaCl
   await announceAuthChange(deps.config.database.provider, db, change);
 }
 
+/**
+ * For a write that carried its own NOTIFY (payload `encodeChange(change)`, committed with it in one
+ * statement, as the PostgreSQL sign-in's): call after it committed; only this instance is left to tell.
+ */
+export function authStateChangedInStatement(deps: InvalidationDeps, change: AuthChange): void {
+  deps.authCache.apply(change);
+}
+
 /** Tells the other PostgreSQL instances (in `db`'s transaction, if it is one); nothing on SQLite. */
 export async function announceAuthChange(provider: Provider, db: Pick<PrismaClient, '$executeRawUnsafe'>, change: AuthChange): Promise<void> {
   if (provider !== 'postgresql') return;
