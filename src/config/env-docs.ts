@@ -173,10 +173,15 @@ export const envDocs: Record<keyof typeof envSchema.shape, EnvDoc> = {
   SMTP_TIMEOUT_MS: { meaning: 'connection, greeting and socket timeouts' },
   MAIL_FROM: { meaning: 'sender address' },
   MAIL_DIR: { meaning: 'where `.eml` files go without `SMTP_HOST`' },
-  MAIL_SEND_INTERVAL_MS: { meaning: 'how often the outbox sender looks for due emails' },
+  MAIL_SEND_INTERVAL_MS: {
+    meaning:
+      'how long the outbox sender waits after a pass before looking for due emails again (none after a pass that took a full batch of 20: a backlog is drained at once)',
+  },
   MAIL_MAX_ATTEMPTS: { meaning: 'attempts before an email is marked `FAILED`' },
   MAIL_RETRY_BASE_SECONDS: { meaning: 'first retry delay; doubles per attempt (at most 6 h)' },
-  WEBHOOK_SEND_INTERVAL_MS: { meaning: 'how often the webhook worker looks for due deliveries' },
+  WEBHOOK_SEND_INTERVAL_MS: {
+    meaning: 'how long the webhook worker waits after a pass before looking for due deliveries again (none after a pass that took a full batch of 20)',
+  },
   WEBHOOK_TIMEOUT_MS: { meaning: 'time one delivery attempt may take (connect, send, response headers)' },
   WEBHOOK_MAX_ATTEMPTS: { meaning: 'attempts before a delivery is marked `FAILED`' },
   WEBHOOK_RETRY_BASE_SECONDS: { meaning: 'first retry delay of a delivery; doubles per attempt (at most 6 h)' },

@@ -34,6 +34,11 @@ function claimMs(config: SenderDeps['config']): number {
 
 /** One pass over the due rows. Tests call it directly; the loop below calls it on a timer. */
 export async function deliverPendingEmails(deps: SenderDeps): Promise<DeliveryReport> {
+  return (await deliveryPass(deps)).report;
+}
+
+/** A pass, and whether it took a full batch (more may be due: the loop runs the next at once). */
+async function deliveryPass(deps: SenderDeps): Promise<{ report: DeliveryReport; full: boolean }> {
   const { prisma, clock } = deps;
   const now = clock.now();
   const due = await prisma.outboxEmail.findMany({
@@ -55,7 +60,8 @@ export async function deliverPendingEmails(deps: SenderDeps): Promise<DeliveryRe
     const outcome = await deliverOne(deps, row);
     if (outcome) report[outcome] += 1;
   }
-  return report;
+  // Every row taken is now SENT, FAILED, rescheduled or another sender's: none is due again at once.
+  return { report, full: due.length === BATCH_SIZE };
 }
 
 type DueEmail = Pick<OutboxEmail, 'id' | 'status' | 'attempts' | 'to' | 'template' | 'payload' | 'locale'>;
@@ -99,10 +105,13 @@ async function deliverOne(deps: SenderDeps, seen: DueEmail): Promise<keyof Deliv
 
 export type OutboxSender = RepeatingPass;
 
-/** Runs deliverPendingEmails at once, then MAIL_SEND_INTERVAL_MS after each pass, until stopped. */
+/**
+ * Runs a pass at once, then MAIL_SEND_INTERVAL_MS after each pass, or at once after a full one,
+ * until stopped.
+ */
 export function startOutboxSender(deps: SenderDeps): OutboxSender {
   return startRepeatingPass({
-    pass: async () => void (await deliverPendingEmails(deps)),
+    pass: async () => (await deliveryPass(deps)).full,
     intervalMs: deps.config.mail.sendIntervalMs,
     onError: (error) => deps.logger.error({ err: error }, 'outbox pass failed'),
   });

@@ -47,6 +47,11 @@ function signingSecrets(
 
 /** One pass over the due rows. Tests call it directly; the loop below calls it on a timer. */
 export async function deliverPendingWebhooks(deps: WorkerDeps): Promise<WebhookReport> {
+  return (await deliveryPass(deps)).report;
+}
+
+/** A pass, and whether it took a full batch (more may be due: the loop runs the next at once). */
+async function deliveryPass(deps: WorkerDeps): Promise<{ report: WebhookReport; full: boolean }> {
   const now = deps.clock.now();
   const due = await deps.prisma.webhookDelivery.findMany({
     where: {
@@ -62,27 +67,32 @@ export async function deliverPendingWebhooks(deps: WorkerDeps): Promise<WebhookR
   });
   const report: WebhookReport = { sent: 0, retrying: 0, failed: 0 };
   const order = await userOrder(deps.prisma, due);
+  let leftDue = false;
   for (const row of order.rows) {
     const blocker = order.blocker(row);
     if (blocker) {
-      await holdBack(deps, row, blocker.nextAttemptAt, now);
+      if (!(await holdBack(deps, row, blocker.nextAttemptAt, now))) leftDue = true;
       continue;
     }
     const outcome = await deliverOne(deps, row);
     if (outcome) report[outcome] += 1;
     if (outcome === 'sent' || outcome === 'failed') order.finished(row);
   }
-  return report;
+  // Full only when every row taken is now SENT, FAILED, rescheduled, held back or another worker's:
+  // a batch of rows left due (a blocked expired claim) would be taken again by the next pass at once.
+  return { report, full: due.length === BATCH_SIZE && !leftDue };
 }
 
 /**
  * A row waiting for an earlier one of its user is not due before that one's next attempt (nor
  * before the next pass), so waiting rows do not fill every batch ahead of other users' rows.
+ * @returns whether the row was moved (an expired claim is left as it is)
  */
-async function holdBack(deps: WorkerDeps, row: DueRow, blockerDue: Date, now: Date): Promise<void> {
-  if (row.status !== 'PENDING') return;
+async function holdBack(deps: WorkerDeps, row: DueRow, blockerDue: Date, now: Date): Promise<boolean> {
+  if (row.status !== 'PENDING') return false;
   const nextAttemptAt = new Date(Math.max(blockerDue.getTime(), now.getTime() + deps.config.webhooks.sendIntervalMs));
   await deps.prisma.webhookDelivery.updateMany({ where: { id: row.id, status: 'PENDING', attempts: row.attempts }, data: { nextAttemptAt } });
+  return true;
 }
 
 async function deliverOne(deps: WorkerDeps, seen: DueRow): Promise<keyof WebhookReport | null> {
@@ -157,10 +167,13 @@ async function countFailure(deps: WorkerDeps, endpointId: string, now: Date): Pr
 
 export type WebhookWorker = RepeatingPass;
 
-/** Runs deliverPendingWebhooks at once, then WEBHOOK_SEND_INTERVAL_MS after each pass, until stopped. */
+/**
+ * Runs a pass at once, then WEBHOOK_SEND_INTERVAL_MS after each pass, or at once after a full one,
+ * until stopped.
+ */
 export function startWebhookWorker(deps: WorkerDeps): WebhookWorker {
   return startRepeatingPass({
-    pass: async () => void (await deliverPendingWebhooks(deps)),
+    pass: async () => (await deliveryPass(deps)).full,
     intervalMs: deps.config.webhooks.sendIntervalMs,
     onError: (error) => deps.logger.error({ err: error }, 'webhook pass failed'),
   });
