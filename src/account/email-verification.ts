@@ -10,7 +10,8 @@ import type { PrismaClient } from '../db/client.js';
 import { recordAudit } from '../audit/record.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import type { Deps } from '../deps.js';
-import { checkCode, checkLink, consumeCode, issueCode, type IssueOptions } from '../auth/one-time-codes.js';
+import { checkCode, checkLink, consumeCode, issueCode, type IssuedCode, type IssueOptions } from '../auth/one-time-codes.js';
+import type { EmailMessage } from '../mail/templates.js';
 import { lookupEmail, requireAddress } from '../users/email-input.js';
 import type { DeviceInfo } from '../auth/sessions/create-session.js';
 import { GatehouseError, messageText } from '../errors.js';
@@ -30,12 +31,21 @@ export async function sendVerificationCode(
   options: Pick<IssueOptions, 'newUser'> = {},
 ): Promise<void> {
   const to = requireAddress(user);
-  const { code, minutes, link } = await issueCode(deps, tx, user.id, 'EMAIL_VERIFICATION', undefined, { link: true, ...options });
+  const issued = await issueCode(deps, tx, user.id, 'EMAIL_VERIFICATION', undefined, { link: true, ...options });
+  await enqueueEmail(tx, verificationEmail(deps, { ...user, email: to }, issued), deps.clock.now());
+}
+
+/** The verification email of `issued` (a code and a link) to `user`'s address, in their language. */
+export function verificationEmail(
+  deps: Pick<Deps, 'config'>,
+  user: Pick<User, 'firstName' | 'locale'> & { email: string },
+  { code, minutes, link }: IssuedCode,
+): EmailMessage {
   const url = deps.config.accounts.emailVerificationUrl.replace('{token}', encodeURIComponent(link ?? ''));
   // The address is the account's own, so its locale is the one enqueueEmail would look up: passed,
   // the user row is not read again (one SELECT less per registration, issue 12).
   const locale = isLocale(user.locale) ? user.locale : null;
-  await enqueueEmail(tx, { to, template: 'verification_code', payload: { firstName: user.firstName, code, minutes, url }, locale }, deps.clock.now());
+  return { to: user.email, template: 'verification_code', payload: { firstName: user.firstName, code, minutes, url }, locale };
 }
 
 /** The one answer to a failed verifyEmail: any finer one would tell an unknown address from a registered one. */

@@ -10,6 +10,7 @@
  */
 import type { OneTimeToken, TokenPurpose } from '../generated/sqlite/client.js';
 import type { PrismaClient } from '../db/client.js';
+import { uuidv7 } from '../db/uuid7.js';
 import { GatehouseError, messageText } from '../errors.js';
 import type { Deps } from '../deps.js';
 import { codeDigest, digestsEqual, generateCode, generateToken, tokenDigest } from './tokens/opaque.js';
@@ -53,18 +54,43 @@ export async function issueCode(
   payload?: Record<string, unknown>,
   options: IssueOptions = {},
 ): Promise<IssuedCode> {
+  const { row, issued } = newCode(deps, userId, purpose, payload, options);
+  // All of them, consumed ones too: the digest column is unique and a user may draw the same code twice.
+  if (!options.newUser) await db.oneTimeToken.deleteMany({ where: { userId, purpose } });
+  await db.oneTimeToken.create({ data: row });
+  return issued;
+}
+
+/**
+ * A new code's OneTimeToken row (its id made here, as Prisma's default makes it, since the link
+ * carries it) and what the email says, for issueCode and for callers that write the row in a
+ * statement of their own (a new user's, who has no older code to replace).
+ */
+export function newCode(
+  deps: Pick<Deps, 'config' | 'clock'>,
+  userId: string,
+  purpose: CodePurpose,
+  payload?: Record<string, unknown>,
+  options: Pick<IssueOptions, 'ttlSeconds' | 'link'> = {},
+) {
   const now = deps.clock.now();
   const ttl = options.ttlSeconds ?? deps.config.accounts.codeTtlSeconds;
   const secret = options.link ? generateToken(32) : null;
   const stored = secret ? { ...payload, linkDigest: tokenDigest(secret) } : payload;
-  // All of them, consumed ones too: the digest column is unique and a user may draw the same code twice.
-  if (!options.newUser) await db.oneTimeToken.deleteMany({ where: { userId, purpose } });
   const code = generateCode();
   const expiresAt = new Date(now.getTime() + ttl * 1000);
-  const row = await db.oneTimeToken.create({
-    data: { userId, purpose, tokenHash: digest(deps, userId, purpose, code), payload: stored ? JSON.stringify(stored) : null, expiresAt, createdAt: now },
-  });
-  return { code, expiresAt, minutes: Math.round(ttl / 60), link: secret ? `${row.id}.${secret}` : null };
+  const id = uuidv7(now.getTime());
+  const row = {
+    id,
+    userId,
+    purpose,
+    tokenHash: digest(deps, userId, purpose, code),
+    payload: stored ? JSON.stringify(stored) : null,
+    expiresAt,
+    createdAt: now,
+  };
+  const issued: IssuedCode = { code, expiresAt, minutes: Math.round(ttl / 60), link: secret ? `${id}.${secret}` : null };
+  return { row, issued };
 }
 
 /**

@@ -85,3 +85,11 @@ export async function webhookBatchWrites<T extends WebhookEventType>(
   const endpointIds = await subscribers(db, type, cache);
   return endpointIds.length ? [db.webhookDelivery.createMany({ data: rows(endpointIds, type, data, now) })] : [];
 }
+
+/**
+ * Whether any enabled endpoint subscribes to `type`, for callers that write the common case (no
+ * subscriber) their own way and fall back to enqueueWebhook otherwise.
+ */
+export async function hasSubscribers(db: Pick<PrismaClient, 'webhookEndpoint'>, type: WebhookEventType, cache?: SubscribedTypesCache): Promise<boolean> {
+  return (await subscribers(db, type, cache)).length > 0;
+}

@@ -15,7 +15,8 @@ import type { PrismaClient } from '../../db/client.js';
 import { driverExecute, driverQuery, prepared } from '../../db/driver.js';
 import type { Session, User } from '../../generated/sqlite/client.js';
 
-// Every column of each model: the type check fails when the schema gains or loses one.
+// Every column of each model: the type check fails when the schema gains or loses one (USER_COLUMNS
+// is also what registration on PostgreSQL answers, ../../account/register-statement-postgresql.ts).
 const SESSION_COLUMNS = Object.keys({
   id: 1,
   userId: 1,
@@ -33,7 +34,7 @@ const SESSION_COLUMNS = Object.keys({
   reauthenticatedAt: 1,
 } satisfies Record<keyof Session, 1>);
 
-const USER_COLUMNS = Object.keys({
+export const USER_COLUMNS = Object.keys({
   id: 1,
   email: 1,
   username: 1,

@@ -14,9 +14,9 @@
  * SQLite keeps the batch: it is in-process, a statement costs no round trip, and it has no
  * data-modifying CTEs.
  */
-import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../../db/client.js';
 import { driverQuery, prepared } from '../../db/driver.js';
+import { uuidv7 } from '../../db/uuid7.js';
 import type { Session, User } from '../../generated/sqlite/client.js';
 import { AUTH_CHANGES_CHANNEL } from '../cache/invalidate.js';
 import { SESSION_AND_USER, sessionWithUser } from './refresh-statements.js';
@@ -92,14 +92,4 @@ export async function writeSignIn(prisma: PrismaClient, rows: SignInRows): Promi
   if (!row) throw new Error('the sign-in statement answered no row');
   const { user, ...session } = sessionWithUser(row);
   return { session, user };
-}
-
-/** An RFC 9562 version 7 UUID at `ms`, as Prisma's `uuid(7)` default makes the audit trail's ids (time-ordered). */
-function uuidv7(ms: number): string {
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(ms, 0, 6);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
